@@ -1,0 +1,62 @@
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { createLogger, maskErrors, serveGraphQL, type Logger, type RunningHttpServer } from '@ntm/kit';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import { queryLimitsPlugin } from './plugins/query-limits';
+import { strictScalarsPlugin } from './plugins/strict-scalars';
+
+export interface GatewayOptions {
+  /** The composed supergraph SDL (schema/supergraph.graphql). */
+  supergraphSdl: string;
+  /** Subgraph name → URL, overriding the URLs written in the supergraph. */
+  subgraphUrls?: Record<string, string>;
+  port: number;
+  host?: string;
+  logger?: Logger;
+}
+
+interface GatewayContext {
+  requestId: string;
+}
+
+/**
+ * The one endpoint clients use: Apollo Gateway over the committed supergraph, with error
+ * masking, strict scalars and query limits, forwarding a request id to every subgraph.
+ */
+export async function startGateway(options: GatewayOptions): Promise<RunningHttpServer> {
+  const logger = options.logger ?? createLogger({ service: 'gateway' });
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) =>
+      new RemoteGraphQLDataSource<GatewayContext>({
+        url: options.subgraphUrls?.[name] ?? url,
+        willSendRequest({ request, context }) {
+          if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+        },
+      }),
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError: maskErrors(logger),
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    plugins: [strictScalarsPlugin, queryLimitsPlugin()],
+  });
+  await apollo.start();
+  const running = await serveGraphQL({
+    apollo,
+    port: options.port,
+    host: options.host,
+    context: async ({ req }: { req: IncomingMessage }) => ({
+      requestId: (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
+    }),
+  });
+  logger.info('gateway listening', { url: running.url });
+  return running;
+}
+
+export function readSupergraph(path: string): string {
+  return readFileSync(path, 'utf8');
+}

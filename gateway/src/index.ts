@@ -1,0 +1,35 @@
+import { createLogger, errorFields } from '@ntm/kit';
+import path from 'node:path';
+import { readGatewayEnv } from './env';
+import { readSupergraph, startGateway } from './gateway';
+
+export { startGateway, readSupergraph } from './gateway';
+export type { GatewayOptions } from './gateway';
+
+/** Default location of the committed supergraph. */
+export const SUPERGRAPH_PATH = path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql');
+
+async function main(): Promise<void> {
+  const logger = createLogger({ service: 'gateway' });
+  try {
+    const env = readGatewayEnv();
+    const subgraphUrls: Record<string, string> = {};
+    if (env.adminUnitsUrl) subgraphUrls['admin-units'] = env.adminUnitsUrl;
+    if (env.criteriaUrl) subgraphUrls['criteria'] = env.criteriaUrl;
+    const running = await startGateway({
+      supergraphSdl: readSupergraph(env.supergraphPath ?? SUPERGRAPH_PATH),
+      subgraphUrls,
+      port: env.port,
+      host: env.host,
+      logger,
+    });
+    const shutdown = () => running.stop().then(() => process.exit(0), () => process.exit(1));
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  } catch (error) {
+    logger.error('failed to start', errorFields(error));
+    process.exit(1);
+  }
+}
+
+if (require.main === module) void main();

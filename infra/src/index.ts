@@ -1,0 +1,5 @@
+export * from './database';
+export * from './paths';
+export * from './compose';
+export * from './stack';
+export * from './subgraphs';

@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { openDatabase, type Database } from './database';
+import { repoRoot } from './paths';
+import { SUBGRAPHS } from './subgraphs';
+
+/**
+ * `npm start`: the whole graph on this machine. PostgreSQL (embedded unless DATABASE_URL is
+ * set), then each subgraph as its own process (each migrates and seeds its own schema), then the
+ * gateway; prints the gateway URL and stops everything cleanly on Ctrl-C or SIGTERM.
+ */
+const say = (line: string) => process.stdout.write(`[ntm] ${line}\n`);
+
+async function waitUntilReady(url: string, child: ChildProcess, name: string, timeoutMs = 10 * 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} during start`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${name} was not ready after ${timeoutMs / 1000} s`);
+}
+
+function spawnNode(entry: string, env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const children: ChildProcess[] = [];
+  let database: Database | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say('stopping…');
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+    await database?.stop();
+    say('stopped');
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+
+  try {
+    database = await openDatabase(process.env);
+    say(database.embedded ? `embedded PostgreSQL ready (${Date.now() - started} ms)` : 'using DATABASE_URL');
+    const root = repoRoot();
+    const gatewayEnv: NodeJS.ProcessEnv = {};
+    // In order: a subgraph may pull reference data from the ones before it (criteria ← admin-units).
+    for (const entry of SUBGRAPHS) {
+      const port = Number(process.env[entry.portVariable] ?? entry.port);
+      const main = require.resolve(entry.packageName, { paths: [root] });
+      const child = spawnNode(main, { ...gatewayEnv, DATABASE_URL: database.url, [entry.portVariable]: String(port) });
+      children.push(child);
+      gatewayEnv[entry.urlVariable] = `http://127.0.0.1:${port}/graphql`;
+      await waitUntilReady(`http://127.0.0.1:${port}/ready`, child, entry.module.name);
+    }
+    say(`subgraphs ready: ${SUBGRAPHS.map((s) => s.module.name).join(', ')} (${Date.now() - started} ms)`);
+    const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
+    const gateway = spawnNode(path.join(root, 'gateway', 'dist', 'index.js'), { ...gatewayEnv, GATEWAY_PORT: String(gatewayPort) });
+    children.push(gateway);
+    await waitUntilReady(`http://127.0.0.1:${gatewayPort}/health`, gateway, 'gateway');
+    say(`NTM Graph ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://localhost:${gatewayPort}/graphql  (Ctrl-C stops everything)`);
+    for (const child of children) {
+      child.once('exit', (code) => {
+        if (!stopping) {
+          say(`a process exited unexpectedly (code ${code}); stopping the rest`);
+          void stop(1);
+        }
+      });
+    }
+  } catch (error) {
+    say(`start failed: ${(error as Error).message}`);
+    await stop(1);
+  }
+}
+
+void main();

@@ -1,0 +1,18 @@
+import type { SubgraphModule } from '@ntm/kit';
+import { AdminUnit } from './entities/admin-unit.entity';
+import { UnitList } from './entities/unit-list.entity';
+import { createAdminUnitLoaders, type AdminUnitLoaders } from './loaders/admin-unit.loader';
+import { migrations } from './migrations';
+import { buildAdminUnitsSchema } from './schema';
+import { seedUnits } from './seed/units.seed';
+
+/** The administrative-units subgraph (đơn vị hành chính): both official lists, the hierarchy, search. */
+export const adminUnitsSubgraph: SubgraphModule<AdminUnitLoaders> = {
+  name: 'admin-units',
+  schema: 'admin_units',
+  entities: [AdminUnit, UnitList],
+  migrations,
+  buildSchema: buildAdminUnitsSchema,
+  createLoaders: createAdminUnitLoaders,
+  seed: seedUnits,
+};

@@ -1,0 +1,106 @@
+import { searchKey } from '@ntm/names';
+import { generateAreaAttributes } from '../domain/area-attributes';
+import { generateVillages } from '../domain/villages';
+import { unitId, VILLAGE_PROVINCES, type UnitListRow } from './unit-lists';
+
+/** A row of admin_unit as inserted. */
+export interface AdminUnitRow {
+  id: string;
+  code: string;
+  list_id: string;
+  name: string;
+  short_name: string;
+  english_name: string | null;
+  level: string;
+  kind: string;
+  parent_id: string | null;
+  ancestor_ids: string[];
+  valid_from: string | null;
+  valid_to: string | null;
+  search_key: string;
+  generated: boolean;
+  region: string | null;
+  ethnic_minority_area: boolean;
+  mountainous: boolean;
+  island: boolean;
+  area_attributes_source: string;
+}
+
+export const GENERATED_ATTRIBUTES =
+  'GENERATED: deterministic placeholder with regional priors (no public list of ethnic-minority, mountainous or island communes); special zones are islands';
+
+/** "Phường Trúc Bạch" less its kind → "Trúc Bạch". */
+export function shortNameOf(fullName: string, kind: string): string {
+  const prefixes = [kind, kind.startsWith('Thành phố') ? 'Thành phố' : '', kind.startsWith('Đặc khu') ? 'Đặc khu' : ''];
+  for (const prefix of prefixes) {
+    if (prefix && fullName.startsWith(prefix + ' ') && fullName.length > prefix.length + 1) return fullName.slice(prefix.length + 1);
+  }
+  return fullName;
+}
+
+/**
+ * Turns the CSV records of one list into admin_unit rows: ids, ancestors (root first), short
+ * and search names, generated area attributes, and generated villages for VILLAGE_PROVINCES.
+ */
+export function buildUnitRows(list: UnitListRow, records: Record<string, string>[], reformList: boolean): AdminUnitRow[] {
+  const byCode = new Map(records.map((r) => [r.code, r]));
+  const rows: AdminUnitRow[] = [];
+  const ancestorsOf = (code: string): string[] => {
+    const chain: string[] = [];
+    let parent = byCode.get(code)?.parent_code;
+    while (parent) {
+      chain.unshift(unitId(parent, list.id));
+      parent = byCode.get(parent)?.parent_code;
+    }
+    return chain;
+  };
+  for (const record of records) {
+    if (record.parent_code && !byCode.has(record.parent_code)) {
+      throw new Error(`${list.file}: unit ${record.code} names parent ${record.parent_code}, which is not in the list`);
+    }
+    const ancestorIds = ancestorsOf(record.code);
+    const provinceCode = record.level === 'PROVINCE' ? record.code : ancestorIds[0].split('@')[0];
+    const attributes = generateAreaAttributes({ code: record.code, kind: record.kind, provinceCode, listId: list.id, reformList });
+    const row: AdminUnitRow = {
+      id: unitId(record.code, list.id),
+      code: record.code,
+      list_id: list.id,
+      name: record.full_name,
+      short_name: record.short_name || shortNameOf(record.full_name, record.kind),
+      english_name: record.full_name_en || null,
+      level: record.level,
+      kind: record.kind,
+      parent_id: record.parent_code ? unitId(record.parent_code, list.id) : null,
+      ancestor_ids: ancestorIds,
+      valid_from: list.valid_from,
+      valid_to: list.valid_to,
+      search_key: searchKey(record.full_name),
+      generated: false,
+      region: attributes.region,
+      ethnic_minority_area: attributes.ethnicMinorityArea,
+      mountainous: attributes.mountainous,
+      island: attributes.island,
+      area_attributes_source: GENERATED_ATTRIBUTES,
+    };
+    rows.push(row);
+    if (record.level === 'COMMUNE' && VILLAGE_PROVINCES.includes(provinceCode)) {
+      for (const village of generateVillages({ code: record.code, kind: record.kind, mountainous: attributes.mountainous })) {
+        rows.push({
+          ...row,
+          id: unitId(village.code, list.id),
+          code: village.code,
+          name: village.name,
+          short_name: village.name,
+          english_name: null,
+          level: 'VILLAGE',
+          kind: village.kind,
+          parent_id: row.id,
+          ancestor_ids: [...ancestorIds, row.id],
+          search_key: searchKey(village.name),
+          generated: true,
+        });
+      }
+    }
+  }
+  return rows;
+}

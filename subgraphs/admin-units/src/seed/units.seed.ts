@@ -1,0 +1,37 @@
+import type { Logger } from '@ntm/kit';
+import { fingerprintOf, insertRows, seedOnce, sharedDataDir } from '@ntm/kit';
+import { parseCsv } from '@ntm/names';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildUnitRows, type AdminUnitRow } from './build-unit-rows';
+import { LIST_AFTER_REFORM, UNIT_LISTS } from './unit-lists';
+
+
+/** Bump when the row-building or generating code changes, so existing databases re-seed. */
+const GENERATOR_VERSION = 'units-v1';
+
+export function readUnitLists(): { rows: AdminUnitRow[]; fingerprint: string } {
+  const dir = path.join(sharedDataDir(), 'admin-units');
+  const texts = UNIT_LISTS.map((list) => readFileSync(path.join(dir, list.file), 'utf8'));
+  const rows = UNIT_LISTS.flatMap((list, i) => buildUnitRows(list, parseCsv(texts[i]), list.id === LIST_AFTER_REFORM));
+  return { rows, fingerprint: fingerprintOf(GENERATOR_VERSION, ...texts) };
+}
+
+/** Loads both official lists (and generated villages) when their files or generator changed. */
+export async function seedUnits(orm: MikroORM, logger: Logger): Promise<void> {
+  const started = Date.now();
+  const { rows, fingerprint } = readUnitLists();
+  const result = await seedOnce(orm.em.fork(), 'admin-units', fingerprint, async (em) => {
+    const trx = em.getTransactionContext();
+    await trx.raw('truncate admin_unit, unit_list cascade');
+    await insertRows(trx, 'unit_list', UNIT_LISTS.map(({ file: _file, ...list }) => list));
+    await insertRows(trx, 'admin_unit', rows);
+    const villages = rows.filter((r) => r.generated).length;
+    return { units: rows.length - villages, villages };
+  });
+  logger.info(result.ran ? 'admin units seeded' : 'admin units up to date, not re-seeded', {
+    ...(result.counts ?? {}),
+    ms: Date.now() - started,
+  });
+}

@@ -1,0 +1,117 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { toPgArray } from '@ntm/kit';
+import { searchKey } from '@ntm/names';
+import type { AdminLevel } from '../entities/admin-level';
+import type { AdminUnit } from '../entities/admin-unit.entity';
+import { IN_FORCE_ON, toAdminUnit, UNIT_COLUMNS, type UnitRecord } from './admin-unit.rows';
+
+export interface UnitSearch {
+  search?: string | null;
+  level?: AdminLevel | null;
+  /** Id of an ancestor to search within. */
+  withinId?: string | null;
+  asOf: string;
+}
+
+/** Reads of the administrative hierarchy. Every method is one SQL statement. */
+export class AdminUnitService {
+  constructor(private readonly em: EntityManager) {}
+
+  private query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.em.getConnection().execute<T[]>(sql, params);
+  }
+
+  /** Fingerprint of the loaded unit data: changes whenever the lists are re-seeded differently. */
+  async dataVersion(): Promise<string> {
+    const rows = await this.query<{ fingerprint: string }>(`select fingerprint from seed_state where step = 'admin-units'`);
+    return rows[0]?.fingerprint ?? 'empty';
+  }
+
+  /** The unit with this official code in the list in force on `asOf`. */
+  async findByCode(code: string, asOf: string): Promise<AdminUnit | null> {
+    const rows = await this.query<UnitRecord>(`select ${UNIT_COLUMNS} from admin_unit u where u.code = ? and ${IN_FORCE_ON} limit 1`, [code, asOf, asOf]);
+    return rows[0] ? toAdminUnit(rows[0]) : null;
+  }
+
+  async findByIds(ids: readonly string[]): Promise<AdminUnit[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.query<UnitRecord>(`select ${UNIT_COLUMNS} from admin_unit u where u.id in (?)`, [ids as string[]]);
+    return rows.map(toAdminUnit);
+  }
+
+  /** Filtered, paged units: exact name-key matches first, then prefix matches, then the rest, each by code. */
+  async search(filter: UnitSearch, first: number, offset: number): Promise<{ rows: AdminUnit[]; totalCount: number }> {
+    const where: string[] = [IN_FORCE_ON];
+    const params: unknown[] = [filter.asOf, filter.asOf];
+    let rank = '';
+    const rankParams: unknown[] = [];
+    const key = filter.search ? searchKey(filter.search) : '';
+    if (key) {
+      where.push(`strpos(u.search_key, ?) > 0`);
+      params.push(key);
+      rank = `case when u.search_key = ? then 0 when left(u.search_key, ?) = ? then 1 else 2 end, `;
+      rankParams.push(key, key.length, key);
+    }
+    if (filter.level) {
+      where.push(`u.level = ?`);
+      params.push(filter.level);
+    }
+    if (filter.withinId) {
+      where.push(`u.ancestor_ids @> array[?]::text[]`);
+      params.push(filter.withinId);
+    }
+    const rows = await this.query<UnitRecord & { total_count: string }>(
+      `select ${UNIT_COLUMNS}, count(*) over () as total_count
+         from admin_unit u
+        where ${where.join(' and ')}
+        order by ${rank}u.code
+        limit ? offset ?`,
+      [...params, ...rankParams, first + 1, offset],
+    );
+    const totalCount = rows[0] ? Number(rows[0].total_count) : offset > 0 ? await this.count(where, params) : 0;
+    return { rows: rows.map(toAdminUnit), totalCount };
+  }
+
+  private async count(where: string[], params: unknown[]): Promise<number> {
+    const rows = await this.query<{ n: string }>(`select count(*) as n from admin_unit u where ${where.join(' and ')}`, params);
+    return Number(rows[0].n);
+  }
+
+  /** One page of a unit's children, by code. */
+  async children(parentId: string, level: AdminLevel | null, first: number, offset: number): Promise<AdminUnit[]> {
+    const rows = await this.query<UnitRecord>(
+      `select ${UNIT_COLUMNS} from admin_unit u where u.parent_id = ? ${level ? 'and u.level = ?' : ''} order by u.code limit ? offset ?`,
+      level ? [parentId, level, first + 1, offset] : [parentId, first + 1, offset],
+    );
+    return rows.map(toAdminUnit);
+  }
+
+  /** Number of children of each unit (one statement for the whole batch). */
+  async childCounts(parentIds: readonly string[]): Promise<Map<string, number>> {
+    const rows = await this.query<{ parent_id: string; n: string }>(
+      `select parent_id, count(*) as n from admin_unit where parent_id in (?) group by parent_id`,
+      [parentIds as string[]],
+    );
+    return new Map(rows.map((r) => [r.parent_id, Number(r.n)]));
+  }
+
+  /**
+   * Number of descendants of each unit, optionally of one level: one statement for the whole
+   * batch, an index scan on the GIN-indexed ancestor array, whatever the size of the subtrees.
+   */
+  async descendantCounts(keys: readonly { id: string; level: AdminLevel | null }[]): Promise<number[]> {
+    const rows = await this.query<{ ancestor: string; level: string; n: string }>(
+      `select a.ancestor, u.level, count(*) as n
+         from admin_unit u
+         join unnest(?::text[]) as a(ancestor) on u.ancestor_ids @> array[a.ancestor]
+        group by a.ancestor, u.level`,
+      [toPgArray(keys.map((k) => k.id))],
+    );
+    const counts = new Map<string, number>();
+    for (const row of rows) {
+      counts.set(`${row.ancestor}|${row.level}`, Number(row.n));
+      counts.set(`${row.ancestor}|*`, (counts.get(`${row.ancestor}|*`) ?? 0) + Number(row.n));
+    }
+    return keys.map((k) => counts.get(`${k.id}|${k.level ?? '*'}`) ?? 0);
+  }
+}

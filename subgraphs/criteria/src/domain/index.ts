@@ -1,0 +1,8 @@
+/** The criteria domain: pure TypeScript, no I/O. */
+export * from './types';
+export * from './csv';
+export * from './threshold-rule';
+export * from './indicator-value';
+export * from './criteria-file';
+export * from './attainment';
+export * from './synthetic';

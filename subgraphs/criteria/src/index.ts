@@ -1,0 +1,11 @@
+import 'reflect-metadata';
+import { mainOf } from '@ntm/kit';
+import { readCriteriaEnv } from './env';
+import { criteriaSubgraph } from './module';
+
+export { criteriaSubgraph } from './module';
+
+if (require.main === module) {
+  const env = readCriteriaEnv();
+  mainOf(criteriaSubgraph, { ...env, peers: env.adminUnitsUrl ? { 'admin-units': env.adminUnitsUrl } : {} });
+}

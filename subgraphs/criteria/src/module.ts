@@ -1,0 +1,22 @@
+import type { SubgraphModule } from '@ntm/kit';
+import { CriteriaSet } from './entities/criteria-set.entity';
+import { Criterion } from './entities/criterion.entity';
+import { Indicator } from './entities/indicator.entity';
+import { IndicatorValueRecord } from './entities/indicator-value.entity';
+import { RecognitionDecision } from './entities/recognition-decision.entity';
+import { UnitProfile } from './entities/unit-profile.entity';
+import { createCriteriaLoaders, type CriteriaLoaders } from './loaders/criteria.loader';
+import { migrations } from './migrations';
+import { buildCriteriaSchema } from './schema';
+import { seedCriteria } from './seed/criteria.seed';
+
+/** The criteria & indicators subgraph (bộ tiêu chí, chỉ tiêu): sets, values, computed attainment. */
+export const criteriaSubgraph: SubgraphModule<CriteriaLoaders> = {
+  name: 'criteria',
+  schema: 'criteria',
+  entities: [CriteriaSet, Criterion, Indicator, IndicatorValueRecord, RecognitionDecision, UnitProfile],
+  migrations,
+  buildSchema: buildCriteriaSchema,
+  createLoaders: createCriteriaLoaders,
+  seed: seedCriteria,
+};

@@ -1,0 +1,122 @@
+import { userInputError } from '@ntm/kit';
+import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
+import type { SetAttainment } from '../domain/attainment';
+import type { CriteriaSetDef } from '../domain/criteria-file';
+import { listDateForYear } from '../domain/reporting-period';
+import type { Region } from '../domain/types';
+import { AdminUnit, ASSESSMENT_REQUIRES } from '../entities/admin-unit';
+import { AttainmentStatus, ValueStatus, ValueType } from '../entities/enums';
+import { IndicatorValueRecord } from '../entities/indicator-value.entity';
+import { RecognitionDecision } from '../entities/recognition-decision.entity';
+import type { CriteriaCatalog } from '../services/catalog';
+import { Assessment } from './types/assessment.types';
+
+export function toAssessment(set: CriteriaSetDef, catalog: CriteriaCatalog, a: SetAttainment): Assessment {
+  const indicatorDefs = new Map(catalog.indicatorsOfSet(set.code).map((i) => [i.def.code, i.def]));
+  return {
+    setCode: set.code,
+    year: a.year,
+    status: a.status as AttainmentStatus,
+    metCriteriaCount: a.criterionCounts.MET,
+    unmetIndicators: [...a.unmetIndicators],
+    missingIndicators: [...a.missingIndicators],
+    provisional: a.provisional,
+    criteria: a.criteria.map((c) => {
+      const def = set.criteria.find((d) => d.number === c.criterionNumber)!;
+      return {
+        code: String(c.criterionNumber),
+        number: c.criterionNumber,
+        nameVi: def.nameVi,
+        nameEn: def.nameEn,
+        status: c.status as AttainmentStatus,
+        indicators: c.indicators.map((i) => {
+          const ind = indicatorDefs.get(i.indicatorCode)!;
+          return {
+            code: i.indicatorCode,
+            nameVi: ind.nameVi,
+            nameEn: ind.nameEn,
+            valueType: ind.valueType as ValueType,
+            status: i.status as AttainmentStatus,
+            reason: i.reason,
+            value: i.valueText,
+            threshold: i.threshold?.description ?? null,
+            thresholdRuleApplied: i.threshold?.branchText ?? null,
+            thresholdPlaceholder: ind.placeholder,
+            gap: i.gap,
+          };
+        }),
+      };
+    }),
+  };
+}
+
+@Resolver(() => AdminUnit)
+export class AdminUnitCriteriaResolver {
+  @FieldResolver(() => Assessment, {
+    nullable: true,
+    description: 'Computed attainment of a criteria set in a year, down to each indicator with the threshold that applied to this unit and the gap. Thresholds use the unit’s area attributes from admin-units.',
+  })
+  @Directive(`@requires(fields: "${ASSESSMENT_REQUIRES}")`)
+  async assessment(
+    @Root() unit: AdminUnit,
+    @Arg('set', () => String, { description: 'Criteria set code, e.g. "COMMUNE_NTM_2021_2025".' }) setCode: string,
+    @Arg('year', () => Int, { description: 'Year assessed.' }) year: number,
+    @Ctx() ctx: Context,
+  ): Promise<Assessment | null> {
+    const catalog = await ctx.loaders.catalog();
+    const set = catalog.set(setCode);
+    if (!set) throw userInputError(`set: unknown criteria set "${setCode}"`, { field: 'set' });
+    if (unit.level !== set.level) {
+      throw userInputError(`set: ${setCode} applies to ${set.level.toLowerCase()}s; ${unit.id} is a ${String(unit.level).toLowerCase()}`, { field: 'set' });
+    }
+    const profile = await ctx.loaders.unitProfile.load(unit.id);
+    const listDate = listDateForYear(year);
+    if (profile && !((profile.valid_from === null || profile.valid_from <= listDate) && (profile.valid_to === null || profile.valid_to >= listDate))) {
+      throw userInputError(`year: values for ${year} are kept on the units in force on ${listDate}; ${unit.id} is not one of them (ask the unit with asOf "${listDate}")`, { field: 'year' });
+    }
+    const values = await ctx.loaders.unitYearValues.load({ unitId: unit.id, year });
+    const attainment = (await ctx.loaders.attainment()).assess(
+      set,
+      { region: (unit.region ?? null) as Region | null, ethnicMinorityArea: !!unit.ethnicMinorityArea, mountainous: !!unit.mountainous, island: !!unit.island },
+      year,
+      values,
+    );
+    return toAssessment(set, catalog, attainment);
+  }
+
+  @FieldResolver(() => [IndicatorValueRecord], { description: 'Values reported for this unit in a year (all sets, or one).' })
+  async indicatorValues(
+    @Root() unit: AdminUnit,
+    @Arg('year', () => Int, { description: 'Year.' }) year: number,
+    @Arg('set', () => String, { nullable: true, description: 'Only indicators of this set.' }) setCode: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<IndicatorValueRecord[]> {
+    const catalog = await ctx.loaders.catalog();
+    const values = await ctx.loaders.unitYearValues.load({ unitId: unit.id, year });
+    const records: IndicatorValueRecord[] = [];
+    for (const [indicatorId, stored] of values) {
+      const ind = catalog.byIndicatorId(indicatorId);
+      if (!ind || (setCode && ind.set.code !== setCode)) continue;
+      records.push(
+        Object.assign(new IndicatorValueRecord(), {
+          indicatorId,
+          year,
+          unitId: unit.id,
+          indicatorKey: ind.key,
+          value: stored.value,
+          status: stored.status as ValueStatus,
+          source: stored.source,
+          recordedBy: stored.recorded_by,
+          recordedAt: new Date(stored.recorded_at).toISOString(),
+        }),
+      );
+    }
+    return records.sort((a, b) => a.indicatorKey.localeCompare(b.indicatorKey, 'en', { numeric: true }));
+  }
+
+  @FieldResolver(() => [RecognitionDecision], { description: 'Recognition decisions (quyết định công nhận) for this unit, oldest first.' })
+  recognitions(@Root() unit: AdminUnit, @Ctx() ctx: Context): Promise<RecognitionDecision[]> {
+    return ctx.loaders.recognitions.load(unit.id);
+  }
+}

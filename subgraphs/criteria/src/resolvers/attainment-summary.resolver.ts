@@ -1,0 +1,83 @@
+import { checkPageSize, decodeOffsetCursor, offsetConnection, userInputError, type Connection } from '@ntm/kit';
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { Context } from '../context';
+import { listDateForYear } from '../domain/reporting-period';
+import { evaluateThresholdRule } from '../domain/threshold-rule';
+import { AdminUnit } from '../entities/admin-unit';
+import { AttainmentStatus } from '../entities/enums';
+import type { AttainmentService } from '../services/attainment.service';
+import { allProfiles, profileKey } from '../services/threshold-table';
+import { GapOrder, IndicatorGap, IndicatorGapConnection } from './types/gap.types';
+import { AttainmentSummary } from './types/summary.types';
+
+async function resolveWithin(service: AttainmentService, within: string | null, asOf: string | null, year: number): Promise<string | null> {
+  if (!within) return null;
+  const listDate = listDateForYear(year);
+  const unit = await service.resolveUnit(within, asOf ?? listDate);
+  if (!unit) throw userInputError(`within: no unit with code "${within}" in the list in force on ${asOf ?? listDate}`, { field: 'within' });
+  const sameList = await service.resolveUnit(within, listDate);
+  if (!sameList || sameList.unit_id !== unit.unit_id) {
+    throw userInputError(`within: values for ${year} are kept on the units in force on ${listDate}; "${within}" as of ${asOf} is a unit of another list`, { field: 'within' });
+  }
+  return unit.unit_id;
+}
+
+@Resolver()
+export class AttainmentSummaryResolver {
+  @Query(() => AttainmentSummary, {
+    description: 'Roll-up of a criteria set for a year over every unit of its level within a province or district (or the whole country): how many meet the set, each criterion and each indicator. One SQL statement, whatever the number of units.',
+  })
+  async attainmentSummary(
+    @Arg('set', () => String, { description: 'Criteria set code.' }) setCode: string,
+    @Arg('year', () => Int, { description: 'Year.' }) year: number,
+    @Arg('within', () => String, { nullable: true, description: 'Code of a province or district; absent = whole country.' }) within: string | null,
+    @Arg('asOf', () => Date, { nullable: true, description: 'Date whose list `within` refers to; default: the list of the year’s units.' }) asOf: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<AttainmentSummary> {
+    const catalog = await ctx.loaders.catalog();
+    const set = catalog.set(setCode);
+    if (!set) throw userInputError(`set: unknown criteria set "${setCode}"`, { field: 'set' });
+    const service = await ctx.loaders.attainment();
+    const withinId = await resolveWithin(service, within, asOf, year);
+    const counts = await service.summary(set, year, withinId);
+    return { setCode, year, withinId, ...counts };
+  }
+
+  @Query(() => IndicatorGapConnection, {
+    description: 'Units of an area that do not meet one indicator in a year (optionally also those without data), with value, applied threshold and gap, sortable by gap, paged.',
+  })
+  async unitsMissingIndicator(
+    @Arg('set', () => String, { description: 'Criteria set code.' }) setCode: string,
+    @Arg('indicator', () => String, { description: 'Indicator code within the set, e.g. "8.4".' }) indicatorCode: string,
+    @Arg('year', () => Int, { description: 'Year.' }) year: number,
+    @Arg('within', () => String, { nullable: true, description: 'Code of a province or district; absent = whole country.' }) within: string | null,
+    @Arg('asOf', () => Date, { nullable: true, description: 'Date whose list `within` refers to.' }) asOf: string | null,
+    @Arg('includeNoData', () => Boolean, { defaultValue: false, description: 'Also list units without a value.' }) includeNoData: boolean,
+    @Arg('orderBy', () => GapOrder, { defaultValue: GapOrder.GAP_DESC, description: 'Sort order.' }) orderBy: GapOrder,
+    @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, at most 500.' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<IndicatorGap>> {
+    checkPageSize(first);
+    const offset = decodeOffsetCursor(after);
+    const catalog = await ctx.loaders.catalog();
+    const set = catalog.set(setCode);
+    if (!set) throw userInputError(`set: unknown criteria set "${setCode}"`, { field: 'set' });
+    const indicator = catalog.resolve(`${setCode}/${indicatorCode}`, set.level);
+    if (!indicator) throw userInputError(`indicator: no indicator "${indicatorCode}" in ${setCode}`, { field: 'indicator' });
+    const service = await ctx.loaders.attainment();
+    const withinId = await resolveWithin(service, within, asOf, year);
+    const { rows, totalCount } = await service.unitsNotMeeting(set, indicator.id, year, withinId, { includeNoData, order: orderBy, first, offset });
+    const thresholds = new Map(
+      allProfiles().map((p) => [profileKey(p), indicator.def.rule ? evaluateThresholdRule(indicator.def.rule, p, year, indicator.def.unit)?.description ?? null : null]),
+    );
+    const nodes = rows.map((r) => ({
+      unit: Object.assign(new AdminUnit(), { id: r.unit_id }),
+      status: r.status as AttainmentStatus,
+      value: r.value,
+      threshold: thresholds.get(r.profile) ?? null,
+      gap: r.gap === null ? null : Math.round(Number(r.gap) * 1e6) / 1e6,
+    }));
+    return offsetConnection(nodes, offset, first, totalCount);
+  }
+}

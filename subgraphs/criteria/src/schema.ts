@@ -1,0 +1,14 @@
+import { buildFederatedSchema } from '@ntm/kit';
+import type { GraphQLSchema } from 'graphql';
+import { resolveAdminUnitReference } from './entities/admin-unit.reference';
+import { AdminUnitCriteriaResolver } from './resolvers/admin-unit.resolver';
+import { AttainmentSummaryResolver } from './resolvers/attainment-summary.resolver';
+import { CriteriaSetResolver, CriterionResolver } from './resolvers/criteria-set.resolver';
+import { IndicatorValuesResolver } from './resolvers/indicator-values.resolver';
+
+export function buildCriteriaSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema(
+    { resolvers: [CriteriaSetResolver, CriterionResolver, AdminUnitCriteriaResolver, AttainmentSummaryResolver, IndicatorValuesResolver] },
+    { AdminUnit: { __resolveReference: resolveAdminUnitReference } },
+  );
+}

@@ -1,0 +1,169 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { toPgArray, today, type RowError } from '@ntm/kit';
+import { parseIndicatorValue } from '../domain/indicator-value';
+import { FIRST_YEAR, LAST_YEAR, listDateForYear } from '../domain/reporting-period';
+import type { CriteriaCatalog } from './catalog';
+
+export interface ValueRow {
+  unitCode: string;
+  asOf?: string | null;
+  indicatorCode: string;
+  year: number;
+  value: string;
+  status?: string | null;
+  source?: string | null;
+}
+
+export interface StoredValue {
+  value: string;
+  status: string;
+  source: string;
+  recorded_by: string;
+  recorded_at: Date | string;
+}
+
+interface UnitRef {
+  unit_id: string;
+  code: string;
+  level: string;
+  list_id: string;
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
+interface Validated {
+  unitId: string;
+  indicatorId: number;
+  year: number;
+  text: string;
+  numeric: number | null;
+  status: string;
+  source: string;
+}
+
+const inForce = (u: UnitRef, date: string) => (u.valid_from === null || u.valid_from <= date) && (u.valid_to === null || u.valid_to >= date);
+
+/**
+ * Writes a batch of reported values atomically: every row is validated first (unit, list for the
+ * year, level, indicator, value type, duplicates, approved values), and the batch is written in
+ * one transaction only when no row has a problem.
+ */
+export class IndicatorValuesService {
+  constructor(private readonly em: EntityManager, private readonly catalog: CriteriaCatalog) {}
+
+  async setValues(rows: ValueRow[], recordedBy: string): Promise<{ written: number; errors: RowError[] }> {
+    const errors: RowError[] = [];
+    const fail = (row: number, field: string, reason: string) => errors.push({ row, field, reason });
+    const codes = [...new Set(rows.map((r) => r.unitCode))];
+    const units = await this.em.getConnection().execute<UnitRef[]>(
+      `select unit_id, code, level, list_id, valid_from, valid_to from unit_profile where code = any(?::text[])`,
+      [toPgArray(codes)],
+    );
+    const byCode = new Map<string, UnitRef[]>();
+    for (const u of units) byCode.set(u.code, [...(byCode.get(u.code) ?? []), u]);
+
+    const valid: (Validated | null)[] = rows.map((row, i) => {
+      const asOf = row.asOf ?? today();
+      if (!Number.isInteger(row.year) || row.year < FIRST_YEAR || row.year > LAST_YEAR) {
+        fail(i, 'year', `year must be between ${FIRST_YEAR} and ${LAST_YEAR}, got ${row.year}`);
+        return null;
+      }
+      const unit = byCode.get(row.unitCode)?.find((u) => inForce(u, asOf));
+      if (!unit) {
+        fail(i, 'unitCode', `no commune or district with code "${row.unitCode}" in the unit list in force on ${asOf}`);
+        return null;
+      }
+      const yearList = listDateForYear(row.year);
+      if (!inForce(unit, yearList)) {
+        fail(i, 'year', `values for ${row.year} belong to the units in force on ${yearList}; unit "${row.unitCode}" as of ${asOf} is not one of them (set asOf to a date of that list, e.g. "${yearList}")`);
+        return null;
+      }
+      const indicator = this.catalog.resolve(row.indicatorCode, unit.level);
+      if (!indicator) {
+        fail(i, 'indicatorCode', `unknown indicator "${row.indicatorCode}" for a ${unit.level.toLowerCase()} (use "<code>" of the standard set or "<set>/<code>")`);
+        return null;
+      }
+      if (indicator.set.level !== unit.level) {
+        fail(i, 'unitCode', `indicator ${indicator.key} applies to ${indicator.set.level.toLowerCase()}s; unit "${row.unitCode}" is a ${unit.level.toLowerCase()}`);
+        return null;
+      }
+      const parsed = parseIndicatorValue(indicator.def.valueType, row.value, indicator.def.allowedValues);
+      if (!parsed.ok) {
+        fail(i, 'value', `${parsed.reason} (indicator ${indicator.key} is ${indicator.def.valueType})`);
+        return null;
+      }
+      const numeric = typeof parsed.value === 'number' ? parsed.value : typeof parsed.value === 'boolean' ? (parsed.value ? 1 : 0) : null;
+      return { unitId: unit.unit_id, indicatorId: indicator.id, year: row.year, text: parsed.text, numeric, status: row.status ?? 'DRAFT', source: row.source ?? 'api' };
+    });
+
+    const seen = new Map<string, number>();
+    valid.forEach((v, i) => {
+      if (!v) return;
+      const key = `${v.indicatorId}|${v.year}|${v.unitId}`;
+      const first = seen.get(key);
+      if (first !== undefined) fail(i, 'indicatorCode', `duplicate of row ${first}: the same unit, indicator and year`);
+      else seen.set(key, i);
+    });
+
+    const rowsToWrite = valid.filter((v): v is Validated => v !== null);
+    if (rowsToWrite.length > 0) {
+      const approved = await this.em.getConnection().execute<{ indicator_id: number; year: number; unit_id: string }[]>(
+        `select v.indicator_id, v.year, v.unit_id from indicator_value v
+           join unnest(?::int[], ?::smallint[], ?::text[]) as k(i, y, u) on v.indicator_id = k.i and v.year = k.y and v.unit_id = k.u
+          where v.status = 'APPROVED'`,
+        [`{${rowsToWrite.map((v) => v.indicatorId).join(',')}}`, `{${rowsToWrite.map((v) => v.year).join(',')}}`, toPgArray(rowsToWrite.map((v) => v.unitId))],
+      );
+      const locked = new Set(approved.map((a) => `${a.indicator_id}|${a.year}|${a.unit_id}`));
+      valid.forEach((v, i) => {
+        if (v && locked.has(`${v.indicatorId}|${v.year}|${v.unitId}`)) fail(i, 'value', 'the stored value is APPROVED and cannot be changed');
+      });
+    }
+    if (errors.length > 0) return { written: 0, errors: errors.sort((a, b) => a.row - b.row) };
+
+    await this.em.transactional(async (tx) => {
+      const written = await tx.getConnection().execute(
+        `insert into indicator_value (indicator_id, year, unit_id, value, numeric_value, status, source, recorded_by, recorded_at)
+         select i, y, u, v, n, s, src, ?, now()
+           from unnest(?::int[], ?::smallint[], ?::text[], ?::text[], ?::float8[], ?::text[], ?::text[]) as t(i, y, u, v, n, s, src)
+         on conflict (indicator_id, year, unit_id) do update
+           set value = excluded.value, numeric_value = excluded.numeric_value, status = excluded.status,
+               source = excluded.source, recorded_by = excluded.recorded_by, recorded_at = now()
+           where indicator_value.status <> 'APPROVED'`,
+        [
+          recordedBy,
+          `{${rowsToWrite.map((v) => v.indicatorId).join(',')}}`,
+          `{${rowsToWrite.map((v) => v.year).join(',')}}`,
+          toPgArray(rowsToWrite.map((v) => v.unitId)),
+          toPgArray(rowsToWrite.map((v) => v.text)),
+          `{${rowsToWrite.map((v) => (v.numeric === null ? 'NULL' : v.numeric)).join(',')}}`,
+          toPgArray(rowsToWrite.map((v) => v.status)),
+          toPgArray(rowsToWrite.map((v) => v.source)),
+        ],
+        'run',
+        tx.getTransactionContext(),
+      );
+      const affected = (written as { affectedRows?: number }).affectedRows ?? rowsToWrite.length;
+      // A value approved between the check and the write: refuse the whole batch.
+      if (affected !== rowsToWrite.length) throw new Error('APPROVED_RACE');
+    });
+    return { written: rowsToWrite.length, errors: [] };
+  }
+
+  /** Stored values of units for a year, per unit and year: indicator id → stored record. */
+  async valuesOf(keys: readonly { unitId: string; year: number }[]): Promise<Map<string, Map<number, StoredValue>>> {
+    const rows = await this.em.getConnection().execute<(StoredValue & { unit_id: string; year: number; indicator_id: number })[]>(
+      `select v.unit_id, v.year, v.indicator_id, v.value, v.status, v.source, v.recorded_by, v.recorded_at
+         from indicator_value v
+         join unnest(?::text[], ?::smallint[]) as k(u, y) on v.unit_id = k.u and v.year = k.y`,
+      [toPgArray(keys.map((k) => k.unitId)), `{${keys.map((k) => k.year).join(',')}}`],
+    );
+    const result = new Map<string, Map<number, StoredValue>>();
+    for (const r of rows) {
+      const key = `${r.unit_id}|${r.year}`;
+      const m = result.get(key) ?? new Map<number, StoredValue>();
+      m.set(r.indicator_id, { value: r.value, status: r.status, source: r.source, recorded_by: r.recorded_by, recorded_at: r.recorded_at });
+      result.set(key, m);
+    }
+    return result;
+  }
+}

@@ -1,0 +1,159 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { toPgArray } from '@ntm/kit';
+import { evaluateSetAttainment } from '../domain/attainment';
+import { parseIndicatorValue } from '../domain/indicator-value';
+import { listDateForYear } from '../domain/reporting-period';
+import { hashUnitKey, syntheticIndicatorValue } from '../domain/synthetic';
+import type { Region, UnitAttributes } from '../domain/types';
+import type { CriteriaCatalog, CatalogIndicator } from './catalog';
+
+/** Source tag of every generated value: synthetic data says so. */
+export const SYNTHETIC_SOURCE = 'SYNTHETIC (deterministic generator, not real data)';
+export const SYNTHETIC_SEED = 2021;
+export const SYNTHETIC_YEARS = [2021, 2022, 2023, 2024, 2025, 2026];
+
+export interface SyntheticScope {
+  /** Province codes to generate for (as of each year's list), or null for the whole country. */
+  provinceCodes: string[] | null;
+  years?: number[];
+  /** Rows per INSERT statement. */
+  chunkSize?: number;
+  onProgress?: (written: number, total: number) => void;
+}
+
+interface ProfileRow {
+  unit_id: string;
+  code: string;
+  level: string;
+  region: string | null;
+  ethnic_minority_area: boolean;
+  mountainous: boolean;
+  island: boolean;
+}
+
+/**
+ * Generates the synthetic dataset set-based: values are computed in memory by the pure generator
+ * and written with multi-row INSERTs of `chunkSize` rows (unnest of column arrays), never one
+ * ORM flush per row. Replaces earlier synthetic values of the same units, inside the caller's
+ * transaction. Also records generated recognition decisions for units whose computed attainment
+ * of a standard national set is MET.
+ */
+export async function loadSyntheticValues(em: EntityManager, catalog: CriteriaCatalog, scope: SyntheticScope): Promise<{ values: number; units: number; decisions: number }> {
+  const trx = em.getTransactionContext();
+  const years = scope.years ?? SYNTHETIC_YEARS;
+  const chunkSize = scope.chunkSize ?? 20_000;
+  const unitsByYear = new Map<number, ProfileRow[]>();
+  const scopeUnits = new Set<string>();
+  for (const year of years) {
+    const date = listDateForYear(year);
+    const params: unknown[] = [date, date];
+    let within = '';
+    if (scope.provinceCodes) {
+      within = `and exists (select 1 from unit_profile p where p.level = 'PROVINCE' and p.code = any(?::text[])
+                 and (p.valid_from is null or p.valid_from <= ?::date) and (p.valid_to is null or p.valid_to >= ?::date)
+                 and u.ancestor_ids @> array[p.unit_id])`;
+      params.push(toPgArray(scope.provinceCodes), date, date);
+    }
+    const units = (
+      await trx.raw(
+        `select unit_id, code, level, region, ethnic_minority_area, mountainous, island from unit_profile u
+          where u.level in ('COMMUNE', 'DISTRICT')
+            and (u.valid_from is null or u.valid_from <= ?::date) and (u.valid_to is null or u.valid_to >= ?::date) ${within}
+          order by unit_id`,
+        params,
+      )
+    ).rows as ProfileRow[];
+    unitsByYear.set(year, units);
+    for (const u of units) scopeUnits.add(u.unit_id);
+  }
+  const indicatorsByLevel = new Map<string, CatalogIndicator[]>();
+  for (const ind of catalog.allIndicators()) {
+    const list = indicatorsByLevel.get(ind.set.level) ?? [];
+    list.push(ind);
+    indicatorsByLevel.set(ind.set.level, list);
+  }
+  const total = years.reduce((n, y) => n + unitsByYear.get(y)!.reduce((m, u) => m + (indicatorsByLevel.get(u.level)?.length ?? 0), 0), 0);
+
+  if (scope.provinceCodes) {
+    await trx.raw(`delete from indicator_value where source = ? and unit_id = any(?::text[])`, [SYNTHETIC_SOURCE, toPgArray([...scopeUnits])]);
+    await trx.raw(`delete from recognition_decision where generated and unit_id = any(?::text[])`, [toPgArray([...scopeUnits])]);
+  } else {
+    await trx.raw(`delete from indicator_value where source = ?`, [SYNTHETIC_SOURCE]);
+    await trx.raw(`delete from recognition_decision where generated`);
+  }
+
+  const columns = { indicator: [] as number[], year: [] as number[], unit: [] as string[], value: [] as string[], numeric: [] as (number | null)[] };
+  let written = 0;
+  const flush = async () => {
+    if (columns.unit.length === 0) return;
+    await trx.raw(
+      `insert into indicator_value (indicator_id, year, unit_id, value, numeric_value, status, source, recorded_by)
+       select i, y, u, v, n, 'APPROVED', ?, 'synthetic-generator'
+         from unnest(?::int[], ?::smallint[], ?::text[], ?::text[], ?::float8[]) as t(i, y, u, v, n)`,
+      [SYNTHETIC_SOURCE, `{${columns.indicator.join(',')}}`, `{${columns.year.join(',')}}`, toPgArray(columns.unit), toPgArray(columns.value),
+        `{${columns.numeric.map((n) => (n === null ? 'NULL' : String(n))).join(',')}}`],
+    );
+    written += columns.unit.length;
+    scope.onProgress?.(written, total);
+    columns.indicator = [];
+    columns.year = [];
+    columns.unit = [];
+    columns.value = [];
+    columns.numeric = [];
+  };
+
+  const decisions: unknown[][] = [];
+  const standardSets = [...catalog.sets.values()].filter((s) => s.kind === 'NATIONAL' && s.tier === 'STANDARD');
+  for (const year of years) {
+    for (const unit of unitsByYear.get(year)!) {
+      const attributes: UnitAttributes = {
+        region: unit.region as Region | null,
+        ethnicMinorityArea: unit.ethnic_minority_area,
+        mountainous: unit.mountainous,
+        island: unit.island,
+      };
+      const unitKey = hashUnitKey(unit.unit_id);
+      const valuesBySet = new Map<string, Map<string, string>>();
+      for (const ind of indicatorsByLevel.get(unit.level) ?? []) {
+        const text = syntheticIndicatorValue(unitKey, attributes, ind.def, year, SYNTHETIC_SEED);
+        if (text === null) continue;
+        const parsed = parseIndicatorValue(ind.def.valueType, text, ind.def.allowedValues);
+        if (!parsed.ok) throw new Error(`generator produced an invalid value "${text}" for ${ind.key}: ${parsed.reason}`);
+        columns.indicator.push(ind.id);
+        columns.year.push(year);
+        columns.unit.push(unit.unit_id);
+        columns.value.push(parsed.text);
+        columns.numeric.push(typeof parsed.value === 'number' ? parsed.value : typeof parsed.value === 'boolean' ? (parsed.value ? 1 : 0) : null);
+        const setValues = valuesBySet.get(ind.set.code) ?? new Map<string, string>();
+        setValues.set(ind.def.code, parsed.text);
+        valuesBySet.set(ind.set.code, setValues);
+        if (columns.unit.length >= chunkSize) await flush();
+      }
+      for (const set of standardSets) {
+        if (set.level !== unit.level) continue;
+        const attainment = evaluateSetAttainment(set, attributes, year, valuesBySet.get(set.code) ?? new Map());
+        if (attainment.status === 'MET') {
+          decisions.push([unit.unit_id, set.code, `${(hashUnitKey(`${unit.unit_id}:${year}`) % 9000) + 1000}/QĐ-UBND`, `${year + 1}-03-15`, 'UBND tỉnh (synthetic)']);
+        }
+      }
+    }
+  }
+  await flush();
+  // A unit is recognised once per set: the first year its computed attainment is MET.
+  const firstByUnitSet = new Map<string, unknown[]>();
+  for (const d of decisions) {
+    const key = `${d[0]}|${d[1]}`;
+    if (!firstByUnitSet.has(key)) firstByUnitSet.set(key, d);
+  }
+  const rows = [...firstByUnitSet.values()];
+  for (let i = 0; i < rows.length; i += 5000) {
+    const chunk = rows.slice(i, i + 5000);
+    await trx.raw(
+      `insert into recognition_decision (unit_id, set_code, decision_number, decided_on, authority, generated)
+       select u, s, n, d, a, true from unnest(?::text[], ?::text[], ?::text[], ?::date[], ?::text[]) as t(u, s, n, d, a)
+       on conflict do nothing`,
+      [0, 1, 2, 3, 4].map((c) => toPgArray(chunk.map((r) => String(r[c])))),
+    );
+  }
+  return { values: written, units: scopeUnits.size, decisions: rows.length };
+}

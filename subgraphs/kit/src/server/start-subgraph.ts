@@ -1,0 +1,52 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { GraphQLSchema } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import { maskErrors } from '../errors';
+import type { Logger } from '../logger';
+import { serveGraphQL, type RunningHttpServer } from './http-graphql';
+import type { SubgraphContext } from '../context';
+
+export interface SubgraphServerOptions<TLoaders> {
+  name: string;
+  schema: GraphQLSchema;
+  orm: MikroORM;
+  logger: Logger;
+  port: number;
+  host?: string;
+  /** Fresh DataLoaders for one request. */
+  createLoaders: (ctx: Omit<SubgraphContext<TLoaders>, 'loaders'>) => TLoaders;
+}
+
+/**
+ * Serves one subgraph: Apollo Server with error masking, a per-request context (forked
+ * EntityManager + DataLoaders + request id), health and readiness endpoints.
+ */
+export async function startSubgraphServer<TLoaders>(
+  options: SubgraphServerOptions<TLoaders>,
+): Promise<RunningHttpServer> {
+  const logger = options.logger;
+  const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
+    schema: options.schema,
+    formatError: maskErrors(logger),
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    csrfPrevention: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+  const running = await serveGraphQL({
+    apollo,
+    port: options.port,
+    host: options.host,
+    ready: async () => options.orm.isConnected(),
+    context: async ({ req }) => {
+      const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+      const base = { em: options.orm.em.fork(), requestId, logger: logger.child({ requestId }) };
+      return { ...base, loaders: options.createLoaders(base) };
+    },
+  });
+  logger.info('subgraph listening', { subgraph: options.name, url: running.url });
+  return running;
+}

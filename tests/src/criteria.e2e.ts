@@ -1,0 +1,160 @@
+import { connectGraph } from './testkit/graph';
+
+const graph = connectGraph();
+
+const SET = 'COMMUNE_NTM_2021_2025';
+
+const COMMUNES_OF_NGHE_AN = `{
+  adminUnits(filter: { level: COMMUNE, within: "40", asOf: "2024-06-30" }, first: 500) {
+    totalCount
+    edges { node { code mountainous ethnicMinorityArea island
+      assessment(set: "${SET}", year: 2024) { status criteria { code status indicators { code status threshold gap value } } }
+    } }
+  }
+}`;
+
+describe('criteria and attainment through the gateway', () => {
+  it('lists the criteria sets from the data file, with placeholders visible', async () => {
+    const data = await graph.ok(`{ criteriaSets { code level tier criteria { number indicators { code valueType thresholdRule thresholdPlaceholder } } } }`);
+    const codes = data.criteriaSets.map((s: any) => s.code);
+    expect(codes).toEqual(expect.arrayContaining(['COMMUNE_NTM_2021_2025', 'COMMUNE_ADVANCED_2021_2025', 'DISTRICT_NTM_2021_2025', 'DISTRICT_ADVANCED_2021_2025']));
+    const commune = data.criteriaSets.find((s: any) => s.code === SET);
+    const all = commune.criteria.flatMap((c: any) => c.indicators);
+    expect(all.find((i: any) => i.code === '8.4')).toMatchObject({ valueType: 'BOOLEAN', thresholdPlaceholder: false });
+    expect(all.some((i: any) => i.thresholdPlaceholder)).toBe(true);
+  });
+
+  it('explains a Nghệ An commune’s 2024 assessment: thresholds applied to it, gaps, and what it misses', async () => {
+    const data = await graph.ok(COMMUNES_OF_NGHE_AN);
+    const communes = data.adminUnits.edges.map((e: any) => e.node);
+    expect(communes).toHaveLength(412);
+    const failing = communes.find((c: any) => c.assessment.status === 'NOT_MET');
+    expect(failing).toBeDefined();
+    const unmet = failing.assessment.criteria.flatMap((c: any) => c.indicators).filter((i: any) => i.status === 'NOT_MET');
+    expect(unmet.length).toBeGreaterThan(0);
+    for (const i of unmet) expect(i.threshold).toBeTruthy();
+    // The smartphone-style regional rule shows up per unit: thresholds differ with the unit's area attributes.
+    const single = await graph.ok(`{ adminUnit(code: "${failing.code}", asOf: "2024-06-30") { name assessment(set: "${SET}", year: 2024) { status criteria { code status indicators { code valueType status value threshold gap } } } } }`);
+    expect(single.adminUnit.assessment).toEqual(
+      expect.objectContaining({ status: 'NOT_MET' }),
+    );
+    const numeric = single.adminUnit.assessment.criteria.flatMap((c: any) => c.indicators).find((i: any) => i.status === 'NOT_MET' && i.gap !== null);
+    if (numeric) expect(numeric.gap).toBeGreaterThan(0);
+  });
+
+  it('rolls Nghệ An 2024 up to numbers that agree with the 412 per-commune assessments', async () => {
+    const [{ adminUnits }, { attainmentSummary }] = await Promise.all([
+      graph.ok(COMMUNES_OF_NGHE_AN),
+      graph.ok(`{ attainmentSummary(set: "${SET}", year: 2024, within: "40") { unitCount metCount indicators { code metCount notMetCount noDataCount } criteria { code metCount } } }`),
+    ]);
+    const communes = adminUnits.edges.map((e: any) => e.node);
+    expect(attainmentSummary.unitCount).toBe(412);
+    expect(attainmentSummary.metCount).toBe(communes.filter((c: any) => c.assessment.status === 'MET').length);
+    for (const ind of attainmentSummary.indicators) {
+      const statuses = communes.map((c: any) => c.assessment.criteria.flatMap((k: any) => k.indicators).find((i: any) => i.code === ind.code).status);
+      expect([ind.code, ind.metCount, ind.notMetCount, ind.noDataCount]).toEqual([
+        ind.code,
+        statuses.filter((s: string) => s === 'MET').length,
+        statuses.filter((s: string) => s === 'NOT_MET').length,
+        statuses.filter((s: string) => s === 'NO_DATA').length,
+      ]);
+    }
+    for (const crit of attainmentSummary.criteria) {
+      const met = communes.filter((c: any) => c.assessment.criteria.find((k: any) => k.code === crit.code)?.status === 'MET').length;
+      expect([crit.code, crit.metCount]).toEqual([crit.code, met]);
+    }
+    expect(attainmentSummary.metCount).toBeGreaterThan(0);
+    expect(attainmentSummary.metCount).toBeLessThan(412);
+  });
+
+  it('rolls up in a bounded number of SQL statements whatever the area', async () => {
+    const summary = (within: string) => graph.ok(`{ attainmentSummary(set: "${SET}", year: 2024${within}) { unitCount } }`);
+    const district = await graph.countStatements('criteria', () => summary(', within: "412"'));
+    const province = await graph.countStatements('criteria', () => summary(', within: "40"'));
+    const country = await graph.countStatements('criteria', () => summary(''));
+    expect(province.result.attainmentSummary.unitCount).toBe(412);
+    expect(country.result.attainmentSummary.unitCount).toBe(10047);
+    expect(province.statements).toBeLessThanOrEqual(4);
+    expect(district.statements).toBe(province.statements);
+    expect(country.statements).toBeLessThanOrEqual(province.statements);
+  });
+
+  it('lists the communes missing indicator 2.2 sorted by gap, each with its threshold', async () => {
+    const data = await graph.ok(`{ unitsMissingIndicator(set: "${SET}", indicator: "2.2", year: 2024, within: "40", first: 10) {
+      totalCount edges { node { unit { code name } status value threshold gap } } pageInfo { hasNextPage }
+    } }`);
+    const nodes = data.unitsMissingIndicator.edges.map((e: any) => e.node);
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const n of nodes) {
+      expect(n.status).toBe('NOT_MET');
+      expect(n.unit.name).toMatch(/^(Xã|Phường|Thị trấn) /);
+      expect(n.threshold).toBeTruthy();
+    }
+    const gaps = nodes.map((n: any) => n.gap);
+    expect([...gaps].sort((a, b) => b - a)).toEqual(gaps);
+  });
+
+  it('writes a valid batch whole, and rejects a batch with one bad row naming row and field, writing nothing', async () => {
+    const unit = '17380'; // a Nghệ An commune of the pre-reform list
+    const good = [
+      { unitCode: unit, asOf: '2024-06-30', indicatorCode: '2.2', year: 2019, value: '91.5' },
+      { unitCode: unit, asOf: '2024-06-30', indicatorCode: '8.4', year: 2019, value: 'đạt' },
+    ];
+    const mutation = `mutation($input: [IndicatorValueInput!]!) { setIndicatorValues(input: $input) { accepted writtenCount errors { row field reason } } }`;
+    const bad = [...good.map((r) => ({ ...r, year: 2020 })), { unitCode: unit, asOf: '2024-06-30', indicatorCode: '2.2', year: 2020, value: '140' }];
+    const rejected = await graph.ok(mutation, { input: bad });
+    expect(rejected.setIndicatorValues).toEqual({
+      accepted: false,
+      writtenCount: 0,
+      errors: [{ row: 2, field: 'value', reason: expect.stringMatching(/between 0 and 100/) }],
+    });
+    const check2020 = await graph.ok(`{ adminUnit(code: "${unit}", asOf: "2024-06-30") { indicatorValues(year: 2020) { indicatorKey } } }`);
+    expect(check2020.adminUnit.indicatorValues).toEqual([]);
+
+    const accepted = await graph.ok(mutation, { input: good });
+    expect(accepted.setIndicatorValues).toEqual({ accepted: true, writtenCount: 2, errors: [] });
+    const stored = await graph.ok(`{ adminUnit(code: "${unit}", asOf: "2024-06-30") { indicatorValues(year: 2019) { indicatorKey value status } } }`);
+    expect(stored.adminUnit.indicatorValues).toEqual([
+      { indicatorKey: `${SET}/2.2`, value: '91.5', status: 'DRAFT' },
+      { indicatorKey: `${SET}/8.4`, value: 'true', status: 'DRAFT' },
+    ]);
+  });
+
+  it('names unknown units, wrong lists, wrong levels and wrong types per row', async () => {
+    const mutation = `mutation($input: [IndicatorValueInput!]!) { setIndicatorValues(input: $input) { accepted errors { row field reason } } }`;
+    const res = await graph.ok(mutation, {
+      input: [
+        { unitCode: '99999', asOf: '2024-06-30', indicatorCode: '8.4', year: 2024, value: 'true' },
+        { unitCode: '17380', asOf: '2024-06-30', indicatorCode: '9.9.9', year: 2024, value: 'true' },
+        { unitCode: '17380', asOf: '2024-06-30', indicatorCode: '8.4', year: 2026, value: 'true' },
+        { unitCode: '17380', asOf: '2024-06-30', indicatorCode: '2.2', year: 2024, value: 'abc' },
+        { unitCode: '412', asOf: '2024-06-30', indicatorCode: 'COMMUNE_NTM_2021_2025/8.4', year: 2024, value: 'true' },
+      ],
+    });
+    expect(res.setIndicatorValues.accepted).toBe(false);
+    expect(res.setIndicatorValues.errors.map((e: any) => [e.row, e.field])).toEqual([
+      [0, 'unitCode'],
+      [1, 'indicatorCode'],
+      [2, 'year'],
+      [3, 'value'],
+      [4, 'unitCode'],
+    ]);
+  });
+
+  it('refuses to change an APPROVED value', async () => {
+    const mutation = `mutation($input: [IndicatorValueInput!]!) { setIndicatorValues(input: $input) { accepted errors { row field reason } } }`;
+    // A year no other test writes; varies per run so that a kept DATABASE_URL does not trip it.
+    const year = 2010 + (Date.now() % 8);
+    const input = [{ unitCode: '17380', asOf: '2024-06-30', indicatorCode: '8.1', year, value: 'true', status: 'APPROVED' }];
+    expect((await graph.ok(mutation, { input })).setIndicatorValues.accepted).toBe(true);
+    const again = await graph.ok(mutation, { input: [{ ...input[0], value: 'false', status: 'DRAFT' }] });
+    expect(again.setIndicatorValues).toEqual({ accepted: false, errors: [{ row: 0, field: 'value', reason: expect.stringMatching(/APPROVED/) }] });
+  });
+
+  it('shows recognition decisions on units', async () => {
+    const data = await graph.ok(`{ adminUnits(filter: { level: COMMUNE, within: "40", asOf: "2024-06-30" }, first: 500) { edges { node { recognitions { setCode decisionNumber decidedOn generated } } } } }`);
+    const decisions = data.adminUnits.edges.flatMap((e: any) => e.node.recognitions);
+    expect(decisions.length).toBeGreaterThan(0);
+    expect(decisions[0]).toMatchObject({ setCode: SET, generated: true });
+  });
+});

@@ -1,0 +1,58 @@
+import { startEmbeddedPostgres, startStackInProcess, type Database, type Stack } from '@ntm/infra';
+import { QueryCounter } from '@ntm/kit';
+import { mkdtempSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface TestRun {
+  db?: Database;
+  stack: Stack;
+  control: Server;
+  counters: QueryCounter[];
+}
+
+/**
+ * Once per run, in the real Node realm (the ORM does not survive jest's module sandbox): a real
+ * PostgreSQL (throw-away embedded server, or DATABASE_URL), every subgraph migrated and seeded,
+ * the gateway on a free port, and a small control endpoint that reports how many SQL statements
+ * each subgraph has sent (for tests that prove a query is a bounded number of statements).
+ */
+export default async function globalSetup(): Promise<void> {
+  let db: Database | undefined;
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    db = await startEmbeddedPostgres({
+      dataDir: mkdtempSync(path.join(tmpdir(), 'ntm-test-pg-')),
+      port: await freePort(),
+      persistent: false,
+      settings: { fsync: 'off', full_page_writes: 'off', shared_buffers: '256MB' },
+    });
+    databaseUrl = db.url;
+  }
+  const stack = await startStackInProcess(databaseUrl);
+  const counters = stack.subgraphs.map((s) => new QueryCounter(s.orm));
+  const control = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const index = stack.subgraphs.findIndex((s) => s.name === url.searchParams.get('subgraph'));
+    res.writeHead(index < 0 ? 404 : 200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(index < 0 ? { error: 'unknown subgraph' } : { statements: counters[index].total }));
+  });
+  await new Promise<void>((resolve) => control.listen(0, '127.0.0.1', () => resolve()));
+  process.env.NTM_TEST_GATEWAY_URL = stack.gatewayUrl;
+  process.env.NTM_TEST_CONTROL_URL = `http://127.0.0.1:${(control.address() as { port: number }).port}`;
+  process.env.NTM_TEST_DATABASE_URL = databaseUrl;
+  (globalThis as { __NTM_TEST_RUN__?: TestRun }).__NTM_TEST_RUN__ = { db, stack, control, counters };
+}
