@@ -4,6 +4,8 @@ import { readCriteriaEnv } from './env';
 import { criteriaSubgraph } from './module';
 
 export { criteriaSubgraph } from './module';
+export { loadSyntheticDataset } from './services/synthetic-dataset';
+export { SYNTHETIC_SOURCE } from './services/synthetic-load.service';
 
 if (require.main === module) {
   const env = readCriteriaEnv();

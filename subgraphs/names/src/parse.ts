@@ -1,0 +1,124 @@
+/** Folding of Vietnamese text and parsing of unit names into kind, core and hint (pure, no dependencies). */
+export type UnitLevel = 'PROVINCE' | 'DISTRICT' | 'COMMUNE' | 'VILLAGE';
+
+/** Lowercase, strip diacritics (any tone-mark placement), đ→d, punctuation→space, collapse spaces. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+export interface ParsedName {
+  kind: string | null;
+  level: UnitLevel | null;
+  core: string;
+  key: string;
+  hint: string | null;
+}
+
+/** Folded prefixes (longest first) → canonical kind. */
+const PREFIXES: [string, string][] = [
+  ['thanh pho truc thuoc trung uong', 'Thành phố'],
+  ['thanh pho trung uong', 'Thành phố'],
+  ['dac khu tai hai dao', 'Đặc khu'],
+  ['to dan pho', 'Tổ dân phố'],
+  ['thanh pho', 'Thành phố'],
+  ['thu do', 'Thành phố'],
+  ['thi tran', 'Thị trấn'],
+  ['thi xa', 'Thị xã'],
+  ['dac khu', 'Đặc khu'],
+  ['tinh', 'Tỉnh'],
+  ['huyen', 'Huyện'],
+  ['quan', 'Quận'],
+  ['phuong', 'Phường'],
+  ['xa', 'Xã'],
+  ['thon', 'Thôn'],
+  ['ban', 'Bản'],
+  ['ap', 'Ấp'],
+  ['tp', 'Thành phố'],
+  ['tx', 'Thị xã'],
+  ['tt', 'Thị trấn'],
+];
+const ABBREVIATIONS: [RegExp, string][] = [
+  [/^\s*t\.?\s*p\.\s*/i, 'Thành phố'],
+  [/^\s*t\.?\s*x\.\s*/i, 'Thị xã'],
+  [/^\s*t\.?\s*t\.\s*/i, 'Thị trấn'],
+  [/^\s*x\.\s*/i, 'Xã'],
+  [/^\s*p\.\s*/i, 'Phường'],
+  [/^\s*h\.\s*/i, 'Huyện'],
+  [/^\s*q\.\s*/i, 'Quận'],
+  [/^\s*t\.\s*/i, 'Tỉnh'],
+];
+const ENGLISH: [string, string][] = [
+  ['special zone', 'Đặc khu'],
+  ['commune', 'Xã'],
+  ['ward', 'Phường'],
+  ['province', 'Tỉnh'],
+  ['city', 'Thành phố'],
+  ['district', 'Huyện'],
+  ['township', 'Thị trấn'],
+  ['town', 'Thị xã'],
+];
+const LEVEL_OF_KIND: Record<string, UnitLevel | null> = {
+  Tỉnh: 'PROVINCE',
+  'Thành phố': null,
+  Huyện: 'DISTRICT',
+  Quận: 'DISTRICT',
+  'Thị xã': 'DISTRICT',
+  Xã: 'COMMUNE',
+  Phường: 'COMMUNE',
+  'Thị trấn': 'COMMUNE',
+  'Đặc khu': 'COMMUNE',
+  Thôn: 'VILLAGE',
+  Bản: 'VILLAGE',
+  Ấp: 'VILLAGE',
+  'Tổ dân phố': 'VILLAGE',
+};
+
+function stripKind(raw: string): { kind: string | null; rest: string } {
+  for (const [pattern, kind] of ABBREVIATIONS) {
+    if (pattern.test(raw)) {
+      const rest = foldText(raw.replace(pattern, ''));
+      if (rest) return { kind, rest };
+    }
+  }
+  const folded = foldText(raw);
+  for (const [prefix, kind] of PREFIXES) {
+    if (folded.startsWith(prefix + ' ') && folded.length > prefix.length + 1) return { kind, rest: folded.slice(prefix.length + 1) };
+  }
+  for (const [word, kind] of ENGLISH) {
+    if (folded.endsWith(' ' + word) && folded.length > word.length + 1) return { kind, rest: folded.slice(0, -word.length - 1) };
+    if (folded.startsWith(word + ' ') && folded.length > word.length + 1) return { kind, rest: folded.slice(word.length + 1) };
+  }
+  return { kind: null, rest: folded };
+}
+
+/** Splits a name into its kind, its folded core, and a disambiguating hint ("(quận Đống Đa)", "- TP Vinh"). */
+export function parseUnitName(raw: string): ParsedName {
+  let text = raw.normalize('NFC');
+  let hintText: string | null = null;
+  const paren = /\(([^)]*)\)\s*$/.exec(text);
+  if (paren) {
+    hintText = paren[1];
+    text = text.slice(0, paren.index);
+  } else {
+    const dash = /\s[-–]\s(.+)$/.exec(text);
+    if (dash) {
+      hintText = dash[1];
+      text = text.slice(0, dash.index);
+    }
+  }
+  const { kind, rest } = stripKind(text);
+  const hint = hintText ? stripKind(hintText).rest || null : null;
+  return { kind, level: kind ? LEVEL_OF_KIND[kind] ?? null : null, core: rest, key: rest.replace(/ /g, ''), hint };
+}
+
+/** The key used for search: "Tinh Nghe An", "NGHỆ AN", "nghe an" → "nghean". */
+export function searchKey(raw: string): string {
+  return parseUnitName(raw).key;
+}
+
