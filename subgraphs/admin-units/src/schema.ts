@@ -2,10 +2,12 @@ import { buildFederatedSchema } from '@ntm/kit';
 import type { GraphQLSchema } from 'graphql';
 import { resolveAdminUnitReference } from './entities/admin-unit.reference';
 import { AdminUnitResolver } from './resolvers/admin-unit.resolver';
+import { LineageResolver } from './resolvers/lineage.resolver';
+import { MatchResolver } from './resolvers/match.resolver';
 
 export function buildAdminUnitsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [AdminUnitResolver] },
+    { resolvers: [AdminUnitResolver, LineageResolver, MatchResolver] },
     { AdminUnit: { __resolveReference: resolveAdminUnitReference } },
   );
 }

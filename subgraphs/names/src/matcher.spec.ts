@@ -1,4 +1,5 @@
 import { NameMatcher, type MatchableUnit } from './matcher';
+import { parseUnitName } from './parse';
 import { readSharedUnits } from './testing-data';
 
 const tree: MatchableUnit[] = [
@@ -32,7 +33,8 @@ describe('NameMatcher on a small tree', () => {
     expect(ambiguous.best).toBeNull();
     expect(ambiguous.candidates.map((c) => c.unit.code).sort()).toEqual(['16667', '16800']);
     expect(matcher.match({ name: 'Xã Nghi Phú (TX. Cửa Lò)' })).toMatchObject({ status: 'EXACT', best: { code: '16800' } });
-    expect(matcher.match({ name: 'Nghi Phu - Cua Lo' })).toMatchObject({ best: { code: '16800' } });
+    expect(matcher.match({ name: 'Nghi Phu - TX Cua Lo' })).toMatchObject({ best: { code: '16800' } });
+    expect(parseUnitName('Phường Văn Miếu - Quốc Tử Giám').hint).toBeNull();
     expect(matcher.match({ name: 'Nghi Phu', within: '412' })).toMatchObject({ status: 'EXACT', best: { code: '16667' } });
     expect(matcher.match({ name: 'Nghi Phu', within: 'TP Vinh' })).toMatchObject({ status: 'EXACT', best: { code: '16667' } });
   });

@@ -1,4 +1,4 @@
-import { foldText, parseUnitName, type ParsedName, type UnitLevel } from './parse';
+import { accentKey, foldText, parseUnitName, soundAlikeKey, type ParsedName, type UnitLevel } from './parse';
 import { deletions, editDistance } from './similarity';
 
 export interface MatchableUnit {
@@ -38,9 +38,11 @@ export interface MatchResult<U> {
 /**
  * Scoring, from 0 to 1:
  *  - 1.00  the name is the official full name (same letters and diacritics; case and spacing aside)
+ *  - 0.98  the name without its kind is identical with its diacritics (tone-mark placement aside)
  *  - 0.95  the folded name without its kind is identical (diacritics, tone-mark placement, case,
  *          spacing, punctuation and kind prefix or English suffix aside)
- *  - 0.85 / 0.75  one / two edits (typo) away; two edits only for names of 8+ letters
+ *  - 0.85 / 0.75  one / two edits (typo) away; two edits only for names of 8+ letters;
+ *          +0.03 when the difference is a regional spelling (s/x, ch/tr, gi/d/r, b/p)
  *  - +0.03 the kind given agrees with the unit's (Xã / Phường …); −0.12 when it conflicts
  *  - +0.04 a hint in the name ("(quận Đống Đa)", "- TP Vinh") names one of the unit's ancestors;
  *          −0.15 when it names none of them
@@ -48,7 +50,7 @@ export interface MatchResult<U> {
  * (never resolved silently); EXACT when the best is an identical name (1.0, or 0.95+ with no kind
  * conflict) and unique; MATCHED otherwise.
  */
-export const SCORES = { FULL: 1, KEY: 0.95, ONE_EDIT: 0.85, TWO_EDITS: 0.75, KIND_AGREES: 0.03, KIND_CONFLICTS: -0.12, HINT_AGREES: 0.04, HINT_CONFLICTS: -0.15 };
+export const SCORES = { FULL: 1, KEY: 0.95, SAME_DIACRITICS: 0.03, SOUND_ALIKE: 0.03, ONE_EDIT: 0.85, TWO_EDITS: 0.75, KIND_AGREES: 0.03, KIND_CONFLICTS: -0.12, HINT_AGREES: 0.04, HINT_CONFLICTS: -0.15 };
 export const FLOOR = 0.7;
 export const TIE = 0.02;
 export const MAX_CANDIDATES = 5;
@@ -56,11 +58,14 @@ export const MAX_CANDIDATES = 5;
 interface Indexed<U> {
   unit: U;
   parsed: ParsedName;
-  /** Official name, NFC, lower case, single spaces: for the 1.0 "same name" test. */
+  /** Official name with diacritics, tone placement made canonical: for the 1.0 "same name" test. */
   exact: string;
+  /** The same, without the kind: the diacritics of the name itself. */
+  accentCore: string;
 }
 
-const normalExact = (text: string) => text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+const normalExact = (text: string) => accentKey(text);
+const accentCoreOf = (text: string) => accentKey(parseUnitName(text).kind ? text.replace(/^\S+(\s+(trấn|xã|phố|khu))?\s+/i, '') : text);
 
 /**
  * Matches free-text names to the units of one official list. Indexes are built once (exact key
@@ -71,17 +76,19 @@ export class NameMatcher<U extends MatchableUnit> {
   private readonly byId = new Map<string, Indexed<U>>();
   private readonly byKey = new Map<string, Indexed<U>[]>();
   private readonly byDeletion = new Map<string, Indexed<U>[]>();
+  private readonly bySoundAlike = new Map<string, Indexed<U>[]>();
   private readonly ancestorKeys = new Map<string, string[]>();
   private readonly byCode = new Map<string, U[]>();
   private readonly withinCache = new Map<string, U[]>();
 
   constructor(units: readonly U[]) {
     for (const unit of units) {
-      const entry = { unit, parsed: parseUnitName(unit.name), exact: normalExact(unit.name) };
+      const entry = { unit, parsed: parseUnitName(unit.name), exact: normalExact(unit.name), accentCore: accentCoreOf(unit.name) };
       this.byId.set(unit.id, entry);
       push(this.byKey, entry.parsed.key, entry);
       push(this.byCode, unit.code, unit);
       for (const d of deletions(entry.parsed.key)) push(this.byDeletion, d, entry);
+      push(this.bySoundAlike, soundAlikeKey(entry.parsed.key), entry);
     }
   }
 
@@ -122,7 +129,7 @@ export class NameMatcher<U extends MatchableUnit> {
       units = this.byCode.get(trimmed) ?? [];
       if (units.length === 0) {
         const result = this.match({ name: trimmed }, {}, (u) => u.level !== 'COMMUNE' && u.level !== 'VILLAGE');
-        units = result.best ? [result.best] : result.status === 'AMBIGUOUS' ? result.candidates.filter((c) => c.score >= result.score - TIE).map((c) => c.unit) : [];
+        units = result.best ? [result.best] : result.status === 'AMBIGUOUS' ? result.candidates.filter((c) => c.score > result.score - TIE).map((c) => c.unit) : [];
       }
       this.withinCache.set(trimmed, units);
     }
@@ -138,8 +145,10 @@ export class NameMatcher<U extends MatchableUnit> {
     const parsed = parseUnitName(query.name);
     if (!parsed.key) return { status: 'UNMATCHED', best: null, score: 0, candidates: [] };
     const exact = normalExact(query.name);
+    const accentCore = foldText(query.name) === query.name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim() ? null : accentCoreOf(query.name.replace(/\s*\([^)]*\)\s*$/, ''));
     const pool = new Set<Indexed<U>>(this.byKey.get(parsed.key) ?? []);
     for (const d of deletions(parsed.key)) for (const e of this.byDeletion.get(d) ?? []) pool.add(e);
+    for (const e of this.bySoundAlike.get(soundAlikeKey(parsed.key)) ?? []) pool.add(e);
 
     const scored: Candidate<U>[] = [];
     for (const entry of pool) {
@@ -147,7 +156,7 @@ export class NameMatcher<U extends MatchableUnit> {
       if (query.level && unit.level !== query.level) continue;
       if (withinIds && !this.isWithin(unit, withinIds)) continue;
       if (accept && !accept(unit)) continue;
-      const score = this.score(parsed, exact, entry);
+      const score = this.score(parsed, exact, accentCore, entry);
       if (score > 0) scored.push({ unit, score });
     }
     scored.sort((a, b) => b.score - a.score || a.unit.code.localeCompare(b.unit.code));
@@ -158,21 +167,24 @@ export class NameMatcher<U extends MatchableUnit> {
     return queries.map((q) => this.match(q, options));
   }
 
-  private score(query: ParsedName, exact: string, entry: Indexed<U>): number {
+  private score(query: ParsedName, exact: string, accentCore: string | null, entry: Indexed<U>): number {
     let score: number;
     if (exact === entry.exact) score = SCORES.FULL;
+    else if (accentCore !== null && accentCore === entry.accentCore) score = SCORES.KEY + SCORES.SAME_DIACRITICS;
     else {
       const longest = Math.max(query.key.length, entry.parsed.key.length);
       const distance = editDistance(query.key, entry.parsed.key, 2);
+      const soundsAlike = distance > 0 && soundAlikeKey(query.key) === soundAlikeKey(entry.parsed.key);
       if (distance === 0) score = SCORES.KEY;
-      else if (distance === 1 && longest >= 4) score = SCORES.ONE_EDIT;
-      else if (distance === 2 && longest >= 8) score = SCORES.TWO_EDITS;
+      else if (distance === 1 && (longest >= 4 || soundsAlike)) score = SCORES.ONE_EDIT;
+      else if (distance === 2 && (longest >= 8 || soundsAlike)) score = SCORES.TWO_EDITS;
       else return 0;
+      if (soundsAlike) score += SCORES.SOUND_ALIKE;
     }
     if (query.kind && entry.parsed.kind) score += query.kind === entry.parsed.kind ? SCORES.KIND_AGREES : SCORES.KIND_CONFLICTS;
     if (query.hint) {
       const hintKey = query.hint.replace(/ /g, '');
-      const agrees = this.keysOfAncestors(entry.unit).some((k) => k === hintKey || editDistance(k, hintKey, 1) <= 1);
+      const agrees = this.keysOfAncestors(entry.unit).some((k) => k === hintKey || (hintKey.length >= 5 && editDistance(k, hintKey, 1) <= 1));
       score += agrees ? SCORES.HINT_AGREES : SCORES.HINT_CONFLICTS;
     }
     return Math.max(0, Math.min(1, Math.round(score * 1000) / 1000));
@@ -182,7 +194,7 @@ export class NameMatcher<U extends MatchableUnit> {
 function decide<U>(scored: Candidate<U>[]): MatchResult<U> {
   const top = scored[0];
   if (!top || top.score < FLOOR) return { status: 'UNMATCHED', best: null, score: top?.score ?? 0, candidates: scored.slice(0, MAX_CANDIDATES) };
-  const ties = scored.filter((c) => c.score >= top.score - TIE);
+  const ties = scored.filter((c) => c.score > top.score - TIE);
   const shown = scored.slice(0, Math.max(MAX_CANDIDATES, ties.length));
   if (ties.length > 1) return { status: 'AMBIGUOUS', best: null, score: top.score, candidates: shown };
   const status: MatchStatus = top.score >= SCORES.KEY ? 'EXACT' : 'MATCHED';

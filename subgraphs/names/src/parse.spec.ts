@@ -1,4 +1,4 @@
-import { foldText, parseUnitName, searchKey } from './parse';
+import { accentKey, foldText, parseUnitName, searchKey, soundAlikeKey } from './parse';
 import { parseCsv } from './csv';
 import { editDistance } from './similarity';
 
@@ -69,5 +69,24 @@ describe('parseCsv', () => {
       { a: 'x, y', b: 'say "hi"\nthere' },
       { a: '1', b: '' },
     ]);
+  });
+});
+
+describe('accentKey', () => {
+  it('keeps diacritics but not tone-mark placement', () => {
+    expect(accentKey('Thanh Hoá')).toBe(accentKey('Thanh Hóa'));
+    expect(accentKey('Khánh Hoà')).toBe(accentKey('Khánh Hòa'));
+    expect(accentKey('Sa Pa')).not.toBe(accentKey('Sa Pả'));
+    expect(accentKey('Minh Quán')).not.toBe(accentKey('Minh Quân'));
+  });
+});
+
+describe('regional spellings and numerals', () => {
+  it('reads Roman numerals after a kind, and tells sound-alike spellings', () => {
+    expect(parseUnitName('Phường IV').key).toBe('4');
+    expect(parseUnitName('Phường Phường Đúc').key).toBe('duc');
+    expect(parseUnitName('Xã Xá Tổng').key).toBe('xatong');
+    expect(soundAlikeKey(parseUnitName('Xã Sủng Cháng').key)).toBe(soundAlikeKey(parseUnitName('Xã Sủng Tráng').key));
+    expect(soundAlikeKey('saphin')).toBe(soundAlikeKey('xaphin'));
   });
 });

@@ -97,6 +97,10 @@ function stripKind(raw: string): { kind: string | null; rest: string } {
   return { kind: null, rest: folded };
 }
 
+const ROMAN: Record<string, number> = Object.fromEntries(
+  ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii', 'xiii', 'xiv', 'xv', 'xvi', 'xvii', 'xviii', 'xix', 'xx'].map((r, i) => [r, i + 1]),
+);
+
 /** Splits a name into its kind, its folded core, and a disambiguating hint ("(quận Đống Đa)", "- TP Vinh"). */
 export function parseUnitName(raw: string): ParsedName {
   let text = raw.normalize('NFC');
@@ -106,15 +110,24 @@ export function parseUnitName(raw: string): ParsedName {
     hintText = paren[1];
     text = text.slice(0, paren.index);
   } else {
-    const dash = /\s[-–]\s(.+)$/.exec(text);
+    // " - TP Vinh" is a hint only when a kind follows the dash: "Văn Miếu - Quốc Tử Giám" is one name.
+    const dash = /\s[-–]\s*((?:tp|tx|q|h|p|t)(?:\.\s*|\s+)\S.*|(?:thành phố|thị xã|quận|huyện|tỉnh|thi xa|thanh pho|quan|huyen|tinh)\s.+)$/i.exec(text);
     if (dash) {
       hintText = dash[1];
       text = text.slice(0, dash.index);
     }
   }
-  const { kind, rest } = stripKind(text);
+  let { kind, rest } = stripKind(text);
+  // A kind written twice ("Phường Phường Đúc" in the official list) is one kind; compared with
+  // diacritics, since "Xã Xá Tổng" is not "Xã Xã Tổng".
+  const doubled = /^\s*(phường|xã|thị trấn|huyện|quận|tỉnh)\s+(\S+(?:\s+trấn)?)\s/i.exec(text.toLowerCase());
+  if (kind && doubled && doubled[1] === doubled[2]) rest = stripKind(rest).rest;
+  // "NT" / "N.T" abbreviates nông trường (state farm) in township names.
+  let core = rest.replace(/^n t |^nt /, 'nong truong ');
+  // "Phường IV" is "Phường 4".
+  if (kind && ROMAN[core] !== undefined) core = String(ROMAN[core]);
   const hint = hintText ? stripKind(hintText).rest || null : null;
-  return { kind, level: kind ? LEVEL_OF_KIND[kind] ?? null : null, core: rest, key: rest.replace(/ /g, ''), hint };
+  return { kind, level: kind ? LEVEL_OF_KIND[kind] ?? null : null, core, key: core.replace(/ /g, ''), hint };
 }
 
 /** The key used for search: "Tinh Nghe An", "NGHỆ AN", "nghe an" → "nghean". */
@@ -122,3 +135,34 @@ export function searchKey(raw: string): string {
   return parseUnitName(raw).key;
 }
 
+
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+
+/**
+ * The name with its diacritics kept but tone-mark placement made canonical (hóa = hoá), in lower
+ * case without punctuation: tells "Sa Pa" from "Sa Pả" and "Minh Quán" from "Minh Quân", which
+ * folding makes equal.
+ */
+export function accentKey(text: string): string {
+  return text
+    .normalize('NFD')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .map((syllable) => {
+      const tones = syllable.match(TONE_MARKS) ?? [];
+      return syllable.replace(TONE_MARKS, '') + tones.join('');
+    })
+    .join('')
+    .normalize('NFC');
+}
+
+/**
+ * The folded key with the spellings that regional pronunciation confuses made equal (s/x, ch/tr,
+ * gi/d/r, b/p): "Sà Phìn" and "Xà Phìn", "Sủng Cháng" and "Sủng Tráng". Used only to break ties
+ * between equally close candidates, never to match on its own.
+ */
+export function soundAlikeKey(key: string): string {
+  return key.replace(/tr/g, 'ch').replace(/x/g, 's').replace(/gi/g, 'd').replace(/r/g, 'd').replace(/b/g, 'p');
+}

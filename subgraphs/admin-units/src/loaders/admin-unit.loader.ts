@@ -1,15 +1,21 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { keyedLoader } from '@ntm/kit';
+import { groupedLoader, keyedLoader } from '@ntm/kit';
 import DataLoader from 'dataloader';
 import type { AdminLevel } from '../entities/admin-level';
 import type { AdminUnit } from '../entities/admin-unit.entity';
 import { AdminUnitService } from '../services/admin-unit.service';
+import { LineageService, type LinkRow } from '../services/lineage.service';
 
 /** Per-request DataLoaders: one SQL statement per batch of units, whatever a query's shape. */
 export function createAdminUnitLoaders({ em }: { em: EntityManager }) {
   const service = new AdminUnitService(em);
+  const lineage = new LineageService(em);
   return {
     service,
+    /** Links to the old units a unit was formed from. */
+    predecessorLinks: groupedLoader<string, LinkRow>((ids) => lineage.predecessorsOf(ids), (l) => l.successor_id),
+    /** Links to the new units an old unit went into. */
+    successorLinks: groupedLoader<string, LinkRow>((ids) => lineage.successorsOf(ids), (l) => l.predecessor_id),
     unitById: keyedLoader<string, AdminUnit>((ids) => service.findByIds(ids), (unit) => unit.id),
     childCount: new DataLoader<string, number>(async (ids) => {
       const counts = await service.childCounts(ids);

@@ -6,10 +6,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildUnitRows, type AdminUnitRow } from './build-unit-rows';
 import { LIST_AFTER_REFORM, UNIT_LISTS } from './unit-lists';
+import { computeLineage, readPredecessorsText } from './lineage-inputs';
+import { replaceLineage } from './lineage.seed';
 
 
 /** Bump when the row-building or generating code changes, so existing databases re-seed. */
 const GENERATOR_VERSION = 'units-v1';
+const LINEAGE_VERSION = 'lineage-v1';
 
 export function readUnitLists(): { rows: AdminUnitRow[]; fingerprint: string } {
   const dir = path.join(sharedDataDir(), 'admin-units');
@@ -33,5 +36,16 @@ export async function seedUnits(orm: MikroORM, logger: Logger): Promise<void> {
   logger.info(result.ran ? 'admin units seeded' : 'admin units up to date, not re-seeded', {
     ...(result.counts ?? {}),
     ms: Date.now() - started,
+  });
+  const lineageStarted = Date.now();
+  const lineage = await seedOnce(orm.em.fork(), 'lineage', fingerprintOf(LINEAGE_VERSION, fingerprint, readPredecessorsText()), async (em) => {
+    const { result: resolved } = computeLineage();
+    await replaceLineage(em, resolved);
+    const { rows: texts, fragments, resolved: ok, unresolved, whole, part } = resolved.stats;
+    return { texts, fragments, resolved: ok, unresolved, whole, part, links: resolved.links.length, codeMismatches: resolved.notes.length };
+  });
+  logger.info(lineage.ran ? 'lineage resolved (unresolved fragments are listed in reports/lineage-report.md)' : 'lineage up to date', {
+    ...(lineage.counts ?? {}),
+    ms: Date.now() - lineageStarted,
   });
 }

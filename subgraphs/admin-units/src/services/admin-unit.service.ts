@@ -27,6 +27,15 @@ export class AdminUnitService {
     return rows[0]?.fingerprint ?? 'empty';
   }
 
+  /** Id of the official list in force on a date, or null. */
+  async listInForce(date: string): Promise<string | null> {
+    const rows = await this.query<{ id: string }>(
+      `select id from unit_list u where ${IN_FORCE_ON} limit 1`,
+      [date, date],
+    );
+    return rows[0]?.id ?? null;
+  }
+
   /** The unit with this official code in the list in force on `asOf`. */
   async findByCode(code: string, asOf: string): Promise<AdminUnit | null> {
     const rows = await this.query<UnitRecord>(`select ${UNIT_COLUMNS} from admin_unit u where u.code = ? and ${IN_FORCE_ON} limit 1`, [code, asOf, asOf]);
