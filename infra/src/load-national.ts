@@ -7,14 +7,29 @@ import { openLocalStack } from './local-stack';
  * on the pre-reform list and 2025–2026 on the current one, every indicator of every set (about
  * 2.5 million values) — loaded set-based, with a progress line and the rate at the end.
  * SYNTHETIC data: deterministic, plausible, not real.
+ * Options: `--scale 0.1` (a deterministic tenth of the units), `--provinces 40,42`.
  */
+function readArgs(argv: string[]): { scale: number; provinceCodes: string[] | null } {
+  const value = (flag: string) => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const scale = Number(value('--scale') ?? 1);
+  if (!(scale > 0 && scale <= 1)) throw new Error(`--scale must be a number in (0, 1], got ${value('--scale')}`);
+  const provinces = value('--provinces');
+  return { scale, provinceCodes: provinces ? provinces.split(',').map((p) => p.trim()) : null };
+}
+
 async function main(): Promise<void> {
+  const args = readArgs(process.argv.slice(2));
   const local = await openLocalStack();
   try {
     const criteria = local.stack.subgraphs.find((s) => s.name === 'criteria')!;
     let last = 0;
+    console.log(`loading synthetic values: ${args.provinceCodes ? `provinces ${args.provinceCodes.join(', ')}` : 'whole country'}, scale ${args.scale}`);
     const result = await loadSyntheticDataset(criteria.orm, {
-      provinceCodes: null,
+      provinceCodes: args.provinceCodes,
+      scale: args.scale,
       onProgress: (written, total) => {
         const now = Date.now();
         if (now - last > 250 || written === total) {

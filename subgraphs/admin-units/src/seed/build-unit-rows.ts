@@ -1,30 +1,11 @@
 import { searchKey } from '@ntm/names';
 import { generateAreaAttributes } from '../domain/area-attributes';
 import { generateVillages } from '../domain/villages';
+import type { UnitRecord } from '../services/admin-unit.rows';
 import { unitId, VILLAGE_PROVINCES, type UnitListRow } from './unit-lists';
 
-/** A row of admin_unit as inserted. */
-export interface AdminUnitRow {
-  id: string;
-  code: string;
-  list_id: string;
-  name: string;
-  short_name: string;
-  english_name: string | null;
-  level: string;
-  kind: string;
-  parent_id: string | null;
-  ancestor_ids: string[];
-  valid_from: string | null;
-  valid_to: string | null;
-  search_key: string;
-  generated: boolean;
-  region: string | null;
-  ethnic_minority_area: boolean;
-  mountainous: boolean;
-  island: boolean;
-  area_attributes_source: string;
-}
+/** A row of admin_unit as inserted (the same shape the services read). */
+export type AdminUnitRow = UnitRecord;
 
 export const GENERATED_ATTRIBUTES =
   'GENERATED: deterministic placeholder with regional priors (no public list of ethnic-minority, mountainous or island communes); special zones are islands';

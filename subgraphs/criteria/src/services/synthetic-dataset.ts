@@ -9,7 +9,12 @@ import { loadSyntheticValues, type SyntheticScope } from './synthetic-load.servi
 export async function loadSyntheticDataset(orm: MikroORM, scope: SyntheticScope): Promise<{ values: number; units: number; decisions: number; ms: number }> {
   const started = Date.now();
   const catalog = await getCatalog(orm.em.fork());
-  const counts = await orm.em.fork().transactional((em) => loadSyntheticValues(em, catalog, scope));
+  const counts = await orm.em.fork().transactional(async (em) => {
+    const loaded = await loadSyntheticValues(em, catalog, scope);
+    // A partial load replaced part of the default dataset: the next start restores it.
+    if ((scope.scale ?? 1) < 1) await em.getConnection().execute(`delete from seed_state where step = 'synthetic-default'`, [], 'run', em.getTransactionContext());
+    return loaded;
+  });
   await orm.em.getConnection().execute('analyze indicator_value');
   return { ...counts, ms: Date.now() - started };
 }

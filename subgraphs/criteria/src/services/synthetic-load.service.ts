@@ -16,6 +16,8 @@ export interface SyntheticScope {
   /** Province codes to generate for (as of each year's list), or null for the whole country. */
   provinceCodes: string[] | null;
   years?: number[];
+  /** Share of the scope's units to generate for, 0 < scale ≤ 1 (a deterministic subset); default 1. */
+  scale?: number;
   /** Rows per INSERT statement. */
   chunkSize?: number;
   onProgress?: (written: number, total: number) => void;
@@ -63,8 +65,9 @@ export async function loadSyntheticValues(em: EntityManager, catalog: CriteriaCa
         params,
       )
     ).rows as ProfileRow[];
-    unitsByYear.set(year, units);
-    for (const u of units) scopeUnits.add(u.unit_id);
+    const scale = scope.scale ?? 1;
+    unitsByYear.set(year, scale >= 1 ? units : units.filter((u) => hashUnitKey(u.unit_id) % 10_000 < scale * 10_000));
+    for (const u of unitsByYear.get(year)!) scopeUnits.add(u.unit_id);
   }
   const indicatorsByLevel = new Map<string, CatalogIndicator[]>();
   for (const ind of catalog.allIndicators()) {
