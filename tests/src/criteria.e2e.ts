@@ -158,3 +158,26 @@ describe('criteria and attainment through the gateway', () => {
     expect(decisions[0]).toMatchObject({ setCode: SET, generated: true });
   });
 });
+
+describe('recording recognition decisions', () => {
+  const mutation = `mutation($input: RecognitionInput!) { recordRecognitionDecision(input: $input) { setCode decisionNumber decidedOn authority generated } }`;
+
+  it('records a decision and shows it on the unit', async () => {
+    const number = `${Date.now() % 100000}/QĐ-UBND`;
+    const input = { unitCode: '17380', asOf: '2024-06-30', setCode: 'COMMUNE_NTM_2021_2025', decisionNumber: number, decidedOn: '2024-12-20', authority: 'UBND tỉnh Nghệ An' };
+    const data = await graph.ok(mutation, { input });
+    expect(data.recordRecognitionDecision).toEqual({ setCode: 'COMMUNE_NTM_2021_2025', decisionNumber: number, decidedOn: '2024-12-20', authority: 'UBND tỉnh Nghệ An', generated: false });
+    const unit = await graph.ok(`{ adminUnit(code: "17380", asOf: "2024-06-30") { recognitions { decisionNumber generated } } }`);
+    expect(unit.adminUnit.recognitions).toContainEqual({ decisionNumber: number, generated: false });
+  });
+
+  it('names the field at fault', async () => {
+    const base = { unitCode: '17380', asOf: '2024-06-30', setCode: 'COMMUNE_NTM_2021_2025', decisionNumber: '1/QĐ', decidedOn: '2024-12-20', authority: 'UBND' };
+    const unknownSet = await graph.query(mutation, { input: { ...base, setCode: 'NOPE' } });
+    expect(unknownSet.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^setCode:/), extensions: { code: 'BAD_USER_INPUT' } });
+    const wrongLevel = await graph.query(mutation, { input: { ...base, setCode: 'DISTRICT_NTM_2021_2025' } });
+    expect(wrongLevel.errors?.[0].message).toMatch(/^setCode: .* applies to districts/);
+    const badDate = await graph.query(mutation, { input: { ...base, decidedOn: '2024-13-01' } });
+    expect(badDate.status).toBe(400);
+  });
+});
