@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import { userInputError } from '../errors';
 
