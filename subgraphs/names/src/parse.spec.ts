@@ -84,6 +84,7 @@ describe('accentKey', () => {
 describe('regional spellings and numerals', () => {
   it('reads Roman numerals after a kind, and tells sound-alike spellings', () => {
     expect(parseUnitName('Phường IV').key).toBe('4');
+    expect(parseUnitName('Xã Hòa Tú II').key).toBe(parseUnitName('Xã Hòa Tú 2').key);
     expect(parseUnitName('Phường Phường Đúc').key).toBe('duc');
     expect(parseUnitName('Xã Xá Tổng').key).toBe('xatong');
     expect(soundAlikeKey(parseUnitName('Xã Sủng Cháng').key)).toBe(soundAlikeKey(parseUnitName('Xã Sủng Tráng').key));

@@ -124,8 +124,9 @@ export function parseUnitName(raw: string): ParsedName {
   if (kind && doubled && doubled[1] === doubled[2]) rest = stripKind(rest).rest;
   // "NT" / "N.T" abbreviates nông trường (state farm) in township names.
   let core = rest.replace(/^n t |^nt /, 'nong truong ');
-  // "Phường IV" is "Phường 4".
+  // "Phường IV" is "Phường 4"; "Hòa Tú II" is "Hòa Tú 2" (a trailing numeral of two or more letters).
   if (kind && ROMAN[core] !== undefined) core = String(ROMAN[core]);
+  else core = core.replace(/ (ii|iii|iv|vii|viii|ix|xi|xii)$/, (_, r: string) => ` ${ROMAN[r]}`);
   const hint = hintText ? stripKind(hintText).rest || null : null;
   return { kind, level: kind ? LEVEL_OF_KIND[kind] ?? null : null, core, key: core.replace(/ /g, ''), hint };
 }

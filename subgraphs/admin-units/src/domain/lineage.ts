@@ -1,4 +1,4 @@
-import { NameMatcher, TIE, foldKey, type MatchableUnit, type MatchResult } from '@ntm/names';
+import { NameMatcher, TIE, foldKey, parseUnitName, type MatchableUnit, type MatchResult } from '@ntm/names';
 import { parsePredecessorText, type PredecessorFragment, type Share } from './lineage-text';
 
 /**
@@ -149,7 +149,9 @@ export function resolveLineage(oldUnits: MatchableUnit[], newUnits: MatchableUni
     const withinIds = provinceSources.get(successor.parentId ?? '') ?? [];
     const results = fragments.map((f) => {
       const query = { name: f.districtHint ? `${f.name} (${f.districtHint})` : f.name };
-      let result = oldMatcher.match({ ...query, level: 'COMMUNE' }, { withinIds });
+      // The fragment's own kind says its level ("Huyện Kiên Hải" is a district); communes otherwise.
+      const level = parseUnitName(f.name).level ?? 'COMMUNE';
+      let result = oldMatcher.match({ ...query, level }, { withinIds });
       if (result.status === 'UNMATCHED') {
         const anyLevel = oldMatcher.match(query, { withinIds });
         if (anyLevel.best) result = anyLevel;
