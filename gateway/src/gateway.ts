@@ -14,6 +14,8 @@ export interface GatewayOptions {
   subgraphUrls?: Record<string, string>;
   port: number;
   host?: string;
+  /** Browser origin allowed by CORS; default "*" (a public, read-mostly graph). */
+  corsOrigin?: string;
   logger?: Logger;
 }
 
@@ -49,6 +51,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     apollo,
     port: options.port,
     host: options.host,
+    corsOrigin: options.corsOrigin ?? '*',
     context: async ({ req }: { req: IncomingMessage }) => ({
       requestId: (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
     }),

@@ -21,6 +21,7 @@ async function main(): Promise<void> {
       subgraphUrls,
       port: env.port,
       host: env.host,
+      corsOrigin: env.corsOrigin,
       logger,
     });
     const shutdown = () => running.stop().then(() => process.exit(0), () => process.exit(1));

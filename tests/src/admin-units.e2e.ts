@@ -138,3 +138,14 @@ describe('administrative units through the gateway', () => {
     expect(res.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 });
+
+describe('the gateway for browser clients', () => {
+  it('answers CORS preflights and health checks', async () => {
+    const url = process.env.NTM_TEST_GATEWAY_URL!;
+    const preflight = await fetch(url, { method: 'OPTIONS', headers: { origin: 'https://dashboard.example', 'access-control-request-method': 'POST' } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    const health = await fetch(url.replace(/graphql$/, 'health'));
+    expect(await health.json()).toEqual({ status: 'ok' });
+  });
+});

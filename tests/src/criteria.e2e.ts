@@ -181,3 +181,22 @@ describe('recording recognition decisions', () => {
     expect(badDate.status).toBe(400);
   });
 });
+
+describe('thresholds follow the unit’s area attributes (from admin-units, through @requires)', () => {
+  it('applies ≥ 50% to ethnic-minority/mountainous/island communes and ≥ 80% to others for the smartphone rule', async () => {
+    const data = await graph.ok(`{
+      adminUnits(filter: { level: COMMUNE, within: "40", asOf: "2024-06-30" }, first: 500) {
+        edges { node { code mountainous ethnicMinorityArea island
+          assessment(set: "COMMUNE_SMART_PILOT_ELIGIBILITY_2021_2025", year: 2024) { criteria { indicators { code threshold thresholdRuleApplied } } }
+        } }
+      }
+    }`);
+    const rows = data.adminUnits.edges.map((e: any) => {
+      const rule = e.node.assessment.criteria.flatMap((c: any) => c.indicators).find((i: any) => i.code === '3.1');
+      return { special: e.node.mountainous || e.node.ethnicMinorityArea || e.node.island, threshold: rule.threshold };
+    });
+    expect(rows.some((r: any) => r.special)).toBe(true);
+    expect(rows.some((r: any) => !r.special)).toBe(true);
+    for (const r of rows) expect(r.threshold).toBe(r.special ? '≥ 50%' : '≥ 80%');
+  });
+});

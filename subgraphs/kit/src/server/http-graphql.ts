@@ -27,6 +27,8 @@ export interface HttpGraphQLOptions<TContext extends BaseContext> {
   ready?: () => Promise<boolean>;
   port: number;
   host?: string;
+  /** Allowed browser origin for CORS ("*" for any); no CORS headers when absent. */
+  corsOrigin?: string;
 }
 
 export interface RunningHttpServer {
@@ -46,6 +48,16 @@ export async function serveGraphQL<TContext extends BaseContext>(
   const { apollo } = options;
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (options.corsOrigin) {
+      res.setHeader('access-control-allow-origin', options.corsOrigin);
+      res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+      res.setHeader('access-control-allow-headers', 'content-type, authorization, x-request-id, apollo-require-preflight');
+      res.setHeader('access-control-max-age', '600');
+      if (req.method === 'OPTIONS') {
+        res.statusCode = 204;
+        return res.end();
+      }
+    }
     try {
       if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
       if (url.pathname === '/ready') {
