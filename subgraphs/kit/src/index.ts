@@ -17,3 +17,4 @@ export * from './shared-data';
 export * from './orm/insert-rows';
 export * from './orm/sql';
 export * from './graphql-client';
+export * from './orm/copy-rows';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { toPgArray } from '@ntm/kit';
+import { copyRows, toPgArray, type CopyValue } from '@ntm/kit';
 import { evaluateSetAttainment } from '../domain/attainment';
 import { parseIndicatorValue } from '../domain/indicator-value';
 import { listDateForYear } from '../domain/reporting-period';
@@ -12,14 +12,18 @@ export const SYNTHETIC_SOURCE = 'SYNTHETIC (deterministic generator, not real da
 export const SYNTHETIC_SEED = 2021;
 export const SYNTHETIC_YEARS = [2021, 2022, 2023, 2024, 2025, 2026];
 
+/** The secondary indexes of indicator_value (as in the migration), rebuilt after a national load. */
+const SECONDARY_INDEXES = [
+  { name: 'indicator_value_unit_year_index', create: 'create index indicator_value_unit_year_index on indicator_value (unit_id, year)' },
+  { name: 'indicator_value_recorded_at_index', create: 'create index indicator_value_recorded_at_index on indicator_value (recorded_at)' },
+];
+
 export interface SyntheticScope {
   /** Province codes to generate for (as of each year's list), or null for the whole country. */
   provinceCodes: string[] | null;
   years?: number[];
   /** Share of the scope's units to generate for, 0 < scale ≤ 1 (a deterministic subset); default 1. */
   scale?: number;
-  /** Rows per INSERT statement. */
-  chunkSize?: number;
   onProgress?: (written: number, total: number) => void;
 }
 
@@ -34,16 +38,15 @@ interface ProfileRow {
 }
 
 /**
- * Generates the synthetic dataset set-based: values are computed in memory by the pure generator
- * and written with multi-row INSERTs of `chunkSize` rows (unnest of column arrays), never one
- * ORM flush per row. Replaces earlier synthetic values of the same units, inside the caller's
+ * Generates the synthetic dataset set-based: values are computed by the pure generator and
+ * streamed into PostgreSQL with COPY on the transaction's connection, never one ORM flush per row.
+ * Replaces earlier synthetic values of the same units, inside the caller's
  * transaction. Also records generated recognition decisions for units whose computed attainment
  * of a standard national set is MET.
  */
 export async function loadSyntheticValues(em: EntityManager, catalog: CriteriaCatalog, scope: SyntheticScope): Promise<{ values: number; units: number; decisions: number }> {
   const trx = em.getTransactionContext();
   const years = scope.years ?? SYNTHETIC_YEARS;
-  const chunkSize = scope.chunkSize ?? 20_000;
   const unitsByYear = new Map<number, ProfileRow[]>();
   const scopeUnits = new Set<string>();
   for (const year of years) {
@@ -81,69 +84,57 @@ export async function loadSyntheticValues(em: EntityManager, catalog: CriteriaCa
     await trx.raw(`delete from indicator_value where source = ? and unit_id = any(?::text[])`, [SYNTHETIC_SOURCE, toPgArray([...scopeUnits])]);
     await trx.raw(`delete from recognition_decision where generated and unit_id = any(?::text[])`, [toPgArray([...scopeUnits])]);
   } else {
-    await trx.raw(`delete from indicator_value where source = ?`, [SYNTHETIC_SOURCE]);
+    // The whole country: TRUNCATE when nothing but synthetic values is stored (instant, and lets
+    // COPY skip WAL under wal_level=minimal), and rebuild the secondary indexes once afterwards
+    // instead of maintaining them row by row.
+    const { rows: real } = await trx.raw(`select exists (select 1 from indicator_value where source <> ?) as found`, [SYNTHETIC_SOURCE]);
+    if (real[0].found) await trx.raw(`delete from indicator_value where source = ?`, [SYNTHETIC_SOURCE]);
+    else await trx.raw(`truncate indicator_value`);
     await trx.raw(`delete from recognition_decision where generated`);
+    for (const index of SECONDARY_INDEXES) await trx.raw(`drop index if exists ${index.name}`);
   }
 
-  const columns = { indicator: [] as number[], year: [] as number[], unit: [] as string[], value: [] as string[], numeric: [] as (number | null)[] };
-  let written = 0;
-  const flush = async () => {
-    if (columns.unit.length === 0) return;
-    await trx.raw(
-      `insert into indicator_value (indicator_id, year, unit_id, value, numeric_value, status, source, recorded_by)
-       select i, y, u, v, n, 'APPROVED', ?, 'synthetic-generator'
-         from unnest(?::int[], ?::smallint[], ?::text[], ?::text[], ?::float8[]) as t(i, y, u, v, n)`,
-      [SYNTHETIC_SOURCE, `{${columns.indicator.join(',')}}`, `{${columns.year.join(',')}}`, toPgArray(columns.unit), toPgArray(columns.value),
-        `{${columns.numeric.map((n) => (n === null ? 'NULL' : String(n))).join(',')}}`],
-    );
-    written += columns.unit.length;
-    scope.onProgress?.(written, total);
-    columns.indicator = [];
-    columns.year = [];
-    columns.unit = [];
-    columns.value = [];
-    columns.numeric = [];
-  };
-
-  const decisions: unknown[][] = [];
+  const decisions: string[][] = [];
   const standardSets = [...catalog.sets.values()].filter((s) => s.kind === 'NATIONAL' && s.tier === 'STANDARD');
-  for (const year of years) {
-    for (const unit of unitsByYear.get(year)!) {
-      const attributes: UnitAttributes = {
-        region: unit.region as Region | null,
-        ethnicMinorityArea: unit.ethnic_minority_area,
-        mountainous: unit.mountainous,
-        island: unit.island,
-      };
-      const unitKey = hashUnitKey(unit.unit_id);
-      const valuesBySet = new Map<string, Map<string, string>>();
-      for (const ind of indicatorsByLevel.get(unit.level) ?? []) {
-        const text = syntheticIndicatorValue(unitKey, attributes, ind.def, year, SYNTHETIC_SEED);
-        if (text === null) continue;
-        const parsed = parseIndicatorValue(ind.def.valueType, text, ind.def.allowedValues);
-        if (!parsed.ok) throw new Error(`generator produced an invalid value "${text}" for ${ind.key}: ${parsed.reason}`);
-        columns.indicator.push(ind.id);
-        columns.year.push(year);
-        columns.unit.push(unit.unit_id);
-        columns.value.push(parsed.text);
-        columns.numeric.push(typeof parsed.value === 'number' ? parsed.value : typeof parsed.value === 'boolean' ? (parsed.value ? 1 : 0) : null);
-        const setValues = valuesBySet.get(ind.set.code) ?? new Map<string, string>();
-        setValues.set(ind.def.code, parsed.text);
-        valuesBySet.set(ind.set.code, setValues);
-        if (columns.unit.length >= chunkSize) await flush();
-      }
-      for (const set of standardSets) {
-        if (set.level !== unit.level) continue;
-        const attainment = evaluateSetAttainment(set, attributes, year, valuesBySet.get(set.code) ?? new Map());
-        if (attainment.status === 'MET') {
-          decisions.push([unit.unit_id, set.code, `${(hashUnitKey(`${unit.unit_id}:${year}`) % 9000) + 1000}/QĐ-UBND`, `${year + 1}-03-15`, 'UBND tỉnh (synthetic)']);
+  let generated = 0;
+  function* valueRows(): Generator<CopyValue[]> {
+    for (const year of years) {
+      for (const unit of unitsByYear.get(year)!) {
+        const attributes: UnitAttributes = {
+          region: unit.region as Region | null,
+          ethnicMinorityArea: unit.ethnic_minority_area,
+          mountainous: unit.mountainous,
+          island: unit.island,
+        };
+        const unitKey = hashUnitKey(unit.unit_id);
+        const valuesBySet = new Map<string, Map<string, string>>();
+        for (const ind of indicatorsByLevel.get(unit.level) ?? []) {
+          const text = syntheticIndicatorValue(unitKey, attributes, ind.def, year, SYNTHETIC_SEED);
+          if (text === null) continue;
+          const parsed = parseIndicatorValue(ind.def.valueType, text, ind.def.allowedValues);
+          if (!parsed.ok) throw new Error(`generator produced an invalid value "${text}" for ${ind.key}: ${parsed.reason}`);
+          const numeric = typeof parsed.value === 'number' ? parsed.value : typeof parsed.value === 'boolean' ? (parsed.value ? 1 : 0) : null;
+          let setValues = valuesBySet.get(ind.set.code);
+          if (!setValues) valuesBySet.set(ind.set.code, (setValues = new Map()));
+          setValues.set(ind.def.code, parsed.text);
+          if (++generated % 50_000 === 0) scope.onProgress?.(generated, total);
+          yield [ind.id, year, unit.unit_id, parsed.text, numeric, 'APPROVED', SYNTHETIC_SOURCE, 'synthetic-generator'];
+        }
+        for (const set of standardSets) {
+          if (set.level !== unit.level) continue;
+          const attainment = evaluateSetAttainment(set, attributes, year, valuesBySet.get(set.code) ?? new Map());
+          if (attainment.status === 'MET') {
+            decisions.push([unit.unit_id, set.code, `${(hashUnitKey(`${unit.unit_id}:${year}`) % 9000) + 1000}/QĐ-UBND`, `${year + 1}-03-15`, 'UBND tỉnh (synthetic)']);
+          }
         }
       }
     }
   }
-  await flush();
+  const written = await copyRows(trx, 'indicator_value', ['indicator_id', 'year', 'unit_id', 'value', 'numeric_value', 'status', 'source', 'recorded_by'], valueRows());
+  scope.onProgress?.(written, total);
+  if (!scope.provinceCodes) for (const index of SECONDARY_INDEXES) await trx.raw(index.create);
   // A unit is recognised once per set: the first year its computed attainment is MET.
-  const firstByUnitSet = new Map<string, unknown[]>();
+  const firstByUnitSet = new Map<string, string[]>();
   for (const d of decisions) {
     const key = `${d[0]}|${d[1]}`;
     if (!firstByUnitSet.has(key)) firstByUnitSet.set(key, d);
@@ -155,7 +146,7 @@ export async function loadSyntheticValues(em: EntityManager, catalog: CriteriaCa
       `insert into recognition_decision (unit_id, set_code, decision_number, decided_on, authority, generated)
        select u, s, n, d, a, true from unnest(?::text[], ?::text[], ?::text[], ?::date[], ?::text[]) as t(u, s, n, d, a)
        on conflict do nothing`,
-      [0, 1, 2, 3, 4].map((c) => toPgArray(chunk.map((r) => String(r[c])))),
+      [0, 1, 2, 3, 4].map((c) => toPgArray(chunk.map((r) => r[c]))),
     );
   }
   return { values: written, units: scopeUnits.size, decisions: rows.length };
