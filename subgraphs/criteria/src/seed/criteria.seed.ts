@@ -29,7 +29,18 @@ export async function seedCriteria(orm: MikroORM, logger: Logger, peers: PeerUrl
   if (sets.ran) resetCatalog();
 
   const url = adminUnitsUrl(peers);
-  const unitsVersion = await fetchAdminUnitsVersion(url);
+  let unitsVersion: string;
+  try {
+    unitsVersion = await fetchAdminUnitsVersion(url);
+  } catch (error) {
+    const [{ n }] = await orm.em.getConnection().execute<{ n: string }[]>('select count(*) as n from unit_profile');
+    if (Number(n) === 0) {
+      throw new Error(`the criteria subgraph pulls unit profiles from admin-units on its first start, and admin-units did not answer (${(error as Error).message}); start admin-units first or set ADMIN_UNITS_URL`);
+    }
+    logger.warn('admin-units unreachable; keeping the unit profiles already pulled', { units: Number(n), error: (error as Error).message });
+    const [{ fingerprint }] = await orm.em.getConnection().execute<{ fingerprint: string }[]>(`select fingerprint from seed_state where step = 'unit-profiles'`);
+    unitsVersion = fingerprint;
+  }
   const profiles = await seedOnce(orm.em.fork(), 'unit-profiles', unitsVersion, async (em) => {
     const rows = await pullUnitProfiles(url, logger);
     await replaceUnitProfiles(em, rows);
