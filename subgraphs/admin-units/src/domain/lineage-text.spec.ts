@@ -45,6 +45,21 @@ describe('parsePredecessorText', () => {
     ]);
   });
 
+  it('closes a part-scope after "sau khi sắp xếp", and carries a district written after a run of names', () => {
+    expect(shares('Phường A, phần còn lại của Phường B sau khi sắp xếp theo quy định tại khoản 9 Điều này, Phường C')).toEqual([
+      ['Phường A', 'WHOLE'],
+      ['Phường B', 'PART'],
+      ['Phường C', 'WHOLE'],
+    ]);
+    const run = parsePredecessorText('Phường 1, Phường 2, Phường 4 (Quận 5), Phường 9').fragments;
+    expect(run.map((f) => [f.districtHint, f.runHint])).toEqual([
+      [null, 'Quận 5'],
+      [null, 'Quận 5'],
+      ['Quận 5', undefined],
+      [null, undefined],
+    ]);
+  });
+
   it('reads province rows and unchanged units', () => {
     expect(shares('TPHCM, tỉnh Bà Rịa - Vũng Tàu và tỉnh Bình Dương')).toEqual([
       ['TPHCM', 'WHOLE'],

@@ -8,6 +8,9 @@
  *  - part markers that hold for the rest of the text: "một phần diện tích TN (tự nhiên), quy mô
  *    dân số của …", "phần còn lại của …" (the remainder after another part went elsewhere), and
  *    "Toàn bộ diện tích …", which switches back to whole units;
+ *  - "… sau khi sắp xếp" after a remainder closes the part-scope;
+ *  - a district written after a run of names ("Phường 1, Phường 2, Phường 4 (Quận 5)") is kept as
+ *    weaker evidence for the names of the run;
  *  - parentheses on one name: "(phần còn lại sau khi sáp nhập vào …)" or "(một phần)" make that
  *    name PART; "(quận Đống Đa)", "(thuộc huyện Đăk Hà)" name its old district;
  *  - "giữ nguyên": unchanged, the unit succeeds the old unit of the same name, whole;
@@ -25,6 +28,8 @@ export interface PredecessorFragment {
   share: Share;
   /** The old district (or city) named to disambiguate, e.g. "quận Đống Đa". */
   districtHint: string | null;
+  /** A district written after a run of names that includes this one: weaker evidence, for ties. */
+  runHint?: string;
 }
 
 export interface ParsedPredecessors {
@@ -86,6 +91,8 @@ export function parsePredecessorText(raw: string): ParsedPredecessors {
       if (PART_MARKER.test(inner)) ownShare = 'PART';
       else if (DISTRICT_HINT_RE.test(inner)) districtHint = inner.replace(/^thuộc\s+/i, '');
     }
+    // "… phần còn lại của X sau khi sắp xếp [theo quy định tại khoản N Điều này]" closes a part-scope.
+    const closesScope = /sau khi s[aắ]p (x|X)ếp/i.test(segment.replace(/\([^)]*\)/g, ''));
     name = name.replace(/\([^)]*\)/g, ' ').replace(/\s+sau khi s[aắ]p (x|X)ếp.*$/i, '').replace(/\s+/g, ' ').trim();
     // Drop marker words; keep the kind of "các phường"/"các xã" for the names that follow.
     const lead = LEAD.exec(name);
@@ -113,6 +120,16 @@ export function parsePredecessorText(raw: string): ParsedPredecessors {
       share: ownShare ?? share,
       districtHint,
     });
+    if (closesScope) share = 'WHOLE';
+  }
+  // "Phường 1, Phường 2, Phường 4 (Quận 5)": a district written after a run of names covers the
+  // names before it that have none, back to the previous hint.
+  let pending: PredecessorFragment[] = [];
+  for (const fragment of fragments) {
+    if (fragment.districtHint) {
+      for (const earlier of pending) earlier.runHint = fragment.districtHint;
+      pending = [];
+    } else pending.push(fragment);
   }
   return { unchanged: false, fragments };
 }

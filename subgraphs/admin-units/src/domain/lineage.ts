@@ -51,6 +51,10 @@ export interface LineageResult {
     whole: number;
     part: number;
     unchanged: number;
+    /** Ties decided by a district written after the run of names the fragment is in. */
+    byRunHint: number;
+    /** Links the texts call WHOLE but whose old unit went to two or more new units: made PART. */
+    splitMadePart: number;
     /** Ties decided by the old district of the other fragments of the same new unit. */
     bySiblingDistrict: number;
     /** Ties decided because one candidate keeps its code in the new unit. */
@@ -71,7 +75,7 @@ export function resolveLineage(oldUnits: MatchableUnit[], newUnits: MatchableUni
   const links = new Map<string, LineageLink>();
   const unresolved: UnresolvedFragment[] = [];
   const notes: string[] = [];
-  const stats = { rows: rows.length, fragments: 0, resolved: 0, unresolved: 0, whole: 0, part: 0, unchanged: 0, bySiblingDistrict: 0, bySameCode: 0, byElimination: 0 };
+  const stats = { rows: rows.length, fragments: 0, resolved: 0, unresolved: 0, whole: 0, part: 0, unchanged: 0, byRunHint: 0, splitMadePart: 0, bySiblingDistrict: 0, bySameCode: 0, byElimination: 0 };
   const provinceSources = new Map<string, string[]>();
   const communesOf = new Map<string, MatchableUnit[]>();
   for (const u of oldUnits) if (u.level === 'COMMUNE' && u.parentId) communesOf.set(u.parentId, [...(communesOf.get(u.parentId) ?? []), u]);
@@ -167,6 +171,14 @@ export function resolveLineage(oldUnits: MatchableUnit[], newUnits: MatchableUni
       const fragment = fragments[i];
       const siblingDistricts = districtsOfOthers(i);
       let best = result.best;
+      if (!best && result.status === 'AMBIGUOUS' && fragment.runHint) {
+        const hintKey = foldKey(fragment.runHint.replace(/^(quận|huyện|thị xã|thành phố)\s+/i, ''));
+        const inRunDistrict = ties(result).filter((u) => u.parentId && foldKey(oldById.get(u.parentId)!.name.replace(/^(Quận|Huyện|Thị xã|Thành phố)\s+/, '')) === hintKey);
+        if (inRunDistrict.length === 1) {
+          best = inRunDistrict[0];
+          stats.byRunHint++;
+        }
+      }
       if (!best && result.status === 'AMBIGUOUS') {
         const inSiblingDistricts = ties(result).filter((u) => siblingDistricts.has(u.parentId));
         const sameCode = ties(result).filter((u) => u.code === successor.code);
@@ -215,6 +227,19 @@ export function resolveLineage(oldUnits: MatchableUnit[], newUnits: MatchableUni
     }
   }
   for (const p of pending) fail(p.row, p.fragment.text, 'AMBIGUOUS', p.candidates);
+  // The texts understate splits: an old unit that went into two or more new units went into each
+  // only in part, whatever one text says.
+  const successorsOf = new Map<string, LineageLink[]>();
+  for (const link of links.values()) successorsOf.set(link.predecessorId, [...(successorsOf.get(link.predecessorId) ?? []), link]);
+  for (const group of successorsOf.values()) {
+    if (group.length < 2) continue;
+    for (const link of group) {
+      if (link.share === 'WHOLE') {
+        link.share = 'PART';
+        stats.splitMadePart++;
+      }
+    }
+  }
   unresolved.sort((a, b) => a.successorCode.localeCompare(b.successorCode));
   return { links: [...links.values()], unresolved, notes, stats };
 }
