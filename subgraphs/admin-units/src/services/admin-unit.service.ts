@@ -44,7 +44,7 @@ export class AdminUnitService {
 
   async findByIds(ids: readonly string[]): Promise<AdminUnit[]> {
     if (ids.length === 0) return [];
-    const rows = await this.query<UnitRecord>(`select ${UNIT_COLUMNS} from admin_unit u where u.id in (?)`, [ids as string[]]);
+    const rows = await this.query<UnitRecord>(`select ${UNIT_COLUMNS} from admin_unit u where u.id = any(?::text[])`, [toPgArray(ids)]);
     return rows.map(toAdminUnit);
   }
 
@@ -98,8 +98,8 @@ export class AdminUnitService {
   /** Number of children of each unit (one statement for the whole batch). */
   async childCounts(parentIds: readonly string[]): Promise<Map<string, number>> {
     const rows = await this.query<{ parent_id: string; n: string }>(
-      `select parent_id, count(*) as n from admin_unit where parent_id in (?) group by parent_id`,
-      [parentIds as string[]],
+      `select parent_id, count(*) as n from admin_unit where parent_id = any(?::text[]) group by parent_id`,
+      [toPgArray(parentIds)],
     );
     return new Map(rows.map((r) => [r.parent_id, Number(r.n)]));
   }
