@@ -1,4 +1,7 @@
-import { accentKey, foldText, parseUnitName, soundAlikeKey, type ParsedName, type UnitLevel } from './parse';
+/** Matching written names to the units of one official list, with a score and an honest status. */
+import { accentKey, foldText, soundAlikeKey } from './fold';
+import { canonicalKind, type UnitLevel } from './kinds';
+import { analyseName, readingsOf, type NameAnalysis, type Reading } from './parse';
 import { deletions, editDistance } from './similarity';
 
 export interface MatchableUnit {
@@ -7,6 +10,7 @@ export interface MatchableUnit {
   /** Official full name, e.g. "Phường Hưng Đông". */
   name: string;
   level: UnitLevel;
+  /** Official kind ("Phường", "Thành phố Trung ương" …); used when the name itself has no kind word. */
   kind?: string;
   parentId: string | null;
 }
@@ -22,6 +26,7 @@ export type MatchStatus = 'EXACT' | 'MATCHED' | 'AMBIGUOUS' | 'UNMATCHED';
 
 export interface Candidate<U> {
   unit: U;
+  /** 0..1, see SCORES. */
   score: number;
 }
 
@@ -31,174 +36,359 @@ export interface MatchResult<U> {
   best: U | null;
   /** Score of the best candidate, 0 when there is none. */
   score: number;
-  /** Candidates worth showing, best first (at most MAX_CANDIDATES, all ties included). */
+  /** Candidates worth showing, best first: at most MAX_CANDIDATES, but every tied candidate when AMBIGUOUS. */
   candidates: Candidate<U>[];
 }
 
 /**
- * Scoring, from 0 to 1:
- *  - 1.00  the name is the official full name (same letters and diacritics; case and spacing aside)
- *  - 0.98  the name without its kind is identical with its diacritics (tone-mark placement aside)
- *  - 0.95  the folded name without its kind is identical (diacritics, tone-mark placement, case,
- *          spacing, punctuation and kind prefix or English suffix aside)
- *  - 0.85 / 0.75  one / two edits (typo) away; two edits only for names of 8+ letters;
- *          +0.03 when the difference is a regional spelling (s/x, ch/tr, gi/d/r, b/p)
- *  - +0.03 the kind given agrees with the unit's (Xã / Phường …); −0.12 when it conflicts
- *  - +0.04 a hint in the name ("(quận Đống Đa)", "- TP Vinh") names one of the unit's ancestors;
- *          −0.15 when it names none of them
- * Status: UNMATCHED below FLOOR; AMBIGUOUS when two or more candidates are within TIE of the best
- * (never resolved silently); EXACT when the best is an identical name (1.0, or 0.95+ with no kind
- * conflict) and unique; MATCHED otherwise.
+ * Scoring, from 0 to 1. A candidate's score is a base for how its name compares, plus evidence:
+ *
+ * Base (the name compared without hints):
+ *  - 1.00 FULL       the official full name, diacritics included (case, spacing, punctuation, Unicode
+ *                    form and tone-mark placement aside: "Thanh Hoá" = "Thanh Hóa")
+ *  - 0.98 ACCENTS    the name without its kind, with the same diacritics ("Hưng Đông" for "Phường Hưng Đông")
+ *  - 0.95 KEY        the same folded key (diacritics, case, kind prefix/abbreviation/English form aside)
+ *  - 0.88 PART       one half of an official double name ("Lâm Viên" for "Phường Lâm Viên - Đà Lạt")
+ *  - 0.86 SOUND_ALIKE the same once regional spellings are made equal (s/x, ch/tr, gi/d/r, b/p, i/y):
+ *                    ranked first among typos, but within TIE of a one-typo candidate (AMBIGUOUS beside one)
+ *  - 0.85 ONE_EDIT   one typo away (insert, delete, substitute or swap two letters) on keys of 4+ letters
+ *  - 0.75 TWO_EDITS  two typos away on keys of 8+ letters, in two different syllables ("Hưng Yên Nam" is not
+ *                    "Hưng Yên Bắc")
+ * Evidence:
+ *  - +0.03 KIND_AGREES    the kind written unmistakably (with diacritics, abbreviated, in English) is the unit's
+ *  - −0.12 KIND_CONFLICTS the kind written is another one ("Xã" for a Phường): a lower score, still a match if alone
+ *  - +0.04 HINT_AGREES    every hint ("(quận Đống Đa)", "- TP Vinh", ", Nghệ An") names one of the unit's
+ *                         ancestors (same key or one typo, and the same kind when the hint writes one)
+ *  - −0.15 HINT_CONFLICTS some hint names none of them
+ * Score = min(base + agreements, cap) + conflicts, at least 0, rounded to 3 decimals. The cap is TIE
+ * below the next base up (FULL 1, ACCENTS 0.98, KEY 0.96, PART 0.93, SOUND_ALIKE 0.86, ONE_EDIT 0.85,
+ * TWO_EDITS 0.83): agreeing evidence ranks candidates within their tier but never lifts one to a
+ * better-written name ("Xã Nghi Vạn (Huyện Nghi Lộc)" stays ahead of Xã Nghi Văn of the same
+ * district); conflicts can take a candidate below any tier.
+ *
+ * Status, over the candidates left by `level` and `within`:
+ *  - UNMATCHED  nothing scores FLOOR (0.7) or more (weaker candidates are still listed, as suggestions)
+ *  - AMBIGUOUS  two or more candidates within TIE (0.02) of the best: never resolved silently, best = null,
+ *               every one of them listed
+ *  - EXACT      the single best is FULL, or ACCENTS/KEY with no conflicting kind or hint (score ≥ 0.95);
+ *               a typo or a half name never is
+ *  - MATCHED    otherwise: one candidate clearly best at FLOOR or above
  */
-export const SCORES = { FULL: 1, KEY: 0.95, SAME_DIACRITICS: 0.03, SOUND_ALIKE: 0.03, ONE_EDIT: 0.85, TWO_EDITS: 0.75, KIND_AGREES: 0.03, KIND_CONFLICTS: -0.12, HINT_AGREES: 0.04, HINT_CONFLICTS: -0.15 };
+export const SCORES = {
+  FULL: 1,
+  ACCENTS: 0.98,
+  KEY: 0.95,
+  PART: 0.88,
+  SOUND_ALIKE: 0.86,
+  ONE_EDIT: 0.85,
+  TWO_EDITS: 0.75,
+  KIND_AGREES: 0.03,
+  KIND_CONFLICTS: -0.12,
+  HINT_AGREES: 0.04,
+  HINT_CONFLICTS: -0.15,
+} as const;
 export const FLOOR = 0.7;
 export const TIE = 0.02;
 export const MAX_CANDIDATES = 5;
+const EPSILON = 1e-9;
+/** Keys of this many letters or more may match two typos away. */
+const TWO_EDITS_FROM = 8;
 
-interface Indexed<U> {
+interface Entry<U> {
   unit: U;
-  parsed: ParsedName;
-  /** Official name with diacritics, tone placement made canonical: for the 1.0 "same name" test. */
-  exact: string;
-  /** The same, without the kind: the diacritics of the name itself. */
-  accentCore: string;
+  kind: string | null;
+  key: string;
+  accentFull: string;
+  accentCore: string | null;
+  ancestorIds: string[];
+  ancestors: Entry<U>[];
+  hasChildren: boolean;
 }
 
-const normalExact = (text: string) => accentKey(text);
-const accentCoreOf = (text: string) => accentKey(parseUnitName(text).kind ? text.replace(/^\S+(\s+(trấn|xã|phố|khu))?\s+/i, '') : text);
+interface Scored<U> {
+  entry: Entry<U>;
+  score: number;
+  /** The base was FULL, ACCENTS or KEY: an identical name. */
+  identical: boolean;
+}
+
+type Accept<U> = (entry: Entry<U>) => boolean;
 
 /**
- * Matches free-text names to the units of one official list. Indexes are built once (exact key
- * map and a symmetric-delete index for typos), so a spreadsheet column of thousands of names is
- * matched in one pass with a handful of map look-ups per name.
+ * Matches free-text names to the units of one official list. Indexes are built once: key → units,
+ * half of a double name → units, and for typos a symmetric-delete index (each distinct key with one
+ * letter removed → keys) plus a sound-alike index. A query costs a few map look-ups and an edit
+ * distance per nearby distinct key, never a scan of the list.
  */
 export class NameMatcher<U extends MatchableUnit> {
-  private readonly byId = new Map<string, Indexed<U>>();
-  private readonly byKey = new Map<string, Indexed<U>[]>();
-  private readonly byDeletion = new Map<string, Indexed<U>[]>();
-  private readonly bySoundAlike = new Map<string, Indexed<U>[]>();
-  private readonly ancestorKeys = new Map<string, string[]>();
+  private readonly byId = new Map<string, Entry<U>>();
   private readonly byCode = new Map<string, U[]>();
+  private readonly byKey = new Map<string, Entry<U>[]>();
+  private readonly byPart = new Map<string, Entry<U>[]>();
+  private readonly keysByDeletion = new Map<string, string[]>();
+  private readonly keysBySound = new Map<string, string[]>();
+  private readonly keysByTrigram = new Map<string, string[]>();
+  /** The folded core (with its spaces) of each distinct key: typos are counted per syllable. */
+  private readonly coreOfKey = new Map<string, string>();
   private readonly withinCache = new Map<string, U[]>();
 
   constructor(units: readonly U[]) {
     for (const unit of units) {
-      const entry = { unit, parsed: parseUnitName(unit.name), exact: normalExact(unit.name), accentCore: accentCoreOf(unit.name) };
+      const readings = readingsOf(unit.name);
+      const officialKind = unit.kind ? canonicalKind(unit.kind) : null;
+      // A name given without its kind may begin like one ("Quan Hoa" of kind Phường): the kind column decides.
+      const official = !readings[0].certain && officialKind && readings[1] && !readings[0].kinds.includes(officialKind) ? readings[1] : readings[0];
+      const entry: Entry<U> = {
+        unit,
+        kind: official.kinds[0] ?? officialKind,
+        key: official.key,
+        accentFull: accentKey(unit.name),
+        accentCore: official.accentCore ?? accentKey(official.core),
+        ancestorIds: [],
+        ancestors: [],
+        hasChildren: false,
+      };
       this.byId.set(unit.id, entry);
-      push(this.byKey, entry.parsed.key, entry);
       push(this.byCode, unit.code, unit);
-      for (const d of deletions(entry.parsed.key)) push(this.byDeletion, d, entry);
-      push(this.bySoundAlike, soundAlikeKey(entry.parsed.key), entry);
+      if (!this.byKey.has(entry.key)) {
+        this.coreOfKey.set(entry.key, official.core);
+        for (const d of deletions(entry.key)) push(this.keysByDeletion, d, entry.key);
+        push(this.keysBySound, soundAlikeKey(entry.key), entry.key);
+        if (entry.key.length >= TWO_EDITS_FROM - 2) for (const t of new Set(trigrams(entry.key))) push(this.keysByTrigram, t, entry.key);
+      }
+      push(this.byKey, entry.key, entry);
+      // "Phường Lâm Viên - Đà Lạt", "Tỉnh Bà Rịa - Vũng Tàu": each half is a partial name.
+      const halves = unit.name.split(/\s+[-–—]\s+/);
+      if (halves.length > 1) {
+        for (const half of halves.slice(1).concat(readingsOf(halves[0])[0].core)) {
+          const key = foldText(half).replace(/ /g, '');
+          if (key && key !== entry.key) push(this.byPart, key, entry);
+        }
+      }
     }
+    for (const entry of this.byId.values()) {
+      const parentEntry = this.parentOf(entry);
+      if (parentEntry) parentEntry.hasChildren = true;
+      const seen = new Set<string>([entry.unit.id]); // a cycle in bad data ends the chain
+      for (let parent = parentEntry; parent && !seen.has(parent.unit.id); parent = this.parentOf(parent)) {
+        seen.add(parent.unit.id);
+        entry.ancestorIds.push(parent.unit.id);
+        entry.ancestors.push(parent);
+      }
+    }
+  }
+
+  private parentOf(entry: Entry<U>): Entry<U> | undefined {
+    return entry.unit.parentId === null ? undefined : this.byId.get(entry.unit.parentId);
   }
 
   /** Ancestors of a unit, parent first. */
   ancestorsOf(unit: U): U[] {
-    const chain: U[] = [];
-    let parent = unit.parentId ? this.byId.get(unit.parentId) : undefined;
-    while (parent) {
-      chain.push(parent.unit);
-      parent = parent.unit.parentId ? this.byId.get(parent.unit.parentId) : undefined;
-    }
-    return chain;
+    const entry = this.byId.get(unit.id);
+    return entry ? entry.ancestors.map((a) => a.unit) : [];
   }
 
-  private keysOfAncestors(unit: U): string[] {
-    let keys = this.ancestorKeys.get(unit.id);
-    if (!keys) {
-      keys = this.ancestorsOf(unit).map((a) => this.byId.get(a.id)!.parsed.key);
-      this.ancestorKeys.set(unit.id, keys);
-    }
-    return keys;
-  }
-
-  private isWithin(unit: U, withinIds: ReadonlySet<string>): boolean {
-    let id = unit.parentId;
-    while (id) {
-      if (withinIds.has(id)) return true;
-      id = this.byId.get(id)?.unit.parentId ?? null;
-    }
-    return false;
-  }
-
-  /** Units an ancestor reference points to: by code, else by name (all equally good name matches). */
+  /**
+   * The units an ancestor reference points to: the units with that code (or id), else the units
+   * with children whose name matches it in any spelling (all of them when it is ambiguous).
+   */
   resolveWithin(within: string): U[] {
     const trimmed = within.trim();
     let units = this.withinCache.get(trimmed);
     if (!units) {
-      units = this.byCode.get(trimmed) ?? [];
-      if (units.length === 0) {
-        const result = this.match({ name: trimmed }, {}, (u) => u.level !== 'COMMUNE' && u.level !== 'VILLAGE');
-        units = result.best ? [result.best] : result.status === 'AMBIGUOUS' ? result.candidates.filter((c) => c.score > result.score - TIE).map((c) => c.unit) : [];
+      units = this.byCode.get(trimmed) ?? (this.byId.has(trimmed) ? [this.byId.get(trimmed)!.unit] : []);
+      if (units.length === 0 && trimmed) {
+        const result = this.matchWhere(analyseName(trimmed), (e) => e.hasChildren);
+        units = result.best ? [result.best] : result.status === 'AMBIGUOUS' ? tiesOf(result).map((c) => c.unit) : [];
       }
       this.withinCache.set(trimmed, units);
     }
     return units;
   }
 
-  match(query: MatchQuery, options: { withinIds?: readonly string[] } = {}, accept?: (unit: U) => boolean): MatchResult<U> {
-    let withinIds: Set<string> | null = options.withinIds ? new Set(options.withinIds) : null;
-    if (query.within) {
-      const ids = this.resolveWithin(query.within).map((u) => u.id);
-      withinIds = new Set(withinIds ? ids.filter((id) => withinIds!.has(id)) : ids);
-    }
-    const parsed = parseUnitName(query.name);
-    if (!parsed.key) return { status: 'UNMATCHED', best: null, score: 0, candidates: [] };
-    const exact = normalExact(query.name);
-    const accentCore = foldText(query.name) === query.name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim() ? null : accentCoreOf(query.name.replace(/\s*\([^)]*\)\s*$/, ''));
-    const pool = new Set<Indexed<U>>(this.byKey.get(parsed.key) ?? []);
-    for (const d of deletions(parsed.key)) for (const e of this.byDeletion.get(d) ?? []) pool.add(e);
-    for (const e of this.bySoundAlike.get(soundAlikeKey(parsed.key)) ?? []) pool.add(e);
-
-    const scored: Candidate<U>[] = [];
-    for (const entry of pool) {
-      const { unit } = entry;
-      if (query.level && unit.level !== query.level) continue;
-      if (withinIds && !this.isWithin(unit, withinIds)) continue;
-      if (accept && !accept(unit)) continue;
-      const score = this.score(parsed, exact, accentCore, entry);
-      if (score > 0) scored.push({ unit, score });
-    }
-    scored.sort((a, b) => b.score - a.score || a.unit.code.localeCompare(b.unit.code));
-    return decide(scored);
+  /**
+   * Matches one name. `level` keeps units of that level; `within` (code or name of an ancestor) and
+   * `options.withinIds` (ancestor ids resolved by the caller, any of them) keep their descendants.
+   */
+  match(query: MatchQuery, options: { withinIds?: readonly string[] } = {}): MatchResult<U> {
+    const scopes: Set<string>[] = [];
+    if (options.withinIds) scopes.push(new Set(options.withinIds));
+    if (query.within !== undefined && query.within.trim() !== '') scopes.push(new Set(this.resolveWithin(query.within).map((u) => u.id)));
+    const { level } = query;
+    const accept: Accept<U> = (e) => (!level || e.unit.level === level) && scopes.every((s) => e.ancestorIds.some((id) => s.has(id)));
+    return this.matchWhere(analyseName(query.name), accept);
   }
 
+  /** Matches each query, in input order. */
   matchMany(queries: readonly MatchQuery[], options: { withinIds?: readonly string[] } = {}): MatchResult<U>[] {
     return queries.map((q) => this.match(q, options));
   }
 
-  private score(query: ParsedName, exact: string, accentCore: string | null, entry: Indexed<U>): number {
-    let score: number;
-    if (exact === entry.exact) score = SCORES.FULL;
-    else if (accentCore !== null && accentCore === entry.accentCore) score = SCORES.KEY + SCORES.SAME_DIACRITICS;
-    else {
-      const longest = Math.max(query.key.length, entry.parsed.key.length);
-      const distance = editDistance(query.key, entry.parsed.key, 2);
-      const soundsAlike = distance > 0 && soundAlikeKey(query.key) === soundAlikeKey(entry.parsed.key);
-      if (distance === 0) score = SCORES.KEY;
-      else if (distance === 1 && (longest >= 4 || soundsAlike)) score = SCORES.ONE_EDIT;
-      else if (distance === 2 && (longest >= 8 || soundsAlike)) score = SCORES.TWO_EDITS;
-      else return 0;
-      if (soundsAlike) score += SCORES.SOUND_ALIKE;
+  private matchWhere(name: NameAnalysis, accept: Accept<U>): MatchResult<U> {
+    const found = new Map<Entry<U>, Scored<U>>();
+    const consider = (entry: Entry<U>, reading: Reading, base: number, identical: boolean) => {
+      if (!accept(entry)) return;
+      const score = this.evidence(base, reading, name, entry);
+      const seen = found.get(entry);
+      if (!seen || score > seen.score) found.set(entry, { entry, score, identical });
+    };
+
+    for (const reading of name.readings) {
+      if (!reading.key) continue;
+      for (const entry of this.byKey.get(reading.key) ?? []) {
+        const base =
+          name.accentFull !== null && name.accentFull === entry.accentFull
+            ? SCORES.FULL
+            : reading.accentCore !== null && reading.accentCore === entry.accentCore
+              ? SCORES.ACCENTS
+              : SCORES.KEY;
+        consider(entry, reading, base, true);
+      }
+      for (const entry of this.byPart.get(reading.key) ?? []) consider(entry, reading, SCORES.PART, false);
     }
-    if (query.kind && entry.parsed.kind) score += query.kind === entry.parsed.kind ? SCORES.KIND_AGREES : SCORES.KIND_CONFLICTS;
-    if (query.hint) {
-      const hintKey = query.hint.replace(/ /g, '');
-      const agrees = this.keysOfAncestors(entry.unit).some((k) => k === hintKey || (hintKey.length >= 5 && editDistance(k, hintKey, 1) <= 1));
-      score += agrees ? SCORES.HINT_AGREES : SCORES.HINT_CONFLICTS;
+
+    const bestSoFar = () => {
+      let best = 0;
+      for (const s of found.values()) best = Math.max(best, s.score);
+      return best;
+    };
+    const typoReadings = name.readings.filter((r) => r.key && !r.exactOnly);
+    // Typo candidates score at most capOf(SOUND_ALIKE) = 0.86: beside a name found as written they could not even tie.
+    if (bestSoFar() < capOf(SCORES.SOUND_ALIKE) + TIE - EPSILON) {
+      for (const reading of typoReadings) {
+        for (const [key, base] of this.nearbyKeys(reading)) {
+          for (const entry of this.byKey.get(key)!) consider(entry, reading, base, false);
+        }
+      }
     }
-    return Math.max(0, Math.min(1, Math.round(score * 1000) / 1000));
+    // Last resort for long names with nothing acceptable yet: any two typos, found through shared trigrams.
+    if (bestSoFar() < FLOOR - EPSILON) {
+      for (const reading of typoReadings) {
+        for (const key of this.twoEditKeys(reading)) {
+          for (const entry of this.byKey.get(key)!) consider(entry, reading, SCORES.TWO_EDITS, false);
+        }
+      }
+    }
+
+    const scored = [...found.values()].sort((a, b) => b.score - a.score || compareCodes(a.entry.unit.code, b.entry.unit.code));
+    return decide(scored);
+  }
+
+  /** Distinct keys of the list one or two typos (or a regional spelling) away, with their base score. */
+  private nearbyKeys({ key, core }: Reading): Map<string, number> {
+    const near = new Map<string, number>();
+    const sound = soundAlikeKey(key);
+    const consider = (other: string) => {
+      if (other === key || near.has(other)) return;
+      if (soundAlikeKey(other) === sound) {
+        near.set(other, SCORES.SOUND_ALIKE);
+        return;
+      }
+      const longest = Math.max(key.length, other.length);
+      const distance = editDistance(key, other, 2);
+      if (distance === 1 && longest >= 4) near.set(other, SCORES.ONE_EDIT);
+      else if (distance === 2 && longest >= TWO_EDITS_FROM && oneTypoPerSyllable(core, this.coreOfKey.get(other)!)) near.set(other, SCORES.TWO_EDITS);
+    };
+    for (const d of deletions(key)) for (const other of this.keysByDeletion.get(d) ?? []) consider(other);
+    for (const other of this.keysBySound.get(sound) ?? []) consider(other);
+    return near;
+  }
+
+  /**
+   * Distinct keys exactly two edits away from a key, for keys of TWO_EDITS_FROM letters or more: the
+   * keys sharing enough trigrams with it (each edit breaks at most three), checked by edit distance.
+   */
+  private twoEditKeys({ key, core }: Reading): string[] {
+    if (key.length < TWO_EDITS_FROM - 2) return [];
+    const shared = new Map<string, number>();
+    for (const t of new Set(trigrams(key))) for (const other of this.keysByTrigram.get(t) ?? []) shared.set(other, (shared.get(other) ?? 0) + 1);
+    const needed = Math.max(1, key.length - 6);
+    const keys: string[] = [];
+    for (const [other, count] of shared) {
+      if (count >= needed && Math.max(key.length, other.length) >= TWO_EDITS_FROM && editDistance(key, other, 2) === 2 && oneTypoPerSyllable(core, this.coreOfKey.get(other)!)) {
+        keys.push(other);
+      }
+    }
+    return keys;
+  }
+
+  /**
+   * The score of a candidate: min(base + agreements, the cap of its tier) + conflicts, at least 0.
+   * Agreements rank candidates within their tier, never above the next one; conflicts have no floor.
+   */
+  private evidence(base: number, reading: Reading, name: NameAnalysis, entry: Entry<U>): number {
+    let agreements = 0;
+    let conflicts = 0;
+    if (reading.kinds.length > 0 && entry.kind) {
+      if (!reading.kinds.includes(entry.kind)) conflicts += SCORES.KIND_CONFLICTS;
+      else if (reading.certain) agreements += SCORES.KIND_AGREES;
+    }
+    if (name.hints.length > 0) {
+      if (name.hints.every((readings) => readings.some((r) => entry.ancestors.some((a) => namesAncestor(r, a))))) agreements += SCORES.HINT_AGREES;
+      else conflicts += SCORES.HINT_CONFLICTS;
+    }
+    return Math.round(Math.max(0, Math.min(base + agreements, capOf(base)) + conflicts) * 1000) / 1000;
   }
 }
 
-function decide<U>(scored: Candidate<U>[]): MatchResult<U> {
+/** The cap of each base: TIE below the next base up, never below itself (1 for FULL). */
+const CAPS = new Map<number, number>(
+  [SCORES.FULL, SCORES.ACCENTS, SCORES.KEY, SCORES.PART, SCORES.SOUND_ALIKE, SCORES.ONE_EDIT, SCORES.TWO_EDITS].map((base, _, all) => {
+    const above = all.filter((t) => t > base + EPSILON).sort((a, b) => a - b)[0];
+    return [base, above === undefined ? 1 : Math.round(Math.max(base, above - TIE) * 1000) / 1000];
+  }),
+);
+export const capOf = (base: number): number => CAPS.get(base) ?? 1;
+
+/**
+ * Two typos count only in two different syllables: "Dich Vogn Hua" is a misspelt "Dịch Vọng Hậu",
+ * but "Hưng Yên Nam" is not "Hưng Yên Bắc" (one syllable replaced).
+ */
+function oneTypoPerSyllable(core: string, other: string): boolean {
+  const a = core.split(' ');
+  const b = other.split(' ');
+  return a.length === b.length && a.every((syllable, i) => editDistance(syllable, b[i], 1) <= 1);
+}
+
+/** The trigrams of a key, padded at both ends: "vinh" → "^vi", "vin", "inh", "nh$". */
+function trigrams(key: string): string[] {
+  const padded = `^${key}$`;
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= padded.length; i++) out.push(padded.slice(i, i + 3));
+  return out;
+}
+
+/**
+ * A hint names an ancestor when their keys are equal (or one typo apart for keys of 5+ letters) and
+ * the hint's kind, when written unmistakably, is the ancestor's: "Thành phố Thanh Hóa" is not "Tỉnh Thanh Hóa".
+ */
+function namesAncestor<U extends MatchableUnit>(hint: Reading, ancestor: Entry<U>): boolean {
+  if (hint.certain && ancestor.kind && !hint.kinds.includes(ancestor.kind)) return false;
+  const a = ancestor.key;
+  const h = hint.key;
+  if (h === a) return true;
+  return h.length >= 5 && Math.abs(h.length - a.length) <= 1 && editDistance(h, a, 1) <= 1;
+}
+
+function decide<U extends MatchableUnit>(scored: Scored<U>[]): MatchResult<U> {
   const top = scored[0];
-  if (!top || top.score < FLOOR) return { status: 'UNMATCHED', best: null, score: top?.score ?? 0, candidates: scored.slice(0, MAX_CANDIDATES) };
-  const ties = scored.filter((c) => c.score > top.score - TIE);
-  const shown = scored.slice(0, Math.max(MAX_CANDIDATES, ties.length));
-  if (ties.length > 1) return { status: 'AMBIGUOUS', best: null, score: top.score, candidates: shown };
-  const status: MatchStatus = top.score >= SCORES.KEY ? 'EXACT' : 'MATCHED';
-  return { status, best: top.unit, score: top.score, candidates: shown };
+  if (!top) return { status: 'UNMATCHED', best: null, score: 0, candidates: [] };
+  const candidates = (n: number) => scored.slice(0, n).map((s) => ({ unit: s.entry.unit, score: s.score }));
+  if (top.score < FLOOR - EPSILON) return { status: 'UNMATCHED', best: null, score: top.score, candidates: candidates(MAX_CANDIDATES) };
+  const ties = scored.filter((s) => top.score - s.score < TIE - EPSILON).length;
+  if (ties > 1) return { status: 'AMBIGUOUS', best: null, score: top.score, candidates: candidates(Math.max(MAX_CANDIDATES, ties)) };
+  const status: MatchStatus = top.identical && top.score >= SCORES.KEY - EPSILON ? 'EXACT' : 'MATCHED';
+  return { status, best: top.entry.unit, score: top.score, candidates: candidates(MAX_CANDIDATES) };
+}
+
+/** The candidates of a result within TIE of its best (all of them when AMBIGUOUS). */
+export function tiesOf<U>(result: MatchResult<U>): Candidate<U>[] {
+  return result.candidates.filter((c) => result.score - c.score < TIE - EPSILON);
+}
+
+/** Codes in numeric-then-text order, for a stable candidate order among equal scores. */
+function compareCodes(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -206,6 +396,3 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
-
-/** Folded key of a free text (for callers comparing hints and names themselves). */
-export const foldKey = (text: string) => foldText(text).replace(/ /g, '');

@@ -11,8 +11,8 @@ import { replaceLineage } from './lineage.seed';
 
 
 /** Bump when the row-building or generating code changes, so existing databases re-seed. */
-const GENERATOR_VERSION = 'units-v1';
-const LINEAGE_VERSION = 'lineage-v3';
+const GENERATOR_VERSION = 'units-v2';
+const LINEAGE_VERSION = 'lineage-v4';
 
 export function readUnitLists(): { rows: AdminUnitRow[]; fingerprint: string } {
   const dir = path.join(sharedDataDir(), 'admin-units');
