@@ -14,18 +14,22 @@ import { replaceLineage } from './lineage.seed';
 const GENERATOR_VERSION = 'units-v2';
 const LINEAGE_VERSION = 'lineage-v4';
 
-export function readUnitLists(): { rows: AdminUnitRow[]; fingerprint: string } {
+/** The list files, fingerprinted; rows are built only when a seed actually runs. */
+export function readUnitLists(): { buildRows: () => AdminUnitRow[]; fingerprint: string } {
   const dir = path.join(sharedDataDir(), 'admin-units');
   const texts = UNIT_LISTS.map((list) => readFileSync(path.join(dir, list.file), 'utf8'));
-  const rows = UNIT_LISTS.flatMap((list, i) => buildUnitRows(list, parseCsv(texts[i]), list.id === LIST_AFTER_REFORM));
-  return { rows, fingerprint: fingerprintOf(GENERATOR_VERSION, ...texts) };
+  return {
+    buildRows: () => UNIT_LISTS.flatMap((list, i) => buildUnitRows(list, parseCsv(texts[i]), list.id === LIST_AFTER_REFORM)),
+    fingerprint: fingerprintOf(GENERATOR_VERSION, ...texts),
+  };
 }
 
 /** Loads both official lists (and generated villages) when their files or generator changed. */
 export async function seedUnits(orm: MikroORM, logger: Logger): Promise<void> {
   const started = Date.now();
-  const { rows, fingerprint } = readUnitLists();
+  const { buildRows, fingerprint } = readUnitLists();
   const result = await seedOnce(orm.em.fork(), 'admin-units', fingerprint, async (em) => {
+    const rows = buildRows();
     const trx = em.getTransactionContext();
     await trx.raw('truncate admin_unit, unit_list cascade');
     await insertRows(trx, 'unit_list', UNIT_LISTS.map(({ file: _file, ...list }) => list));
