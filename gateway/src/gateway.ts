@@ -4,6 +4,7 @@ import { createLogger, maskErrors, serveGraphQL, type Logger, type RunningHttpSe
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
+import { operationChecksPlugin } from './plugins/operation-checks';
 import { queryLimitsPlugin } from './plugins/query-limits';
 import { strictScalarsPlugin } from './plugins/strict-scalars';
 
@@ -44,7 +45,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     formatError: maskErrors(logger),
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    plugins: [strictScalarsPlugin, queryLimitsPlugin()],
+    plugins: [strictScalarsPlugin, operationChecksPlugin, queryLimitsPlugin()],
   });
   await apollo.start();
   const running = await serveGraphQL({

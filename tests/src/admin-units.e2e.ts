@@ -131,6 +131,23 @@ describe('administrative units through the gateway', () => {
     expect(all.statements).toBe(2);
   });
 
+  it('answers client mistakes with HTTP 400, never 500', async () => {
+    const post = (body: unknown) =>
+      fetch(process.env.NTM_TEST_GATEWAY_URL!, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const wrongName = await post({ query: 'query A { unitLists { id } }', operationName: 'B' });
+    expect(wrongName.status).toBe(400);
+    expect(((await wrongName.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(/^operationName: .*"B"/);
+    expect((await post({ query: 'query A { unitLists { id } } query B { unitLists { id } }' })).status).toBe(400);
+    expect((await post({ query: 'subscription { x }' })).status).toBe(400);
+    const nul = await post({ query: 'query($w: String) { adminUnits(filter: { within: $w }) { totalCount } }', variables: { w: 'a\u0000b' } });
+    expect(nul.status).toBe(400);
+    const search = await graph.query(`{ adminUnits(filter: { search: "%" }) { totalCount } }`);
+    expect(search.errors?.[0].message).toMatch(/^filter\.search:/);
+    const date = await graph.query(`{ adminUnit(code: "40", asOf: "yesterday") { name } }`);
+    expect(date.errors?.[0].message).toMatch(/Date.*"yesterday"/);
+    expect(date.errors?.[0].locations).toBeDefined();
+  });
+
   it('rejects over-deep queries with HTTP 400', async () => {
     const deep = 'parent { '.repeat(16) + 'code' + ' }'.repeat(16);
     const res = await graph.query(`{ adminUnit(code: "00004", asOf: "2024-06-30") { ${deep} } }`);

@@ -1,7 +1,7 @@
 export interface GraphResponse<T = any> {
   status: number;
   data?: T;
-  errors?: { message: string; extensions?: Record<string, unknown>; path?: (string | number)[] }[];
+  errors?: { message: string; extensions?: Record<string, unknown>; path?: (string | number)[]; locations?: { line: number; column: number }[] }[];
   raw: string;
 }
 

@@ -6,6 +6,7 @@ import {
   userInputError,
   type Connection,
 } from '@ntm/kit';
+import { searchKey } from '@ntm/names';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { AdminLevel } from '../entities/admin-level';
@@ -39,6 +40,9 @@ export class AdminUnitResolver {
     checkPageSize(first);
     const offset = decodeOffsetCursor(after);
     const asOf = filter?.asOf ?? today();
+    if (filter?.search && !searchKey(filter.search)) {
+      throw userInputError(`filter.search: "${filter.search}" has no letters or digits to search for`, { field: 'filter.search' });
+    }
     let withinId: string | null = null;
     if (filter?.within) {
       const ancestor = await ctx.loaders.service.findByCode(filter.within, asOf);

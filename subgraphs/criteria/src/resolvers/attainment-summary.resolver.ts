@@ -1,7 +1,7 @@
 import { checkPageSize, decodeOffsetCursor, offsetConnection, userInputError, type Connection } from '@ntm/kit';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
-import { listDateForYear } from '../domain/reporting-period';
+import { FIRST_YEAR, LAST_YEAR, listDateForYear } from '../domain/reporting-period';
 import { evaluateThresholdRule } from '../domain/threshold-rule';
 import { AdminUnit } from '../entities/admin-unit';
 import { AttainmentStatus } from '../entities/enums';
@@ -9,6 +9,12 @@ import type { AttainmentService } from '../services/attainment.service';
 import { allProfiles, profileKey } from '../services/threshold-table';
 import { GapOrder, IndicatorGap, IndicatorGapConnection } from './types/gap.types';
 import { AttainmentSummary } from './types/summary.types';
+
+function checkYear(year: number): void {
+  if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
+    throw userInputError(`year: must be between ${FIRST_YEAR} and ${LAST_YEAR}, got ${year}`, { field: 'year' });
+  }
+}
 
 async function resolveWithin(service: AttainmentService, within: string | null, asOf: string | null, year: number): Promise<string | null> {
   if (!within) return null;
@@ -34,6 +40,7 @@ export class AttainmentSummaryResolver {
     @Arg('asOf', () => Date, { nullable: true, description: 'Date whose list `within` refers to; default: the list of the year’s units.' }) asOf: string | null,
     @Ctx() ctx: Context,
   ): Promise<AttainmentSummary> {
+    checkYear(year);
     const catalog = await ctx.loaders.catalog();
     const set = catalog.set(setCode);
     if (!set) throw userInputError(`set: unknown criteria set "${setCode}"`, { field: 'set' });
@@ -59,6 +66,7 @@ export class AttainmentSummaryResolver {
     @Ctx() ctx: Context,
   ): Promise<Connection<IndicatorGap>> {
     checkPageSize(first);
+    checkYear(year);
     const offset = decodeOffsetCursor(after);
     const catalog = await ctx.loaders.catalog();
     const set = catalog.set(setCode);

@@ -163,6 +163,9 @@ export class AttainmentService {
         limit ? offset ?`,
       [...units.params, ...tableParams(table), year, options.first + 1, options.offset],
     );
-    return { rows, totalCount: rows[0] ? Number(rows[0].total_count) : 0 };
+    if (rows[0] || options.offset === 0) return { rows, totalCount: rows[0] ? Number(rows[0].total_count) : 0 };
+    // Past the last page: count on its own, so totalCount stays the same on every page.
+    const all = await this.unitsNotMeeting(set, indicatorId, year, withinId, { ...options, first: 0, offset: 0 });
+    return { rows, totalCount: all.totalCount };
   }
 }

@@ -41,6 +41,9 @@ interface Validated {
   source: string;
 }
 
+/** Thrown inside the write transaction to roll it back when a value was approved meanwhile. */
+class ApprovedMeanwhile extends Error {}
+
 const inForce = (u: UnitRef, date: string) => (u.valid_from === null || u.valid_from <= date) && (u.valid_to === null || u.valid_to >= date);
 
 /**
@@ -120,32 +123,37 @@ export class IndicatorValuesService {
     }
     if (errors.length > 0) return { written: 0, errors: errors.sort((a, b) => a.row - b.row) };
 
-    await this.em.transactional(async (tx) => {
-      const written = await tx.getConnection().execute(
-        `insert into indicator_value (indicator_id, year, unit_id, value, numeric_value, status, source, recorded_by, recorded_at)
-         select i, y, u, v, n, s, src, ?, now()
-           from unnest(?::int[], ?::smallint[], ?::text[], ?::text[], ?::float8[], ?::text[], ?::text[]) as t(i, y, u, v, n, s, src)
-         on conflict (indicator_id, year, unit_id) do update
-           set value = excluded.value, numeric_value = excluded.numeric_value, status = excluded.status,
-               source = excluded.source, recorded_by = excluded.recorded_by, recorded_at = now()
-           where indicator_value.status <> 'APPROVED'`,
-        [
-          recordedBy,
-          `{${rowsToWrite.map((v) => v.indicatorId).join(',')}}`,
-          `{${rowsToWrite.map((v) => v.year).join(',')}}`,
-          toPgArray(rowsToWrite.map((v) => v.unitId)),
-          toPgArray(rowsToWrite.map((v) => v.text)),
-          `{${rowsToWrite.map((v) => (v.numeric === null ? 'NULL' : v.numeric)).join(',')}}`,
-          toPgArray(rowsToWrite.map((v) => v.status)),
-          toPgArray(rowsToWrite.map((v) => v.source)),
-        ],
-        'run',
-        tx.getTransactionContext(),
-      );
-      const affected = (written as { affectedRows?: number }).affectedRows ?? rowsToWrite.length;
-      // A value approved between the check and the write: refuse the whole batch.
-      if (affected !== rowsToWrite.length) throw new Error('APPROVED_RACE');
-    });
+    try {
+      await this.em.transactional(async (tx) => {
+        const written = await tx.getConnection().execute(
+          `insert into indicator_value (indicator_id, year, unit_id, value, numeric_value, status, source, recorded_by, recorded_at)
+           select i, y, u, v, n, s, src, ?, now()
+             from unnest(?::int[], ?::smallint[], ?::text[], ?::text[], ?::float8[], ?::text[], ?::text[]) as t(i, y, u, v, n, s, src)
+           on conflict (indicator_id, year, unit_id) do update
+             set value = excluded.value, numeric_value = excluded.numeric_value, status = excluded.status,
+                 source = excluded.source, recorded_by = excluded.recorded_by, recorded_at = now()
+             where indicator_value.status <> 'APPROVED'`,
+          [
+            recordedBy,
+            `{${rowsToWrite.map((v) => v.indicatorId).join(',')}}`,
+            `{${rowsToWrite.map((v) => v.year).join(',')}}`,
+            toPgArray(rowsToWrite.map((v) => v.unitId)),
+            toPgArray(rowsToWrite.map((v) => v.text)),
+            `{${rowsToWrite.map((v) => (v.numeric === null ? 'NULL' : v.numeric)).join(',')}}`,
+            toPgArray(rowsToWrite.map((v) => v.status)),
+            toPgArray(rowsToWrite.map((v) => v.source)),
+          ],
+          'run',
+          tx.getTransactionContext(),
+        );
+        const affected = (written as { affectedRows?: number }).affectedRows ?? rowsToWrite.length;
+        // A value approved between the check and the write: roll the whole batch back.
+        if (affected !== rowsToWrite.length) throw new ApprovedMeanwhile();
+      });
+    } catch (error) {
+      if (!(error instanceof ApprovedMeanwhile)) throw error;
+      return { written: 0, errors: rows.map((_, row) => ({ row, field: 'value', reason: 'a value of this batch was APPROVED meanwhile; nothing was written, send the batch again' })) };
+    }
     return { written: rowsToWrite.length, errors: [] };
   }
 

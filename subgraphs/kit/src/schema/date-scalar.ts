@@ -1,4 +1,4 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLScalarType, Kind } from 'graphql';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -13,10 +13,8 @@ export function isIsoDate(text: string): boolean {
 
 function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !isIsoDate(value)) {
-    throw new GraphQLError(
-      `Date must be a calendar date written YYYY-MM-DD (for example "2024-06-30"), got ${JSON.stringify(value)}`,
-      { extensions: { code: 'BAD_USER_INPUT' } },
-    );
+    // A plain Error: graphql-js then names the argument or variable and gives its location.
+    throw new Error(`Date must be a calendar date written YYYY-MM-DD (for example "2024-06-30"), got ${JSON.stringify(value)}`);
   }
   return value;
 }
@@ -38,7 +36,7 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   parseValue: parseDate,
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) {
-      throw new GraphQLError('Date must be a string written YYYY-MM-DD', { extensions: { code: 'BAD_USER_INPUT' } });
+      throw new Error('Date must be a string written YYYY-MM-DD');
     }
     return parseDate(ast.value);
   },

@@ -70,6 +70,10 @@ export async function serveGraphQL<TContext extends BaseContext>(
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
       const text = req.method === 'POST' ? await readBody(req) : '';
+      // PostgreSQL text cannot hold NUL; say so here rather than fail deep inside a query.
+      if (text.includes('\\u0000') || text.includes('\u0000') || url.search.includes('%00')) {
+        return sendJson(res, 400, { errors: [{ message: 'strings may not contain the NUL character (\\u0000)', extensions: { code: 'BAD_REQUEST' } }] });
+      }
       let body: unknown = text;
       if (text && (headers.get('content-type') ?? '').includes('application/json')) {
         try {
