@@ -32,7 +32,7 @@ export class AdminUnitResolver {
 
   @Query(() => AdminUnitConnection, { description: 'Units matching a filter, paged (Relay connection), best name matches first, then by code.' })
   async adminUnits(
-    @Arg('filter', () => AdminUnitFilter, { nullable: true }) filter: AdminUnitFilter | null,
+    @Arg('filter', () => AdminUnitFilter, { nullable: true, description: 'Which units: name search, level, ancestor, date.' }) filter: AdminUnitFilter | null,
     @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, at most 500.' }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after: string | null,
     @Ctx() ctx: Context,

@@ -51,13 +51,22 @@ export enum ValueStatus {
 registerEnumType(ValueStatus, {
   name: 'ValueStatus',
   description: 'Workflow state of a reported value. APPROVED values cannot be changed.',
+  valuesConfig: {
+    DRAFT: { description: 'Entered, not yet submitted (nháp).' },
+    SUBMITTED: { description: 'Submitted for review (đã gửi).' },
+    APPROVED: { description: 'Approved (đã duyệt); can no longer be changed.' },
+  },
 });
 
 export enum CriteriaLevel {
   COMMUNE = 'COMMUNE',
   DISTRICT = 'DISTRICT',
 }
-registerEnumType(CriteriaLevel, { name: 'CriteriaLevel', description: 'Level of unit a criteria set applies to.' });
+registerEnumType(CriteriaLevel, {
+  name: 'CriteriaLevel',
+  description: 'Level of unit a criteria set applies to.',
+  valuesConfig: { COMMUNE: { description: 'Communes (cấp xã).' }, DISTRICT: { description: 'Districts (cấp huyện); none exist after 2025-07-01.' } },
+});
 
 export enum Tier {
   STANDARD = 'STANDARD',
@@ -67,4 +76,9 @@ export enum Tier {
 registerEnumType(Tier, {
   name: 'Tier',
   description: 'Tier of a criteria set: STANDARD (đạt chuẩn NTM), ADVANCED (NTM nâng cao), MODEL (NTM kiểu mẫu).',
+  valuesConfig: {
+    STANDARD: { description: 'New-rural standard (đạt chuẩn nông thôn mới).' },
+    ADVANCED: { description: 'Advanced (nông thôn mới nâng cao).' },
+    MODEL: { description: 'Model (nông thôn mới kiểu mẫu).' },
+  },
 });

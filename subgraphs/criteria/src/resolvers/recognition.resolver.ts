@@ -9,7 +9,7 @@ export class RecognitionResolver {
   @Mutation(() => RecognitionDecision, {
     description: 'Records a recognition decision (quyết định công nhận) for a unit and a criteria set. The same decision number for the same unit and set updates it.',
   })
-  async recordRecognitionDecision(@Arg('input', () => RecognitionInput) input: RecognitionInput, @Ctx() ctx: Context): Promise<RecognitionDecision> {
+  async recordRecognitionDecision(@Arg('input', () => RecognitionInput, { description: 'The decision.' }) input: RecognitionInput, @Ctx() ctx: Context): Promise<RecognitionDecision> {
     return new RecognitionService(ctx.em, await ctx.loaders.catalog()).record(input);
   }
 }
