@@ -148,6 +148,18 @@ describe('administrative units through the gateway', () => {
     expect(date.errors?.[0].locations).toBeDefined();
   });
 
+  it('pages the children of many units in a bounded number of statements', async () => {
+    const all = await graph.countStatements('admin-units', () =>
+      graph.ok(`{ adminUnits(filter: { level: PROVINCE, asOf: "2024-06-30" }, first: 100) { edges { node { children(first: 500) { totalCount edges { node { code } } } } } } }`),
+    );
+    const provinces = all.result.adminUnits.edges.map((e: any) => e.node.children);
+    expect(provinces).toHaveLength(63);
+    expect(provinces.reduce((n: number, c: any) => n + c.edges.length, 0)).toBe(696);
+    for (const c of provinces) expect(c.edges).toHaveLength(c.totalCount);
+    expect(all.statements).toBeGreaterThan(0);
+    expect(all.statements).toBeLessThanOrEqual(3); // the provinces, their child pages, their child counts
+  });
+
   it('rejects over-deep queries with HTTP 400', async () => {
     const deep = 'parent { '.repeat(16) + 'code' + ' }'.repeat(16);
     const res = await graph.query(`{ adminUnit(code: "00004", asOf: "2024-06-30") { ${deep} } }`);

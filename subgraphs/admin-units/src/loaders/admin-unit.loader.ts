@@ -17,6 +17,10 @@ export function createAdminUnitLoaders({ em }: { em: EntityManager }) {
     /** Links to the new units an old unit went into. */
     successorLinks: groupedLoader<string, LinkRow>((ids) => lineage.successorsOf(ids), (l) => l.predecessor_id),
     unitById: keyedLoader<string, AdminUnit>((ids) => service.findByIds(ids), (unit) => unit.id),
+    /** One page of children per (parent, limit, offset), all parents of a request in one statement. */
+    childPage: new DataLoader<{ parentId: string; limit: number; offset: number }, AdminUnit[], string>((keys) => service.childPages(keys), {
+      cacheKeyFn: (k) => `${k.parentId}|${k.limit}|${k.offset}`,
+    }),
     childCount: new DataLoader<string, number>(async (ids) => {
       const counts = await service.childCounts(ids);
       return ids.map((id) => counts.get(id) ?? 0);

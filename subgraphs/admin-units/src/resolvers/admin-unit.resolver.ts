@@ -95,7 +95,7 @@ export class AdminUnitResolver {
     checkPageSize(first);
     const offset = decodeOffsetCursor(after);
     const [rows, totalCount] = await Promise.all([
-      first > 0 ? ctx.loaders.service.children(unit.id, null, first, offset) : Promise.resolve([]),
+      first > 0 ? ctx.loaders.childPage.load({ parentId: unit.id, limit: first + 1, offset }) : Promise.resolve([]),
       ctx.loaders.childCount.load(unit.id),
     ]);
     return offsetConnection(rows, offset, first, totalCount);

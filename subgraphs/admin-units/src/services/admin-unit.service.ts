@@ -86,13 +86,22 @@ export class AdminUnitService {
     return Number(rows[0].n);
   }
 
-  /** One page of a unit's children, by code. */
-  async children(parentId: string, level: AdminLevel | null, first: number, offset: number): Promise<AdminUnit[]> {
-    const rows = await this.query<UnitRecord>(
-      `select ${UNIT_COLUMNS} from admin_unit u where u.parent_id = ? ${level ? 'and u.level = ?' : ''} order by u.code limit ? offset ?`,
-      level ? [parentId, level, first + 1, offset] : [parentId, first + 1, offset],
+  /**
+   * Pages of children for many parents at once (one statement per batch): each key asks for
+   * `limit` children of `parentId` from `offset`, by code.
+   */
+  async childPages(keys: readonly { parentId: string; limit: number; offset: number }[]): Promise<AdminUnit[][]> {
+    const rows = await this.query<UnitRecord & { key_index: string }>(
+      `select k.key_index, c.*
+         from unnest(?::text[], ?::int[], ?::int[]) with ordinality as k(parent, lim, off, key_index)
+         cross join lateral (
+           select ${UNIT_COLUMNS} from admin_unit u where u.parent_id = k.parent order by u.code limit k.lim offset k.off
+         ) c`,
+      [toPgArray(keys.map((k) => k.parentId)), `{${keys.map((k) => k.limit).join(',')}}`, `{${keys.map((k) => k.offset).join(',')}}`],
     );
-    return rows.map(toAdminUnit);
+    const pages: AdminUnit[][] = keys.map(() => []);
+    for (const row of rows) pages[Number(row.key_index) - 1].push(toAdminUnit(row));
+    return pages;
   }
 
   /** Number of children of each unit (one statement for the whole batch). */
