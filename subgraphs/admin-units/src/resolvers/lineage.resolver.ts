@@ -1,10 +1,11 @@
+import { isInForce } from '@ntm/kit';
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { AdminUnit } from '../entities/admin-unit.entity';
 import { LinkShare, UnitLink } from '../entities/unit-link';
 import type { LinkRow } from '../services/lineage.service';
 
-const inForce = (unit: AdminUnit, date: string) => (unit.validFrom === null || unit.validFrom <= date) && (unit.validTo === null || unit.validTo >= date);
+const inForce = (unit: AdminUnit, date: string) => isInForce(unit.validFrom, unit.validTo, date);
 
 @Resolver(() => AdminUnit)
 export class LineageResolver {

@@ -1,3 +1,4 @@
+import { inForceOn } from '@ntm/kit';
 import { AdminUnit } from '../entities/admin-unit.entity';
 import type { AdminLevel } from '../entities/admin-level';
 
@@ -53,5 +54,5 @@ export function toAdminUnit(row: UnitRecord): AdminUnit {
   });
 }
 
-/** SQL condition: unit `u` is in force on the date bound at `?`. */
-export const IN_FORCE_ON = `(u.valid_from is null or u.valid_from <= ?::date) and (u.valid_to is null or u.valid_to >= ?::date)`;
+/** SQL condition: unit `u` is in force on the date bound at both `?`s. */
+export const IN_FORCE_ON = inForceOn('u');

@@ -97,7 +97,7 @@ export class AdminUnitService {
          cross join lateral (
            select ${UNIT_COLUMNS} from admin_unit u where u.parent_id = k.parent order by u.code limit k.lim offset k.off
          ) c`,
-      [toPgArray(keys.map((k) => k.parentId)), `{${keys.map((k) => k.limit).join(',')}}`, `{${keys.map((k) => k.offset).join(',')}}`],
+      [toPgArray(keys.map((k) => k.parentId)), toPgArray(keys.map((k) => k.limit)), toPgArray(keys.map((k) => k.offset))],
     );
     const pages: AdminUnit[][] = keys.map(() => []);
     for (const row of rows) pages[Number(row.key_index) - 1].push(toAdminUnit(row));

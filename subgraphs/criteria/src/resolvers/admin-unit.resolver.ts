@@ -1,4 +1,4 @@
-import { userInputError } from '@ntm/kit';
+import { isInForce, userInputError } from '@ntm/kit';
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import type { SetAttainment } from '../domain/attainment';
@@ -72,7 +72,7 @@ export class AdminUnitCriteriaResolver {
     }
     const profile = await ctx.loaders.unitProfile.load(unit.id);
     const listDate = listDateForYear(year);
-    if (profile && !((profile.valid_from === null || profile.valid_from <= listDate) && (profile.valid_to === null || profile.valid_to >= listDate))) {
+    if (profile && !isInForce(profile.valid_from, profile.valid_to, listDate)) {
       throw userInputError(`year: values for ${year} are kept on the units in force on ${listDate}; ${unit.id} is not one of them (ask the unit with asOf "${listDate}")`, { field: 'year' });
     }
     const values = await ctx.loaders.unitYearValues.load({ unitId: unit.id, year });

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { toPgArray } from '@ntm/kit';
 import type { CriteriaSetDef } from '../domain/criteria-file';
 
 /**
@@ -44,8 +45,8 @@ export async function upsertCriteriaSets(em: EntityManager, sets: CriteriaSetDef
         );
       }
     }
-    await trx.raw(`delete from indicator where set_code = ? and not (code = any(?::text[]))`, [set.code, `{${keep.map((c) => `"${c}"`).join(',')}}`]);
-    await trx.raw(`delete from criterion where set_code = ? and not (number = any(?::int[]))`, [set.code, `{${set.criteria.map((c) => c.number).join(',')}}`]);
+    await trx.raw(`delete from indicator where set_code = ? and not (code = any(?::text[]))`, [set.code, toPgArray(keep)]);
+    await trx.raw(`delete from criterion where set_code = ? and not (number = any(?::int[]))`, [set.code, toPgArray(set.criteria.map((c) => c.number))]);
   }
   return { sets: sets.length, criteria, indicators };
 }

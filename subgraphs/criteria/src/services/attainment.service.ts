@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { toPgArray } from '@ntm/kit';
+import { inForceOn, toPgArray } from '@ntm/kit';
 import { evaluateSetAttainment, type SetAttainment } from '../domain/attainment';
 import type { CriteriaSetDef } from '../domain/criteria-file';
 import { listDateForYear } from '../domain/reporting-period';
 import type { UnitAttributes } from '../domain/types';
 import type { CriteriaCatalog } from './catalog';
+import { findUnitProfile } from './unit-profiles';
 import { buildThresholdTable, GAP_SQL, PROFILE_SQL, STATUS_SQL, type ThresholdTable } from './threshold-table';
 
 export interface SummaryCounts {
@@ -22,11 +23,9 @@ export interface GapRow {
   profile: string;
 }
 
-const numArray = (xs: (number | null)[]) => `{${xs.map((x) => (x === null ? 'NULL' : String(x))).join(',')}}`;
-const textArray = (xs: (string | null)[]) => `{${xs.map((x) => (x === null ? 'NULL' : `"${x.replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
 
 function tableParams(t: ThresholdTable): string[] {
-  return [numArray(t.indicatorIds), toPgArray(t.profiles), toPgArray(t.ops), numArray(t.targets), textArray(t.texts)];
+  return [toPgArray(t.indicatorIds), toPgArray(t.profiles), toPgArray(t.ops), toPgArray(t.targets), toPgArray(t.texts)];
 }
 
 const THRESHOLDS_CTE = `thresholds as (select * from unnest(?::int[], ?::text[], ?::text[], ?::float8[], ?::text[]) as t(indicator_id, profile, op, target, texts))`;
@@ -50,12 +49,8 @@ export class AttainmentService {
   }
 
   /** The unit (of the year's list) with this code, for `within` filters. */
-  async resolveUnit(code: string, date: string): Promise<{ unit_id: string; level: string } | null> {
-    const rows = await this.em.getConnection().execute<{ unit_id: string; level: string }[]>(
-      `select unit_id, level from unit_profile where code = ? and (valid_from is null or valid_from <= ?::date) and (valid_to is null or valid_to >= ?::date) limit 1`,
-      [code, date, date],
-    );
-    return rows[0] ?? null;
+  resolveUnit(code: string, date: string): Promise<{ unit_id: string; level: string } | null> {
+    return findUnitProfile(this.em, code, date);
   }
 
   private unitsCte(set: CriteriaSetDef, year: number, withinId: string | null): { sql: string; params: unknown[] } {
@@ -63,7 +58,7 @@ export class AttainmentService {
     return {
       sql: `units as (
         select u.unit_id, ${PROFILE_SQL} as profile from unit_profile u
-         where u.level = ? and (u.valid_from is null or u.valid_from <= ?::date) and (u.valid_to is null or u.valid_to >= ?::date)
+         where u.level = ? and ${inForceOn('u')}
            ${withinId ? 'and u.ancestor_ids @> array[?]::text[]' : ''})`,
       params: withinId ? [set.level, date, date, withinId] : [set.level, date, date],
     };
@@ -106,8 +101,8 @@ export class AttainmentService {
       [
         ...units.params,
         ...tableParams(table),
-        numArray(indicators.map((i) => i.id)),
-        numArray(indicators.map((i) => i.def.criterionNumber)),
+        toPgArray(indicators.map((i) => i.id)),
+        toPgArray(indicators.map((i) => i.def.criterionNumber)),
         year,
         hasEmptyCriterion,
       ],

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { toPgArray, today, type RowError } from '@ntm/kit';
+import { isInForce, toPgArray, today, type RowError } from '@ntm/kit';
 import { parseIndicatorValue } from '../domain/indicator-value';
 import { FIRST_YEAR, LAST_YEAR, listDateForYear } from '../domain/reporting-period';
 import type { CriteriaCatalog } from './catalog';
@@ -44,7 +44,7 @@ interface Validated {
 /** Thrown inside the write transaction to roll it back when a value was approved meanwhile. */
 class ApprovedMeanwhile extends Error {}
 
-const inForce = (u: UnitRef, date: string) => (u.valid_from === null || u.valid_from <= date) && (u.valid_to === null || u.valid_to >= date);
+const inForce = (u: UnitRef, date: string) => isInForce(u.valid_from, u.valid_to, date);
 
 /**
  * Writes a batch of reported values atomically: every row is validated first (unit, list for the
@@ -114,7 +114,7 @@ export class IndicatorValuesService {
         `select v.indicator_id, v.year, v.unit_id from indicator_value v
            join unnest(?::int[], ?::smallint[], ?::text[]) as k(i, y, u) on v.indicator_id = k.i and v.year = k.y and v.unit_id = k.u
           where v.status = 'APPROVED'`,
-        [`{${rowsToWrite.map((v) => v.indicatorId).join(',')}}`, `{${rowsToWrite.map((v) => v.year).join(',')}}`, toPgArray(rowsToWrite.map((v) => v.unitId))],
+        [toPgArray(rowsToWrite.map((v) => v.indicatorId)), toPgArray(rowsToWrite.map((v) => v.year)), toPgArray(rowsToWrite.map((v) => v.unitId))],
       );
       const locked = new Set(approved.map((a) => `${a.indicator_id}|${a.year}|${a.unit_id}`));
       valid.forEach((v, i) => {
@@ -135,11 +135,11 @@ export class IndicatorValuesService {
              where indicator_value.status <> 'APPROVED'`,
           [
             recordedBy,
-            `{${rowsToWrite.map((v) => v.indicatorId).join(',')}}`,
-            `{${rowsToWrite.map((v) => v.year).join(',')}}`,
+            toPgArray(rowsToWrite.map((v) => v.indicatorId)),
+            toPgArray(rowsToWrite.map((v) => v.year)),
             toPgArray(rowsToWrite.map((v) => v.unitId)),
             toPgArray(rowsToWrite.map((v) => v.text)),
-            `{${rowsToWrite.map((v) => (v.numeric === null ? 'NULL' : v.numeric)).join(',')}}`,
+            toPgArray(rowsToWrite.map((v) => v.numeric)),
             toPgArray(rowsToWrite.map((v) => v.status)),
             toPgArray(rowsToWrite.map((v) => v.source)),
           ],
@@ -163,7 +163,7 @@ export class IndicatorValuesService {
       `select v.unit_id, v.year, v.indicator_id, v.value, v.status, v.source, v.recorded_by, v.recorded_at
          from indicator_value v
          join unnest(?::text[], ?::smallint[]) as k(u, y) on v.unit_id = k.u and v.year = k.y`,
-      [toPgArray(keys.map((k) => k.unitId)), `{${keys.map((k) => k.year).join(',')}}`],
+      [toPgArray(keys.map((k) => k.unitId)), toPgArray(keys.map((k) => k.year))],
     );
     const result = new Map<string, Map<number, StoredValue>>();
     for (const r of rows) {

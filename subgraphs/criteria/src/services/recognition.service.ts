@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { userInputError } from '@ntm/kit';
 import type { RecognitionDecision } from '../entities/recognition-decision.entity';
 import type { CriteriaCatalog } from './catalog';
+import { findUnitProfile } from './unit-profiles';
 
 export interface RecognitionRecord {
   unitCode: string;
@@ -22,10 +23,7 @@ export class RecognitionService {
     if (!input.decisionNumber.trim()) throw userInputError('decisionNumber: must not be empty', { field: 'decisionNumber' });
     if (!input.authority.trim()) throw userInputError('authority: must not be empty', { field: 'authority' });
     const date = input.asOf ?? input.decidedOn;
-    const [unit] = await this.em.getConnection().execute<{ unit_id: string; level: string }[]>(
-      `select unit_id, level from unit_profile where code = ? and (valid_from is null or valid_from <= ?::date) and (valid_to is null or valid_to >= ?::date)`,
-      [input.unitCode, date, date],
-    );
+    const unit = await findUnitProfile(this.em, input.unitCode, date);
     if (!unit) throw userInputError(`unitCode: no unit with code "${input.unitCode}" in the list in force on ${date}`, { field: 'unitCode' });
     if (unit.level !== set.level) {
       throw userInputError(`setCode: ${set.code} applies to ${set.level.toLowerCase()}s; unit "${input.unitCode}" is a ${unit.level.toLowerCase()}`, { field: 'setCode' });

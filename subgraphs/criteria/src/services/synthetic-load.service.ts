@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { copyRows, toPgArray, type CopyValue } from '@ntm/kit';
+import { copyRows, inForceOn, toPgArray, type CopyValue } from '@ntm/kit';
 import { evaluateSetAttainment } from '../domain/attainment';
 import { parseIndicatorValue } from '../domain/indicator-value';
 import { listDateForYear } from '../domain/reporting-period';
@@ -55,7 +55,7 @@ export async function loadSyntheticValues(em: EntityManager, catalog: CriteriaCa
     let within = '';
     if (scope.provinceCodes) {
       within = `and exists (select 1 from unit_profile p where p.level = 'PROVINCE' and p.code = any(?::text[])
-                 and (p.valid_from is null or p.valid_from <= ?::date) and (p.valid_to is null or p.valid_to >= ?::date)
+                 and ${inForceOn('p')}
                  and u.ancestor_ids @> array[p.unit_id])`;
       params.push(toPgArray(scope.provinceCodes), date, date);
     }
@@ -63,7 +63,7 @@ export async function loadSyntheticValues(em: EntityManager, catalog: CriteriaCa
       await trx.raw(
         `select unit_id, code, level, region, ethnic_minority_area, mountainous, island from unit_profile u
           where u.level in ('COMMUNE', 'DISTRICT')
-            and (u.valid_from is null or u.valid_from <= ?::date) and (u.valid_to is null or u.valid_to >= ?::date) ${within}
+            and ${inForceOn('u')} ${within}
           order by unit_id`,
         params,
       )
