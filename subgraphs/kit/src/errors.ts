@@ -9,22 +9,11 @@ export function userInputError(message: string, extensions: Record<string, unkno
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...extensions } });
 }
 
-export function notFoundError(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
-}
-
 /** One bad row of a batch: which row (0-based, in input order), which field, and why. */
 export interface RowError {
   row: number;
   field: string;
   reason: string;
-}
-
-/** A batch rejected whole: nothing of it was written. */
-export function batchRejectedError(rowErrors: RowError[]): GraphQLError {
-  const first = rowErrors.slice(0, 3).map((e) => `row ${e.row} ${e.field}: ${e.reason}`).join('; ');
-  const more = rowErrors.length > 3 ? ` (and ${rowErrors.length - 3} more)` : '';
-  return userInputError(`Batch rejected, nothing was written: ${first}${more}`, { rowErrors });
 }
 
 const SAFE_CODES = new Set([
