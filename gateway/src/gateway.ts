@@ -8,6 +8,8 @@ import type { IncomingMessage } from 'node:http';
 import { operationChecksPlugin } from './plugins/operation-checks';
 import { queryLimitsPlugin } from './plugins/query-limits';
 import { strictScalarsPlugin } from './plugins/strict-scalars';
+import { createAuthenticator, type GatewayAuthSettings } from './auth';
+import { IDENTITY_HEADER, type User } from '@ntm/kit';
 
 export interface GatewayOptions {
   /** The composed supergraph SDL (schema/supergraph.graphql). */
@@ -19,10 +21,16 @@ export interface GatewayOptions {
   /** Browser origin allowed by CORS; default "*" (a public, read-mostly graph). */
   corsOrigin?: string;
   logger?: Logger;
+  /** Sign-in: token verification and the secret the forwarded identity is signed with. */
+  auth: GatewayAuthSettings;
 }
 
 interface GatewayContext {
   requestId: string;
+  /** The verified user; null for an anonymous reader. */
+  user: User | null;
+  /** The identity forwarded to every subgraph (x-ntm-identity), signed with the internal secret. */
+  identity: string;
 }
 
 /**
@@ -31,6 +39,7 @@ interface GatewayContext {
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningHttpServer> {
   const logger = options.logger ?? createLogger({ service: 'gateway' });
+  const auth = createAuthenticator(options.auth);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
@@ -38,6 +47,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
         url: options.subgraphUrls?.[name] ?? url,
         willSendRequest({ request, context }) {
           if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+          if (context.identity) request.http?.headers.set(IDENTITY_HEADER, context.identity);
         },
       }),
   });
@@ -54,9 +64,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     port: options.port,
     host: options.host,
     corsOrigin: options.corsOrigin ?? '*',
-    context: async ({ req }: { req: IncomingMessage }) => ({
-      requestId: (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
-    }),
+    jsonRoutes: auth.publicJwks ? { '/.well-known/jwks.json': () => auth.publicJwks } : undefined,
+    context: async ({ req }: { req: IncomingMessage }) => {
+      const user = await auth.authenticate(req.headers.authorization);
+      return {
+        requestId: (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
+        user,
+        identity: await auth.forward(user),
+      };
+    },
   });
   logger.info('gateway listening', { url: running.url });
   return running;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { openDatabase, type Database } from './database';
 import { repoRoot } from './paths';
 import { SUBGRAPHS } from './subgraphs';
+import { authDirOf, ensureAuthKeys } from './auth-keys';
 
 /**
  * `npm start`: the whole graph on this machine. PostgreSQL (embedded unless DATABASE_URL is
@@ -60,7 +61,11 @@ async function main(): Promise<void> {
     database = await openDatabase(process.env);
     say(database.embedded ? `embedded PostgreSQL ready (${Date.now() - started} ms)` : 'using DATABASE_URL');
     const root = repoRoot();
-    const gatewayEnv: NodeJS.ProcessEnv = {};
+    // Sign-in: an identity provider (AUTH_JWKS_URL + AUTH_ISSUER), or the embedded key made once in the data folder.
+    const keys = await ensureAuthKeys(authDirOf(process.env));
+    const internalSecret = process.env.INTERNAL_AUTH_SECRET ?? keys.internalSecret;
+    const authEnv: NodeJS.ProcessEnv = process.env.AUTH_JWKS_URL ? {} : { AUTH_JWKS_FILE: keys.jwksFile, AUTH_ISSUER: keys.issuer };
+    const gatewayEnv: NodeJS.ProcessEnv = { INTERNAL_AUTH_SECRET: internalSecret };
     // In order: a subgraph may pull reference data from the ones before it (criteria ← admin-units).
     for (const entry of SUBGRAPHS) {
       const port = Number(process.env[entry.portVariable] ?? entry.port);
@@ -72,9 +77,10 @@ async function main(): Promise<void> {
     }
     say(`subgraphs ready: ${SUBGRAPHS.map((s) => s.module.name).join(', ')} (${Date.now() - started} ms)`);
     const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
-    const gateway = spawnNode(path.join(root, 'gateway', 'dist', 'index.js'), { ...gatewayEnv, GATEWAY_PORT: String(gatewayPort) });
+    const gateway = spawnNode(path.join(root, 'gateway', 'dist', 'index.js'), { ...gatewayEnv, ...authEnv, GATEWAY_PORT: String(gatewayPort) });
     children.push(gateway);
     await waitUntilReady(`http://127.0.0.1:${gatewayPort}/health`, gateway, 'gateway');
+    if (!process.env.AUTH_JWKS_URL) say(`sign-in: embedded issuer "${keys.issuer}" (keys in ${keys.dir}); a token: npm run token -- --role EDITOR --unit 40`);
     say(`NTM Graph ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://localhost:${gatewayPort}/graphql  (Ctrl-C stops everything)`);
     for (const child of children) {
       child.once('exit', (code) => {

@@ -5,6 +5,7 @@ import { Criterion } from './entities/criterion.entity';
 import { Indicator } from './entities/indicator.entity';
 import { IndicatorValueRecord } from './entities/indicator-value.entity';
 import { RecognitionDecision } from './entities/recognition-decision.entity';
+import { IndicatorValueChange } from './entities/indicator-value-change.entity';
 import { createCriteriaLoaders, type CriteriaLoaders } from './loaders/criteria.loader';
 import { migrations } from './migrations';
 import { buildCriteriaSchema } from './schema';
@@ -16,7 +17,7 @@ export const criteriaSubgraph: SubgraphModule<CriteriaLoaders> = {
   schema: 'criteria',
   defaultPort: 4002,
   pullsFrom: ['admin-units'],
-  entities: [CriteriaSet, Criterion, Indicator, IndicatorValueRecord, RecognitionDecision, UnitProfile],
+  entities: [CriteriaSet, Criterion, Indicator, IndicatorValueRecord, RecognitionDecision, UnitProfile, IndicatorValueChange],
   migrations,
   buildSchema: buildCriteriaSchema,
   createLoaders: createCriteriaLoaders,

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { groupedLoader, keyedLoader, toPgArray } from '@ntm/kit';
+import { groupedLoader, keyedLoader, toPgArray, type User } from '@ntm/kit';
+import { createAccessLoaders } from './access.loader';
 import DataLoader from 'dataloader';
 import type { RecognitionDecision } from '../entities/recognition-decision.entity';
 import { getCatalog } from '../services/catalog';
@@ -7,9 +8,10 @@ import { IndicatorValuesService, type StoredValue } from '../services/indicator-
 import { AttainmentService } from '../services/attainment.service';
 
 /** Per-request loaders and services: values and decisions of many units in one statement each. */
-export function createCriteriaLoaders({ em }: { em: EntityManager }) {
+export function createCriteriaLoaders({ em, user }: { em: EntityManager; user: User | null }) {
   const catalog = () => getCatalog(em);
   return {
+    ...createAccessLoaders(em, user),
     catalog,
     attainment: async () => new AttainmentService(em, await catalog()),
     values: async () => new IndicatorValuesService(em, await catalog()),

@@ -11,6 +11,7 @@ import { IndicatorValueRecord } from '../entities/indicator-value.entity';
 import { RecognitionDecision } from '../entities/recognition-decision.entity';
 import type { CriteriaCatalog } from '../services/catalog';
 import { Assessment } from './types/assessment.types';
+import { visibleValues } from './visible-values';
 
 export function toAssessment(set: CriteriaSetDef, catalog: CriteriaCatalog, a: SetAttainment): Assessment {
   const indicatorDefs = new Map(catalog.indicatorsOfSet(set.code).map((i) => [i.def.code, i.def]));
@@ -75,7 +76,7 @@ export class AdminUnitCriteriaResolver {
     if (profile && !isInForce(profile.valid_from, profile.valid_to, listDate)) {
       throw userInputError(`year: values for ${year} are kept on the units in force on ${listDate}; ${unit.id} is not one of them (ask the unit with asOf "${listDate}")`, { field: 'year' });
     }
-    const values = await ctx.loaders.unitYearValues.load({ unitId: unit.id, year });
+    const values = await visibleValues(ctx, unit.id, year);
     const attainment = (await ctx.loaders.attainment()).assess(
       set,
       { region: (unit.region ?? null) as Region | null, ethnicMinorityArea: !!unit.ethnicMinorityArea, mountainous: !!unit.mountainous, island: !!unit.island },
@@ -85,7 +86,7 @@ export class AdminUnitCriteriaResolver {
     return toAssessment(set, catalog, attainment);
   }
 
-  @FieldResolver(() => [IndicatorValueRecord], { description: 'Values reported for this unit in a year (all sets, or one).' })
+  @FieldResolver(() => [IndicatorValueRecord], { description: 'Values reported for this unit in a year (all sets, or one). DRAFT values only for readers whose units cover this unit (and MINISTRY, ADMIN); anonymous readers see SUBMITTED and APPROVED values.' })
   async indicatorValues(
     @Root() unit: AdminUnit,
     @Arg('year', () => Int, { description: 'Year.' }) year: number,
@@ -93,7 +94,7 @@ export class AdminUnitCriteriaResolver {
     @Ctx() ctx: Context,
   ): Promise<IndicatorValueRecord[]> {
     const catalog = await ctx.loaders.catalog();
-    const values = await ctx.loaders.unitYearValues.load({ unitId: unit.id, year });
+    const values = await visibleValues(ctx, unit.id, year);
     const records: IndicatorValueRecord[] = [];
     for (const [indicatorId, stored] of values) {
       const ind = catalog.byIndicatorId(indicatorId);

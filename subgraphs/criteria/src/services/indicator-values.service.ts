@@ -3,6 +3,7 @@ import { isInForce, toPgArray, today, type RowError } from '@ntm/kit';
 import { parseIndicatorValue } from '../domain/indicator-value';
 import { FIRST_YEAR, LAST_YEAR, listDateForYear } from '../domain/reporting-period';
 import type { CriteriaCatalog } from './catalog';
+import { setChangeContext } from './value-audit';
 
 export interface ValueRow {
   unitCode: string;
@@ -125,6 +126,7 @@ export class IndicatorValuesService {
 
     try {
       await this.em.transactional(async (tx) => {
+        await setChangeContext(tx, recordedBy);
         const written = await tx.getConnection().execute(
           `insert into indicator_value (indicator_id, year, unit_id, value, numeric_value, status, source, recorded_by, recorded_at)
            select i, y, u, v, n, s, src, ?, now()

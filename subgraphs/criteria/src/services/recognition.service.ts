@@ -28,13 +28,24 @@ export class RecognitionService {
     if (unit.level !== set.level) {
       throw userInputError(`setCode: ${set.code} applies to ${set.level.toLowerCase()}s; unit "${input.unitCode}" is a ${unit.level.toLowerCase()}`, { field: 'setCode' });
     }
+    // A decision number is never taken over: not from another unit, not from a generated decision.
+    const taken = await this.em.getConnection().execute<{ unit_id: string; generated: boolean }[]>(
+      `select unit_id, generated from recognition_decision where decision_number = ? and (unit_id <> ? or generated) limit 1`,
+      [input.decisionNumber.trim(), unit.unitId],
+    );
+    if (taken.length > 0) {
+      const why = taken[0].generated ? 'belongs to a generated decision' : `is already recorded for unit ${taken[0].unit_id}`;
+      throw userInputError(`decisionNumber: "${input.decisionNumber.trim()}" ${why}; it is not overwritten (use the decision's own number)`, { field: 'decisionNumber' });
+    }
     const rows = await this.em.getConnection().execute<RecognitionDecision[]>(
       `insert into recognition_decision (unit_id, set_code, decision_number, decided_on, authority, generated)
        values (?, ?, ?, ?, ?, false)
        on conflict (unit_id, set_code, decision_number) do update set decided_on = excluded.decided_on, authority = excluded.authority
+         where not recognition_decision.generated
        returning id, unit_id as "unitId", set_code as "setCode", decision_number as "decisionNumber", decided_on as "decidedOn", authority, generated`,
       [unit.unitId, set.code, input.decisionNumber.trim(), input.decidedOn, input.authority.trim()],
     );
+    if (!rows[0]) throw userInputError(`decisionNumber: "${input.decisionNumber.trim()}" belongs to a generated decision; it is not overwritten`, { field: 'decisionNumber' });
     return rows[0];
   }
 }

@@ -17,4 +17,5 @@ export * from './shared-data';
 export * from './orm/insert-rows';
 export * from './orm/sql';
 export * from './graphql-client';
+export * from './auth';
 export * from './orm/copy-rows';

@@ -6,6 +6,13 @@ import { startSubgraphServer } from './server/start-subgraph';
 import type { RunningHttpServer } from './server/http-graphql';
 import type { SubgraphContext } from './context';
 import { port as portSetting, postgresUrl, readEnv } from './env/read-env';
+import { configureInternalAuth } from './auth/internal-token';
+
+/** INTERNAL_AUTH_SECRET: required, at least 32 characters (`npm start` generates one into the data folder). */
+const internalSecret = (raw: string | undefined, name: string): string => {
+  if (!raw || raw.length < 32) throw new Error(`${name} must be set to a secret of at least 32 characters shared with the gateway (npm start generates one)`);
+  return raw;
+};
 
 /** Everything that makes one subgraph: its data, its schema, its loaders, its seed. */
 export interface SubgraphModule<TLoaders = unknown> {
@@ -49,6 +56,8 @@ export interface RunOptions {
   seed?: boolean;
   logger?: Logger;
   peers?: PeerUrls;
+  /** Secret shared with the gateway (INTERNAL_AUTH_SECRET): requests without an identity signed with it get 401. */
+  internalAuthSecret: string;
 }
 
 export interface RunningSubgraph {
@@ -61,6 +70,7 @@ export interface RunningSubgraph {
 /** Connects, migrates, seeds, serves. Used by each subgraph's `main()` and by the end-to-end tests. */
 export async function runSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, options: RunOptions): Promise<RunningSubgraph> {
   const logger = options.logger ?? createLogger({ service: module.name });
+  configureInternalAuth(options.internalAuthSecret);
   const orm = await initORM({
     databaseUrl: options.databaseUrl,
     schema: module.schema,
@@ -80,6 +90,7 @@ export async function runSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, op
       logger,
       port: options.port,
       host: options.host,
+      internalAuthSecret: options.internalAuthSecret,
       createLoaders: module.createLoaders,
     });
     return {
@@ -106,7 +117,11 @@ export function runAsProcess<TLoaders>(module: SubgraphModule<TLoaders>, source:
   const logger = createLogger({ service: module.name });
   const start = async () => {
     const env = readEnv(
-      { databaseUrl: ['DATABASE_URL', postgresUrl], port: [portVariableOf(module.name), portSetting(module.defaultPort)] },
+      {
+        databaseUrl: ['DATABASE_URL', postgresUrl],
+        port: [portVariableOf(module.name), portSetting(module.defaultPort)],
+        internalAuthSecret: ['INTERNAL_AUTH_SECRET', internalSecret],
+      },
       source,
     );
     const peers: PeerUrls = {};

@@ -29,6 +29,8 @@ export interface HttpGraphQLOptions<TContext extends BaseContext> {
   host?: string;
   /** Allowed browser origin for CORS ("*" for any); no CORS headers when absent. */
   corsOrigin?: string;
+  /** Extra GET endpoints answering JSON, by path (the gateway's /.well-known/jwks.json). */
+  jsonRoutes?: Record<string, () => unknown>;
 }
 
 export interface RunningHttpServer {
@@ -64,6 +66,8 @@ export async function serveGraphQL<TContext extends BaseContext>(
         const ok = options.ready ? await options.ready() : true;
         return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready' });
       }
+      const route = req.method === 'GET' ? options.jsonRoutes?.[url.pathname] : undefined;
+      if (route) return sendJson(res, 200, route());
       if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found; the API is at /graphql' });
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {

@@ -7,6 +7,7 @@ import { maskErrors } from '../errors';
 import type { Logger } from '../logger';
 import { serveGraphQL, type RunningHttpServer } from './http-graphql';
 import type { SubgraphContext } from '../context';
+import { IDENTITY_HEADER, verifyInternalIdentity } from '../auth/internal-token';
 
 export interface SubgraphServerOptions<TLoaders> {
   name: string;
@@ -15,6 +16,8 @@ export interface SubgraphServerOptions<TLoaders> {
   logger: Logger;
   port: number;
   host?: string;
+  /** Secret shared with the gateway: every /graphql request must carry an identity signed with it (else 401). */
+  internalAuthSecret: string;
   /** Fresh DataLoaders for one request. */
   createLoaders: (ctx: Omit<SubgraphContext<TLoaders>, 'loaders'>) => TLoaders;
 }
@@ -42,8 +45,9 @@ export async function startSubgraphServer<TLoaders>(
     host: options.host,
     ready: async () => options.orm.isConnected(),
     context: async ({ req }) => {
+      const user = await verifyInternalIdentity(options.internalAuthSecret, req.headers[IDENTITY_HEADER] as string | undefined);
       const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
-      const base = { em: options.orm.em.fork(), requestId, logger: logger.child({ requestId }) };
+      const base = { em: options.orm.em.fork(), requestId, logger: logger.child({ requestId }), user };
       return { ...base, loaders: options.createLoaders(base) };
     },
   });
