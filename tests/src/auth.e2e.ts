@@ -78,7 +78,7 @@ describe('sign-in at the gateway', () => {
 
   it('lets anonymous readers read, and serves the embedded issuer’s public keys', async () => {
     expect((await graph.ok(`{ criteriaSets { code } }`)).criteriaSets.length).toBeGreaterThan(0);
-    const jwks = await (await fetch(new URL('/.well-known/jwks.json', process.env.NTM_TEST_GATEWAY_URL))).json();
+    const jwks: any = await (await fetch(new URL('/.well-known/jwks.json', process.env.NTM_TEST_GATEWAY_URL))).json();
     expect(jwks.keys).toEqual([expect.objectContaining({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA', kid: expect.any(String) })]);
     expect(jwks.keys[0].d).toBeUndefined();
   });
@@ -91,7 +91,7 @@ describe('subgraphs answer only the gateway', () => {
         fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ __typename }' }) });
       const bare = await post({});
       expect(bare.status).toBe(401);
-      expect((await bare.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect(((await bare.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
       const forged = await new SignJWT({ user: { sub: 'x', roles: ['ADMIN'], units: [] } })
         .setProtectedHeader({ alg: 'HS256' })
         .setIssuer('ntm-gateway')
