@@ -9,23 +9,27 @@ import { hasRole, toPgArray, today, type User } from '@ntm/kit';
  * overlaps the scope. ADMIN covers everything; nobody else covers anything without units.
  */
 
+/** The scope's unit ids (`scope.ids`), from the token's codes (in force on `date`) and ids: a CTE with 4 parameters. */
+const SCOPE_CTE = `scope as (
+  select array(
+    select p.unit_id from unit_profile p
+     where p.unit_id = any(?::text[])
+        or (p.code = any(?::text[]) and (p.valid_from is null or p.valid_from <= ?::date) and (p.valid_to is null or p.valid_to >= ?::date))
+  ) as ids
+)`;
+const scopeParams = (user: User, date: string) => [toPgArray(user.units.filter((u) => u.includes('@'))), toPgArray(user.units.filter((u) => !u.includes('@'))), date, date];
+
 /** The unit ids among `unitIds` the user's scope does not cover (empty: all covered). One SQL statement for the batch. */
 export async function uncoveredUnits(em: EntityManager, user: User, unitIds: readonly string[], date: string = today()): Promise<string[]> {
   const ids = [...new Set(unitIds)];
   if (ids.length === 0 || hasRole(user, 'ADMIN')) return [];
   if (user.units.length === 0) return ids;
   const rows = await em.getConnection().execute<{ id: string }[]>(
-    `with scope as (
-       select array(
-         select p.unit_id from unit_profile p
-          where p.unit_id = any(?::text[])
-             or (p.code = any(?::text[]) and (p.valid_from is null or p.valid_from <= ?::date) and (p.valid_to is null or p.valid_to >= ?::date))
-       ) as ids
-     )
+    `with ${SCOPE_CTE}
      select u.id from unnest(?::text[]) as u(id)
       where not exists (select 1 from unit_profile p, scope s where p.unit_id = u.id and p.scope_ids && s.ids)
       order by u.id`,
-    [toPgArray(user.units.filter((u) => u.includes('@'))), toPgArray(user.units.filter((u) => !u.includes('@'))), date, date, toPgArray(ids)],
+    [...scopeParams(user, date), toPgArray(ids)],
   );
   return rows.map((r) => r.id);
 }
@@ -38,16 +42,20 @@ export interface UnitCodeRef {
 
 /**
  * Like uncoveredUnits, for units given as code + date (a batch's rows before validation): the
- * resolved ids the scope does not cover. Codes that name no unit on that date are left to the
- * batch's own validation.
+ * resolved ids the scope does not cover, in one SQL statement. Codes that name no unit on that
+ * date are left to the batch's own validation.
  */
-export async function uncoveredUnitCodes(em: EntityManager, user: User, refs: readonly UnitCodeRef[]): Promise<string[]> {
+export async function uncoveredUnitCodes(em: EntityManager, user: User, refs: readonly UnitCodeRef[], date: string = today()): Promise<string[]> {
   if (refs.length === 0 || hasRole(user, 'ADMIN')) return [];
-  const rows = await em.getConnection().execute<{ unit_id: string }[]>(
-    `select distinct p.unit_id from unnest(?::text[], ?::date[]) as r(code, as_of)
-       join unit_profile p on p.code = r.code
-        and (p.valid_from is null or p.valid_from <= r.as_of) and (p.valid_to is null or p.valid_to >= r.as_of)`,
-    [toPgArray(refs.map((r) => r.code)), toPgArray(refs.map((r) => r.asOf))],
+  const rows = await em.getConnection().execute<{ id: string }[]>(
+    `with ${SCOPE_CTE},
+     target as (
+       select distinct p.unit_id, p.scope_ids from unnest(?::text[], ?::date[]) as r(code, as_of)
+         join unit_profile p on p.code = r.code
+          and (p.valid_from is null or p.valid_from <= r.as_of) and (p.valid_to is null or p.valid_to >= r.as_of)
+     )
+     select t.unit_id as id from target t, scope s where not (t.scope_ids && s.ids) order by t.unit_id`,
+    [...scopeParams(user, date), toPgArray(refs.map((r) => r.code)), toPgArray(refs.map((r) => r.asOf))],
   );
-  return uncoveredUnits(em, user, rows.map((r) => r.unit_id));
+  return rows.map((r) => r.id);
 }
