@@ -21,6 +21,10 @@ export interface GatewayOptions {
   logger?: Logger;
 }
 
+// @apollo/gateway reports usage to Apollo's cloud and probes cloud metadata addresses
+// (169.254.169.254) unless told not to. A national data platform sends nothing anywhere by default.
+process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+
 interface GatewayContext {
   requestId: string;
 }
