@@ -7,3 +7,4 @@ export * from './criteria-file';
 export * from './attainment';
 export * from './synthetic';
 export * from './set-validity';
+export * from './province-completion';
