@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { combineCriterion, evaluateIndicator, evaluateSetAttainment, IndicatorAttainment, parseIndicatorValue } from './attainment';
 import { CRITERIA_FILE_COLUMNS, findIndicator, indicatorsOf, loadCriteriaSets } from './criteria-file';
-import { csvField } from './csv';
+import { csvField } from '@ntm/data-files';
 import { UnitAttributes } from './types';
 
 const plain: UnitAttributes = { ethnicMinorityArea: false, mountainous: false, island: false, region: 'DBSH' };
