@@ -1,9 +1,8 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
-import { combineCriterion, evaluateIndicator, evaluateSetAttainment, IndicatorAttainment, parseIndicatorValue } from './attainment';
+import { combineCriterion, evaluateIndicator, evaluateSetAttainment, IndicatorAttainment } from './attainment';
 import { CRITERIA_FILE_COLUMNS, findIndicator, indicatorsOf, loadCriteriaSets } from './criteria-file';
 import { csvField } from '@ntm/data-files';
 import { UnitAttributes } from './types';
+import { readCriteriaFileText } from '../services/catalog';
 
 const plain: UnitAttributes = { ethnicMinorityArea: false, mountainous: false, island: false, region: 'DBSH' };
 const mountain: UnitAttributes = { ethnicMinorityArea: true, mountainous: true, island: false, region: 'TDMNPB' };
@@ -170,7 +169,7 @@ describe('evaluateSetAttainment', () => {
   });
 
   it('evaluates the committed commune set end to end', () => {
-    const file = loadCriteriaSets(readFileSync(join(__dirname, '../../data/criteria-sets.csv'), 'utf8'));
+    const file = loadCriteriaSets(readCriteriaFileText());
     const ntm = file.find((s) => s.code === 'COMMUNE_NTM_2021_2025')!;
     const values: Record<string, string> = {};
     for (const i of indicatorsOf(ntm)) {
@@ -182,9 +181,5 @@ describe('evaluateSetAttainment', () => {
     expect(failing.unmetIndicators).toEqual(['8.4', '10']);
     const income = failing.criteria.find((c) => c.criterionNumber === 10)!.indicators[0]!;
     expect(income).toMatchObject({ gap: 3, threshold: { description: '≥ 45 million VND/person/year' }, placeholder: true });
-  });
-
-  it('re-exports parseIndicatorValue', () => {
-    expect(parseIndicatorValue('PERCENTAGE', '101')).toEqual({ ok: false, reason: 'percentage must be between 0 and 100' });
   });
 });

@@ -1,12 +1,9 @@
 import { csvField, readCsvRecords, readSharedDataText } from '@ntm/data-files';
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import {
   CRITERIA_FILE_COLUMNS, CriteriaFileError, CriteriaSetDef, findIndicator, indicatorsOf, loadCriteriaSets, readCriteriaFile,
 } from './criteria-file';
 import { evaluateThresholdRule } from './threshold-rule';
-
-const DATA_FILE = join(__dirname, '../../data/criteria-sets.csv');
+import { readCriteriaFileText } from '../services/catalog';
 
 type Row = Partial<Record<(typeof CRITERIA_FILE_COLUMNS)[number], string>>;
 const BASE: Row = {
@@ -23,7 +20,7 @@ function csv(...rows: Row[]): string {
 const col = (name: (typeof CRITERIA_FILE_COLUMNS)[number]) => CRITERIA_FILE_COLUMNS.indexOf(name) + 1;
 
 describe('the committed data file', () => {
-  const text = readFileSync(DATA_FILE, 'utf8');
+  const text = readCriteriaFileText();
   const sets = loadCriteriaSets(text);
   const byCode = new Map(sets.map((s) => [s.code, s]));
   const set = (code: string): CriteriaSetDef => {
