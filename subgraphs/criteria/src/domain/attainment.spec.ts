@@ -1,9 +1,8 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
-import { combineCriterion, evaluateIndicator, evaluateSetAttainment, IndicatorAttainment, parseIndicatorValue } from './attainment';
+import { combineCriterion, evaluateIndicator, evaluateSetAttainment, IndicatorAttainment } from './attainment';
 import { CRITERIA_FILE_COLUMNS, findIndicator, indicatorsOf, loadCriteriaSets } from './criteria-file';
-import { csvField } from './csv';
+import { csvField } from '@ntm/data-files';
 import { UnitAttributes } from './types';
+import { readCriteriaFileText } from '../services/catalog';
 
 const plain: UnitAttributes = { ethnicMinorityArea: false, mountainous: false, island: false, region: 'DBSH' };
 const mountain: UnitAttributes = { ethnicMinorityArea: true, mountainous: true, island: false, region: 'TDMNPB' };
@@ -170,7 +169,7 @@ describe('evaluateSetAttainment', () => {
   });
 
   it('evaluates the committed commune set end to end', () => {
-    const file = loadCriteriaSets(readFileSync(join(__dirname, '../../data/criteria-sets.csv'), 'utf8'));
+    const file = loadCriteriaSets(readCriteriaFileText());
     const ntm = file.find((s) => s.code === 'COMMUNE_NTM_2021_2025')!;
     const values: Record<string, string> = {};
     for (const i of indicatorsOf(ntm)) {
@@ -185,7 +184,7 @@ describe('evaluateSetAttainment', () => {
   });
 
   describe('the committed 2026–2030 commune set, by commune group', () => {
-    const file = loadCriteriaSets(readFileSync(join(__dirname, '../../data/criteria-sets.csv'), 'utf8'));
+    const file = loadCriteriaSets(readCriteriaFileText());
     const s2026 = file.find((s) => s.code === 'COMMUNE_NTM_2026_2030')!;
     const group1: UnitAttributes = { ...plain, communeGroup: 1 };
     const group3: UnitAttributes = { ...mountain, communeGroup: 3 };
@@ -227,9 +226,5 @@ describe('evaluateSetAttainment', () => {
       { status: 'NOT_EVALUATED', reason: 'NO_COMMUNE_GROUP' } as IndicatorAttainment,
     ]);
     expect(c).toMatchObject({ status: 'NOT_EVALUATED', reason: 'NO_COMMUNE_GROUP' });
-  });
-
-  it('re-exports parseIndicatorValue', () => {
-    expect(parseIndicatorValue('PERCENTAGE', '101')).toEqual({ ok: false, reason: 'percentage must be between 0 and 100' });
   });
 });

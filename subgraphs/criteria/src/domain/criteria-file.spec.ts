@@ -1,14 +1,9 @@
-import { existsSync, readFileSync } from 'fs';
-import { join } from 'path';
-import { csvField, parseCsv } from './csv';
+import { csvField, readCsvRecords, readSharedDataText } from '@ntm/data-files';
 import {
   CRITERIA_FILE_COLUMNS, CriteriaFileError, CriteriaSetDef, findIndicator, indicatorsOf, loadCriteriaSets, readCriteriaFile,
 } from './criteria-file';
 import { evaluateThresholdRule } from './threshold-rule';
-
-const DATA_FILE = join(__dirname, '../../data/criteria-sets.csv');
-/** The project's reference CSV; outside this package, so its test runs only where it exists. */
-const REFERENCE_FILE = '/work/shared/data/criteria/criteria-2021-2025.csv';
+import { readCriteriaFileText } from '../services/catalog';
 
 type Row = Partial<Record<(typeof CRITERIA_FILE_COLUMNS)[number], string>>;
 const BASE: Row = {
@@ -25,7 +20,7 @@ function csv(...rows: Row[]): string {
 const col = (name: (typeof CRITERIA_FILE_COLUMNS)[number]) => CRITERIA_FILE_COLUMNS.indexOf(name) + 1;
 
 describe('the committed data file', () => {
-  const text = readFileSync(DATA_FILE, 'utf8');
+  const text = readCriteriaFileText();
   const sets = loadCriteriaSets(text);
   const byCode = new Map(sets.map((s) => [s.code, s]));
   const set = (code: string): CriteriaSetDef => {
@@ -134,8 +129,8 @@ describe('the committed data file', () => {
     expect(evaluateThresholdRule(rule, { ...plain, island: true }, 2024, '%')?.description).toBe('≥ 50%');
   });
 
-  (existsSync(REFERENCE_FILE) ? it : it.skip)('carries every row of the reference CSV, and flags every threshold the reference does not give', () => {
-    const [header, ...rows] = parseCsv(readFileSync(REFERENCE_FILE, 'utf8'));
+  it('carries every row of the reference CSV (shared/data/criteria), and flags every threshold the reference does not give', () => {
+    const [header, ...rows] = readCsvRecords(readSharedDataText('criteria', 'criteria-2021-2025.csv'));
     const h = (name: string) => header!.fields.indexOf(name);
     expect(rows.length).toBeGreaterThan(60);
     for (const { fields } of rows) {

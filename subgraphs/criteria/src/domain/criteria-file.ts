@@ -4,7 +4,7 @@
  * edited in a spreadsheet. A row with an empty `indicator_code` declares a criterion whose
  * indicators are not known (it then has no indicators). See `data/README.md`.
  */
-import { CsvParseError, parseCsv } from './csv';
+import { CsvParseError, readCsvRecords } from '@ntm/data-files';
 import { checkRuleForValueType, parseThresholdRule, RuleParseError, ThresholdRule } from './threshold-rule';
 import {
   Confidence, CONFIDENCES, Level, LEVELS, SET_KINDS, SetKind, Tier, TIERS, VALUE_TYPES, ValueType,
@@ -138,7 +138,7 @@ export function readCriteriaFile(csvText: string): { sets: CriteriaSetDef[]; pro
   const problems: CriteriaFileProblem[] = [];
   let records;
   try {
-    records = parseCsv(csvText);
+    records = readCsvRecords(csvText);
   } catch (e) {
     if (e instanceof CsvParseError) return { sets: [], problems: [{ line: e.line, column: e.column, columnName: null, message: e.reason }] };
     throw e;

@@ -1,6 +1,5 @@
 /** The criteria domain: pure TypeScript, no I/O. */
 export * from './types';
-export * from './csv';
 export * from './threshold-rule';
 export * from './indicator-value';
 export * from './criteria-file';

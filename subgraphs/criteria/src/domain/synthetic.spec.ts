@@ -1,13 +1,12 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import { evaluateIndicator, evaluateSetAttainment } from './attainment';
 import { CriteriaSetDef, indicatorsOf, loadCriteriaSets } from './criteria-file';
 import { parseIndicatorValue } from './indicator-value';
 import { hashUnitKey, SyntheticIndicator, syntheticIndicatorsFor, syntheticIndicatorValue, syntheticSetsFor } from './synthetic';
 import { parseThresholdRule } from './threshold-rule';
-import { REGIONS, UnitAttributes } from './types';
+import { UnitAttributes } from './types';
+import { readCriteriaFileText } from '../services/catalog';
 
-const sets = loadCriteriaSets(readFileSync(join(__dirname, '../../data/criteria-sets.csv'), 'utf8'));
+const sets = loadCriteriaSets(readCriteriaFileText());
 const ntm = sets.find((s) => s.code === 'COMMUNE_NTM_2021_2025')!;
 const ntmIndicators = indicatorsOf(ntm);
 const plain: UnitAttributes = { ethnicMinorityArea: false, mountainous: false, island: false, region: 'DBSH' };
@@ -188,27 +187,6 @@ describe('syntheticIndicatorValue', () => {
       const v = syntheticIndicatorValue(unitCode(u), plain, ind, 2023, 1);
       if (v !== null) expect(parseIndicatorValue('PERCENTAGE', v).ok).toBe(true);
     }
-  });
-
-  it('is fast: well over a million values per second', () => {
-    const attrs = REGIONS.map((region, i) => ({ ethnicMinorityArea: i % 2 === 0, mountainous: i % 3 === 0, island: false, region }));
-    const keys = Array.from({ length: 4000 }, (_, i) => hashUnitKey(unitCode(i)));
-    let n = 0;
-    let nulls = 0;
-    const start = process.hrtime.bigint();
-    for (let k = 0; k < keys.length; k++) {
-      for (let year = 2021; year <= 2025; year++) {
-        for (const ind of ntmIndicators) {
-          if (syntheticIndicatorValue(keys[k]!, attrs[k % attrs.length]!, ind, year, 1) === null) nulls++;
-          n++;
-        }
-      }
-    }
-    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    const perSecond = n / seconds;
-    // The target is > 1M/s (measured ≈ 3M/s under jest, ≈ 5M/s on plain Node); the assertion leaves room for slow CI machines.
-    expect(perSecond).toBeGreaterThan(500_000);
-    expect(nulls).toBeGreaterThan(0);
   });
 });
 
