@@ -10,3 +10,4 @@ export * from './domain/generate';
 export { Rng, hashString } from './domain/random';
 export { loadProductClasses, PRODUCT_CLASSES_FILE } from './product-classes';
 export * from './domain/rollups';
+export * from './domain/product';
