@@ -18,7 +18,7 @@
  * condition is NOT_MET, else NOT_EVALUATED if any is NOT_EVALUATED, else MET. `provisional` =
  * a MET/NOT_MET decision used a placeholder threshold.
  */
-import { CsvParseError, parseCsv } from './csv';
+import { CsvParseError, readCsvRecords } from '@ntm/data-files';
 import { parseIndicatorValue } from './indicator-value';
 import { checkRuleForValueType, describeComparison, parseThresholdRule, RuleParseError, satisfies, selectBranch, ThresholdRule } from './threshold-rule';
 import { Confidence, CONFIDENCES, IndicatorValue, UnitAttributes, ValueType } from './types';
@@ -66,7 +66,7 @@ export function loadProvinceCompletionConditions(csvText: string): ProvinceCompl
   const problems: ProvinceCompletionFileProblem[] = [];
   let records;
   try {
-    records = parseCsv(csvText);
+    records = readCsvRecords(csvText);
   } catch (e) {
     if (e instanceof CsvParseError) throw new ProvinceCompletionFileError([{ line: e.line, column: null, message: e.reason }]);
     throw e;
