@@ -11,7 +11,7 @@
  *
  * A product set is a class with `productSetNo` (the leaf a product is rated under).
  */
-import { parseCsv } from '@ntm/names';
+import { readCsvObjects } from '@ntm/data-files';
 import { isIsoDate } from './dates';
 
 export type ClassSystem = 'QD26_2026' | 'QD148_2023' | 'QD1048_2019';
@@ -52,7 +52,7 @@ const COLUMNS = ['system', 'code', 'level', 'parent_code', 'name_vi', 'name_en',
 
 /** Parses and checks the classification file; throws naming the row and field of the first problem. */
 export function parseProductClasses(csvText: string): ProductClass[] {
-  const rows = parseCsv(csvText);
+  const rows = readCsvObjects(csvText);
   if (rows.length === 0) throw new Error('product classes: the file has no rows');
   const missing = COLUMNS.filter((c) => !(c in rows[0]));
   if (missing.length) throw new Error(`product classes: missing column(s) ${missing.join(', ')}`);
