@@ -109,7 +109,7 @@ export async function serveGraphQL<TContext extends BaseContext>(
   if (drainsWithApollo) await apollo.start();
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const status = error.statusCode ?? 500;
+    const status = typeof error?.statusCode === 'number' ? error.statusCode : 500;
     if (error instanceof BadHttpRequest) return reply.code(400).send(httpErrorBody(error.message, 'BAD_REQUEST'));
     if (status === 413) return reply.code(413).send(httpErrorBody('request body too large', 'BAD_REQUEST'));
     // An unparseable Content-Type is a client mistake like any other: 400, as Apollo answers.
