@@ -1,6 +1,7 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { createLogger, maskErrors, serveGraphQL, type Logger, type RunningHttpServer } from '@ntm/kit';
+import { Kind, parse, type EnumTypeDefinitionNode } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { operationChecksPlugin } from './plugins/operation-checks';
 import { queryLimitsPlugin } from './plugins/query-limits';
@@ -17,6 +18,10 @@ export interface GatewayOptions {
   corsOrigin?: string;
   logger?: Logger;
 }
+
+// @apollo/gateway reports usage to Apollo's cloud and probes cloud metadata addresses
+// (169.254.169.254) unless told not to. A national data platform sends nothing anywhere by default.
+process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
 
 interface GatewayContext {
   requestId: string;
@@ -60,4 +65,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
 
 export function readSupergraph(path: string): string {
   return readFileSync(path, 'utf8');
+}
+
+/** The subgraph names a composed supergraph declares (its `join__Graph` enum). */
+export function subgraphNamesOf(supergraphSdl: string): string[] {
+  const joinGraph = parse(supergraphSdl).definitions.find(
+    (d): d is EnumTypeDefinitionNode => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === 'join__Graph',
+  );
+  return (joinGraph?.values ?? []).flatMap((value) => {
+    const graph = value.directives?.find((d) => d.name.value === 'join__graph');
+    const name = graph?.arguments?.find((a) => a.name.value === 'name')?.value;
+    return name?.kind === Kind.STRING ? [name.value] : [];
+  });
 }

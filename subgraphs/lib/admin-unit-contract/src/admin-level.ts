@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-/** Level of an administrative unit (cấp hành chính). */
+/** Level of an administrative unit (cấp hành chính). Declared once for every subgraph that names it. */
 export enum AdminLevel {
   PROVINCE = 'PROVINCE',
   DISTRICT = 'DISTRICT',
