@@ -6,3 +6,5 @@ export * from './indicator-value';
 export * from './criteria-file';
 export * from './attainment';
 export * from './synthetic';
+export * from './set-validity';
+export * from './province-completion';

@@ -3,7 +3,7 @@ import { join } from 'path';
 import { evaluateIndicator, evaluateSetAttainment } from './attainment';
 import { CriteriaSetDef, indicatorsOf, loadCriteriaSets } from './criteria-file';
 import { parseIndicatorValue } from './indicator-value';
-import { hashUnitKey, SyntheticIndicator, syntheticIndicatorValue } from './synthetic';
+import { hashUnitKey, SyntheticIndicator, syntheticIndicatorsFor, syntheticIndicatorValue, syntheticSetsFor } from './synthetic';
 import { parseThresholdRule } from './threshold-rule';
 import { REGIONS, UnitAttributes } from './types';
 
@@ -211,3 +211,42 @@ describe('syntheticIndicatorValue', () => {
     expect(nulls).toBeGreaterThan(0);
   });
 });
+
+describe('synthetic values by the set in force', () => {
+  const s2026 = sets.find((s) => s.code === 'COMMUNE_NTM_2026_2030')!;
+
+  it('uses the 2021–2025 sets up to 2025 and the 2026–2030 set from 2026', () => {
+    expect(syntheticSetsFor(sets, 'COMMUNE', 2025).map((s) => s.code)).toEqual([
+      'COMMUNE_NTM_2021_2025', 'COMMUNE_ADVANCED_2021_2025', 'COMMUNE_SMART_PILOT_ELIGIBILITY_2021_2025',
+    ]);
+    expect(syntheticSetsFor(sets, 'COMMUNE', 2026).map((s) => s.code)).toEqual(['COMMUNE_NTM_2026_2030', 'COMMUNE_MODERN_PILOT_ELIGIBILITY_2026_2030']);
+    expect(syntheticSetsFor(sets, 'DISTRICT', 2026)).toEqual([]);
+    const in2026 = syntheticIndicatorsFor(sets, 'COMMUNE', 2026);
+    expect(in2026).toHaveLength(47);
+    expect(new Set(in2026.map((x) => x.set.code))).toEqual(new Set(['COMMUNE_NTM_2026_2030']));
+    // 2024 still uses the 2021–2025 set: none of its indicators belong to the 2026–2030 set
+    expect(syntheticIndicatorsFor(sets, 'COMMUNE', 2024).some((x) => x.set.code === 'COMMUNE_NTM_2026_2030')).toBe(false);
+  });
+
+  it('gives valid 2026 values placed by the unit\'s group threshold, and plausible values without a group', () => {
+    let met1 = 0;
+    let met3 = 0;
+    for (let u = 0; u < 300; u++) {
+      for (const ind of indicatorsOf(s2026)) {
+        for (const attrs of [{ ...plain, communeGroup: 1 as const }, { ...remote, communeGroup: 3 as const }, plain]) {
+          const v = syntheticIndicatorValue(unitCode(u), attrs, ind, 2026, 1);
+          if (v === null) continue;
+          expect(parseIndicatorValue(ind.valueType, v, ind.allowedValues).ok).toBe(true);
+          const status = evaluateIndicator(ind, attrs, 2026, v).status;
+          if (attrs.communeGroup === undefined) continue;
+          if (status === 'MET') attrs.communeGroup === 1 ? met1++ : met3++;
+        }
+      }
+    }
+    // both groups meet most indicators: values are placed relative to each group's own threshold
+    const perGroup = 300 * 47;
+    expect(met1 / perGroup).toBeGreaterThan(0.6);
+    expect(met3 / perGroup).toBeGreaterThan(0.5);
+  });
+});
+
