@@ -1,15 +1,12 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { createLogger, maskErrors, serveGraphQL, type Logger, type RunningHttpServer } from '@ntm/kit';
-import { randomUUID } from 'node:crypto';
+import { createLogger, IDENTITY_HEADER, maskErrors, serveGraphQL, type Logger, type RunningHttpServer, type User } from '@ntm/kit';
 import { Kind, parse, type EnumTypeDefinitionNode } from 'graphql';
 import { readFileSync } from 'node:fs';
-import type { IncomingMessage } from 'node:http';
 import { operationChecksPlugin } from './plugins/operation-checks';
 import { queryLimitsPlugin } from './plugins/query-limits';
 import { strictScalarsPlugin } from './plugins/strict-scalars';
 import { createAuthenticator, type GatewayAuthSettings } from './auth';
-import { IDENTITY_HEADER, type User } from '@ntm/kit';
 
 export interface GatewayOptions {
   /** The composed supergraph SDL (schema/supergraph.graphql). */
@@ -24,6 +21,10 @@ export interface GatewayOptions {
   /** Sign-in: token verification and the secret the forwarded identity is signed with. */
   auth: GatewayAuthSettings;
 }
+
+// @apollo/gateway reports usage to Apollo's cloud and probes cloud metadata addresses
+// (169.254.169.254) unless told not to. A national data platform sends nothing anywhere by default.
+process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
 
 interface GatewayContext {
   requestId: string;
@@ -58,20 +59,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     introspection: true,
     plugins: [strictScalarsPlugin, operationChecksPlugin, queryLimitsPlugin()],
   });
-  await apollo.start();
+  // serveGraphQL starts Apollo (after adding Fastify's drain plugin) and passes the request id.
   const running = await serveGraphQL({
     apollo,
     port: options.port,
     host: options.host,
     corsOrigin: options.corsOrigin ?? '*',
-    jsonRoutes: auth.publicJwks ? { '/.well-known/jwks.json': () => auth.publicJwks } : undefined,
-    context: async ({ req }: { req: IncomingMessage }) => {
+    logger,
+    // The embedded issuer's public keys, for clients and for anyone checking a token.
+    configure: auth.publicJwks ? (app) => void app.get('/.well-known/jwks.json', async () => auth.publicJwks) : undefined,
+    context: async ({ req, requestId }) => {
       const user = await auth.authenticate(req.headers.authorization);
-      return {
-        requestId: (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
-        user,
-        identity: await auth.forward(user),
-      };
+      return { requestId, user, identity: await auth.forward(user) };
     },
   });
   logger.info('gateway listening', { url: running.url });

@@ -99,3 +99,8 @@ export async function tokenFor(spec: TokenSpec): Promise<string> {
 export function subgraphUrls(): Record<string, string> {
   return JSON.parse(env('NTM_TEST_SUBGRAPH_URLS')) as Record<string, string>;
 }
+
+/** The secret the gateway signs forwarded identities with in this run (for tests that run or call a subgraph themselves). */
+export function internalSecret(): string {
+  return readFileSync(path.join(env('NTM_TEST_AUTH_DIR'), 'internal-secret'), 'utf8').trim();
+}
