@@ -73,11 +73,15 @@ export interface TokenRequest {
 export function tokenRequestProblems(request: TokenRequest): string[] {
   const problems: string[] = [];
   if (request.roles.length === 0) problems.push(`--role is required: one of ${ROLES.join(', ')}`);
-  for (const role of request.roles) if (!(ROLES as readonly string[]).includes(role)) problems.push(`--role: unknown role "${role}" (one of ${ROLES.join(', ')})`);
+  for (const role of request.roles)
+    if (!(ROLES as readonly string[]).includes(role)) problems.push(`--role: unknown role "${role}" (one of ${ROLES.join(', ')})`);
   const scoped = request.roles.some((r) => r === 'EDITOR' || r === 'APPROVER');
-  if (scoped && request.units.length === 0) problems.push('--unit is required for EDITOR and APPROVER (a unit code such as 40, or an id such as 24@2025-03-01)');
-  for (const unit of request.units) if (!/^\d{2,7}(@\d{4}-\d{2}-\d{2})?$/.test(unit)) problems.push(`--unit: "${unit}" is not a unit code (40) or id (24@2025-03-01)`);
-  if (request.ttl !== undefined && typeof request.ttl === 'string' && !/^\d+\s*(s|m|h|d)?$/.test(request.ttl)) problems.push(`--ttl: "${request.ttl}" is not a duration such as 3600, 30m, 8h or 2d`);
+  if (scoped && request.units.length === 0)
+    problems.push('--unit is required for EDITOR and APPROVER (a unit code such as 40, or an id such as 24@2025-03-01)');
+  for (const unit of request.units)
+    if (!/^\d{2,7}(@\d{4}-\d{2}-\d{2})?$/.test(unit)) problems.push(`--unit: "${unit}" is not a unit code (40) or id (24@2025-03-01)`);
+  if (request.ttl !== undefined && typeof request.ttl === 'string' && !/^\d+\s*(s|m|h|d)?$/.test(request.ttl))
+    problems.push(`--ttl: "${request.ttl}" is not a duration such as 3600, 30m, 8h or 2d`);
   return problems;
 }
 

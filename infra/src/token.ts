@@ -11,7 +11,8 @@ export function parseTokenArgs(argv: string[]): TokenRequest {
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
-    if (!['--role', '--unit', '--sub', '--name', '--ttl'].includes(flag)) throw new Error(`unknown argument "${flag}" (use --role, --unit, --sub, --name, --ttl)`);
+    if (!['--role', '--unit', '--sub', '--name', '--ttl'].includes(flag))
+      throw new Error(`unknown argument "${flag}" (use --role, --unit, --sub, --name, --ttl)`);
     if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value`);
     i++;
     if (flag === '--role') request.roles.push(...(value.toUpperCase().split(',') as Role[]));
@@ -30,7 +31,9 @@ async function main(): Promise<void> {
     if (problems.length > 0) throw new Error(problems.join('\n'));
     process.stdout.write(`${await mintToken(await ensureAuthKeys(), request)}\n`);
   } catch (error) {
-    process.stderr.write(`token: ${(error as Error).message}\nusage: npm run token -- --role EDITOR|APPROVER|MINISTRY|ADMIN [--unit 40 ...] [--sub name] [--ttl 8h]\n`);
+    process.stderr.write(
+      `token: ${(error as Error).message}\nusage: npm run token -- --role EDITOR|APPROVER|MINISTRY|ADMIN [--unit 40 ...] [--sub name] [--ttl 8h]\n`,
+    );
     process.exit(2);
   }
 }

@@ -12,12 +12,19 @@ const RECORD = `mutation($input: RecognitionInput!) { recordRecognitionDecision(
 
 const as = (auth: string) => ({ auth });
 const communesOf = async (province: string): Promise<string[]> => {
-  const data = await graph.ok(`{ adminUnits(filter: { level: COMMUNE, within: "${province}", asOf: "${OLD}" }, first: 50) { edges { node { code } } } }`);
+  const data = await graph.ok(
+    `{ adminUnits(filter: { level: COMMUNE, within: "${province}", asOf: "${OLD}" }, first: 50) { edges { node { code } } } }`,
+  );
   return data.adminUnits.edges.map((e: any) => e.node.code);
 };
 const valuesOf = async (code: string, year: number, auth?: string) =>
-  (await graph.ok(`{ adminUnit(code: "${code}", asOf: "${OLD}") { indicatorValues(year: ${year}) { indicatorKey value status recordedBy } } }`, undefined, auth ? as(auth) : {})).adminUnit
-    .indicatorValues;
+  (
+    await graph.ok(
+      `{ adminUnit(code: "${code}", asOf: "${OLD}") { indicatorValues(year: ${year}) { indicatorKey value status recordedBy } } }`,
+      undefined,
+      auth ? as(auth) : {},
+    )
+  ).adminUnit.indicatorValues;
 const historyOf = async (code: string, indicator: string, year: number, auth?: string) =>
   (
     await graph.ok(
@@ -51,7 +58,9 @@ beforeAll(async () => {
 describe('sign-in at the gateway', () => {
   it('answers an anonymous mutation UNAUTHENTICATED and writes nothing', async () => {
     const code = ngheAn[10];
-    const res = await graph.query(SET_VALUES, { input: [{ unitCode: code, asOf: OLD, indicatorCode: '2.2', year: 2018, value: '50', status: 'SUBMITTED' }] });
+    const res = await graph.query(SET_VALUES, {
+      input: [{ unitCode: code, asOf: OLD, indicatorCode: '2.2', year: 2018, value: '50', status: 'SUBMITTED' }],
+    });
     expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(await valuesOf(code, 2018, admin)).toEqual([]);
   });
@@ -63,7 +72,12 @@ describe('sign-in at the gateway', () => {
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
     const tampered = [header, Buffer.from(JSON.stringify({ ...claims, roles: ['ADMIN'] })).toString('base64url'), signature].join('.');
     const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
-    const foreign = await new SignJWT({ roles: ['ADMIN'] }).setProtectedHeader({ alg: 'EdDSA' }).setIssuer('ntm-local').setSubject('intruder').setExpirationTime('1h').sign(privateKey);
+    const foreign = await new SignJWT({ roles: ['ADMIN'] })
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .setIssuer('ntm-local')
+      .setSubject('intruder')
+      .setExpirationTime('1h')
+      .sign(privateKey);
     for (const [token, reason] of [
       [expired, /expired/],
       [tampered, /signature/],
@@ -88,7 +102,11 @@ describe('subgraphs answer only the gateway', () => {
   it('answers 401 to a direct call without the gateway’s credential, or with a forged one; health stays open', async () => {
     for (const url of Object.values(subgraphUrls())) {
       const post = (headers: Record<string, string>) =>
-        fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ __typename }' }) });
+        fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        });
       const bare = await post({});
       expect(bare.status).toBe(401);
       expect(((await bare.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
@@ -112,7 +130,9 @@ describe('roles scoped to units', () => {
       { unitCode: today.adminUnits.edges[0].node.code, indicatorCode: '2.2', year: 2030, value: '62', status: 'DRAFT' },
     ];
     expect((await graph.ok(SET_VALUES, { input }, as(editor40))).setIndicatorValues).toEqual({ accepted: true, writtenCount: 2, errors: [] });
-    expect(await valuesOf(ngheAn[11], 2018)).toEqual([{ indicatorKey: `${SET}/2.2`, value: '61', status: 'SUBMITTED', recordedBy: 'editor-nghe-an' }]);
+    expect(await valuesOf(ngheAn[11], 2018)).toEqual([
+      { indicatorKey: `${SET}/2.2`, value: '61', status: 'SUBMITTED', recordedBy: 'editor-nghe-an' },
+    ]);
 
     const outside = [...input.slice(0, 1), { unitCode: haTinh[0], asOf: OLD, indicatorCode: '2.2', year: 2018, value: '63' }];
     const refused = await graph.query(SET_VALUES, { input: outside.map((r) => ({ ...r, value: '70' })) }, as(editor40));
@@ -129,7 +149,11 @@ describe('roles scoped to units', () => {
       expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringMatching(/needs the role EDITOR/) });
     }
     const approved = await graph.ok(SET_VALUES, { input: [{ ...row, status: 'APPROVED' }] }, as(editor40));
-    expect(approved.setIndicatorValues).toEqual({ accepted: false, writtenCount: 0, errors: [{ row: 0, field: 'status', reason: expect.stringMatching(/approveIndicatorValues/) }] });
+    expect(approved.setIndicatorValues).toEqual({
+      accepted: false,
+      writtenCount: 0,
+      errors: [{ row: 0, field: 'status', reason: expect.stringMatching(/approveIndicatorValues/) }],
+    });
   });
 
   it('shows DRAFT values only inside their scope (and to MINISTRY), never to anonymous readers', async () => {
@@ -158,10 +182,21 @@ describe('approval workflow with history', () => {
     expect(before.status).toBe('APPROVED'); // the synthetic dataset's value
 
     // An approved value is locked for editors until an approver returns it.
-    expect((await graph.ok(UNAPPROVE, { input: [key], reason: 'kiểm tra lại số liệu' }, as(approverB))).unapproveIndicatorValues).toEqual({ accepted: true, writtenCount: 1, errors: [] });
+    expect((await graph.ok(UNAPPROVE, { input: [key], reason: 'kiểm tra lại số liệu' }, as(approverB))).unapproveIndicatorValues).toEqual({
+      accepted: true,
+      writtenCount: 1,
+      errors: [],
+    });
     const newValue = before.value === 'true' ? 'false' : 'true';
-    expect((await graph.ok(SET_VALUES, { input: [{ ...key, value: newValue, status: 'SUBMITTED', source: 'form-2024' }] }, as(editor40))).setIndicatorValues.accepted).toBe(true);
-    expect((await graph.ok(APPROVE, { input: [key] }, as(approverA))).approveIndicatorValues).toEqual({ accepted: true, writtenCount: 1, errors: [] });
+    expect(
+      (await graph.ok(SET_VALUES, { input: [{ ...key, value: newValue, status: 'SUBMITTED', source: 'form-2024' }] }, as(editor40)))
+        .setIndicatorValues.accepted,
+    ).toBe(true);
+    expect((await graph.ok(APPROVE, { input: [key] }, as(approverA))).approveIndicatorValues).toEqual({
+      accepted: true,
+      writtenCount: 1,
+      errors: [],
+    });
     const reason = 'số liệu chưa khớp biên bản';
     expect((await graph.ok(UNAPPROVE, { input: [key], reason }, as(approverB))).unapproveIndicatorValues.accepted).toBe(true);
 
@@ -183,12 +218,20 @@ describe('approval workflow with history', () => {
     const key = { unitCode: code, asOf: OLD, indicatorCode: '2.2', year: 2016 };
     expect((await graph.ok(SET_VALUES, { input: [{ ...key, value: '40', status: 'SUBMITTED' }] }, as(admin))).setIndicatorValues.accepted).toBe(true);
     const self = await graph.ok(APPROVE, { input: [key] }, as(admin));
-    expect(self.approveIndicatorValues).toEqual({ accepted: false, writtenCount: 0, errors: [{ row: 0, field: 'status', reason: expect.stringMatching(/submitted by "admin-1"/) }] });
+    expect(self.approveIndicatorValues).toEqual({
+      accepted: false,
+      writtenCount: 0,
+      errors: [{ row: 0, field: 'status', reason: expect.stringMatching(/submitted by "admin-1"/) }],
+    });
 
     const draftKey = { ...key, year: 2015 };
     await graph.ok(SET_VALUES, { input: [{ ...draftKey, value: '41' }] }, as(editor40));
     const draft = await graph.ok(APPROVE, { input: [key, draftKey] }, as(approverA));
-    expect(draft.approveIndicatorValues).toEqual({ accepted: false, writtenCount: 0, errors: [{ row: 1, field: 'status', reason: expect.stringMatching(/DRAFT/) }] });
+    expect(draft.approveIndicatorValues).toEqual({
+      accepted: false,
+      writtenCount: 0,
+      errors: [{ row: 1, field: 'status', reason: expect.stringMatching(/DRAFT/) }],
+    });
     expect((await valuesOf(code, 2016))[0].status).toBe('SUBMITTED'); // row 0 was not approved either
 
     const approver42 = await tokenFor({ role: 'APPROVER', units: ['42'], sub: 'approver-ha-tinh' });
@@ -208,16 +251,32 @@ describe('recognition decisions', () => {
     const input = { unitCode: code, asOf: OLD, setCode: SET, decisionNumber, decidedOn: '2024-11-02', authority: 'UBND tỉnh Nghệ An' };
     expect((await graph.query(RECORD, { input }, as(editor40))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await graph.query(RECORD, { input })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await graph.ok(RECORD, { input }, as(approverA))).recordRecognitionDecision).toEqual({ decisionNumber: input.decisionNumber, decidedOn: '2024-11-02', generated: false });
+    expect((await graph.ok(RECORD, { input }, as(approverA))).recordRecognitionDecision).toEqual({
+      decisionNumber: input.decisionNumber,
+      decidedOn: '2024-11-02',
+      generated: false,
+    });
 
     const reused = await graph.query(RECORD, { input: { ...input, unitCode: ngheAn[17] } }, as(approverA));
-    expect(reused.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'decisionNumber' }, message: expect.stringMatching(/already recorded for unit/) });
+    expect(reused.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'decisionNumber' },
+      message: expect.stringMatching(/already recorded for unit/),
+    });
 
-    const decisions = await graph.ok(`{ adminUnits(filter: { level: COMMUNE, within: "40", asOf: "${OLD}" }, first: 500) { edges { node { code recognitions { decisionNumber decidedOn generated } } } } }`);
+    const decisions = await graph.ok(
+      `{ adminUnits(filter: { level: COMMUNE, within: "40", asOf: "${OLD}" }, first: 500) { edges { node { code recognitions { decisionNumber decidedOn generated } } } } }`,
+    );
     const owner = decisions.adminUnits.edges.find((e: any) => e.node.recognitions.some((r: any) => r.generated)).node;
     const generated = owner.recognitions.find((r: any) => r.generated);
-    const overwrite = await graph.query(RECORD, { input: { ...input, unitCode: owner.code, decisionNumber: generated.decisionNumber, decidedOn: '2000-01-01' } }, as(admin));
-    expect(overwrite.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'decisionNumber' }, message: expect.stringMatching(/generated/) });
+    const overwrite = await graph.query(
+      RECORD,
+      { input: { ...input, unitCode: owner.code, decisionNumber: generated.decisionNumber, decidedOn: '2000-01-01' } },
+      as(admin),
+    );
+    expect(overwrite.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'decisionNumber' },
+      message: expect.stringMatching(/generated/),
+    });
     const after = await graph.ok(`{ adminUnit(code: "${owner.code}", asOf: "${OLD}") { recognitions { decisionNumber decidedOn } } }`);
     expect(after.adminUnit.recognitions).toContainEqual({ decisionNumber: generated.decisionNumber, decidedOn: generated.decidedOn });
   });

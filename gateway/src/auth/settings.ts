@@ -30,22 +30,30 @@ export function readAuthEnv(source: NodeJS.ProcessEnv = process.env): GatewayAut
     {
       issuer: ['AUTH_ISSUER', (raw) => optional(raw) ?? 'ntm-local'],
       audience: ['AUTH_AUDIENCE', optional],
-      jwksUrl: ['AUTH_JWKS_URL', (raw, name) => {
-        const value = optional(raw);
-        if (value && !/^https?:\/\//.test(value)) throw new Error(`${name} must be an http(s) URL, got "${value}"`);
-        return value;
-      }],
+      jwksUrl: [
+        'AUTH_JWKS_URL',
+        (raw, name) => {
+          const value = optional(raw);
+          if (value && !/^https?:\/\//.test(value)) throw new Error(`${name} must be an http(s) URL, got "${value}"`);
+          return value;
+        },
+      ],
       jwksFile: ['AUTH_JWKS_FILE', optional],
       rolesClaim: ['AUTH_ROLES_CLAIM', optional],
       unitsClaim: ['AUTH_UNITS_CLAIM', optional],
-      internalSecret: ['INTERNAL_AUTH_SECRET', (raw, name) => {
-        if (!raw || raw.length < 32) throw new Error(`${name} must be set to a secret of at least 32 characters shared with the subgraphs (npm start generates one)`);
-        return raw;
-      }],
+      internalSecret: [
+        'INTERNAL_AUTH_SECRET',
+        (raw, name) => {
+          if (!raw || raw.length < 32)
+            throw new Error(`${name} must be set to a secret of at least 32 characters shared with the subgraphs (npm start generates one)`);
+          return raw;
+        },
+      ],
     },
     source,
   );
-  if (!env.jwksUrl && !env.jwksFile) throw new Error('set AUTH_JWKS_URL (your identity provider) or AUTH_JWKS_FILE (a local JWKS; npm start makes one)');
+  if (!env.jwksUrl && !env.jwksFile)
+    throw new Error('set AUTH_JWKS_URL (your identity provider) or AUTH_JWKS_FILE (a local JWKS; npm start makes one)');
   const { jwksFile, ...rest } = env;
   return { ...rest, jwks: !env.jwksUrl && jwksFile ? (JSON.parse(readFileSync(jwksFile, 'utf8')) as JSONWebKeySet) : undefined };
 }

@@ -4,7 +4,9 @@ import type { GatewayAuthSettings } from './settings';
 
 /** Reads a claim by dot path ("realm_access.roles"). */
 function claim(payload: JWTPayload, path: string): unknown {
-  return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), payload);
+  return path
+    .split('.')
+    .reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), payload);
 }
 
 function stringList(value: unknown): string[] {
@@ -16,7 +18,14 @@ function stringList(value: unknown): string[] {
 /** The user a verified token describes: roles of this graph only (others, e.g. Keycloak's defaults, are ignored). */
 export function userFromClaims(payload: JWTPayload, settings: Pick<GatewayAuthSettings, 'rolesClaim' | 'unitsClaim'>): User {
   const roleSources = settings.rolesClaim ? [settings.rolesClaim] : ['roles', 'realm_access.roles'];
-  const roles = [...new Set(roleSources.flatMap((path) => stringList(claim(payload, path))).map((r) => r.toUpperCase()).filter(isRole))];
+  const roles = [
+    ...new Set(
+      roleSources
+        .flatMap((path) => stringList(claim(payload, path)))
+        .map((r) => r.toUpperCase())
+        .filter(isRole),
+    ),
+  ];
   const name = [payload.name, payload.preferred_username, payload.sub].find((v): v is string => typeof v === 'string' && v.length > 0)!;
   return { sub: payload.sub!, name, roles, units: [...new Set(stringList(claim(payload, settings.unitsClaim ?? 'units')))] };
 }

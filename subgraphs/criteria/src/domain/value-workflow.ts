@@ -18,7 +18,9 @@ export const READ_ALL_DRAFTS_ROLES: WorkflowRole[] = ['MINISTRY', 'ADMIN'];
 
 /** Why a write may not set this status, or null when it may. */
 export function writeStatusProblem(status: WorkflowStatus): string | null {
-  return status === 'APPROVED' ? 'APPROVED is given only by approveIndicatorValues, by an APPROVER who did not submit the value; write DRAFT or SUBMITTED' : null;
+  return status === 'APPROVED'
+    ? 'APPROVED is given only by approveIndicatorValues, by an APPROVER who did not submit the value; write DRAFT or SUBMITTED'
+    : null;
 }
 
 export interface StoredState {

@@ -34,7 +34,7 @@ export function createAccessLoaders(em: EntityManager, user: User | null) {
           [toPgArray(keys.map((k) => k.unitId)), toPgArray(keys.map((k) => k.indicatorId)), toPgArray(keys.map((k) => k.year))],
         );
         const byKey = keys.map(() => [] as IndicatorValueChange[]);
-        for (const { k, ...change } of rows) byKey[Number(k)].push({ ...change, changedAt: new Date(change.changedAt).toISOString() } as IndicatorValueChange);
+        for (const { k, ...change } of rows) byKey[Number(k)].push({ ...change, changedAt: new Date(change.changedAt).toISOString() });
         return byKey;
       },
       { cacheKeyFn: (k) => `${k.unitId}|${k.indicatorId}|${k.year}` },

@@ -17,7 +17,13 @@ export class ValueApprovalResolver {
     @Arg('input', () => [IndicatorValueKeyInput], { description: 'The values to approve.' }) input: IndicatorValueKeyInput[],
     @Ctx() ctx: Context,
   ): Promise<SetIndicatorValuesResult> {
-    const user = await authorizeWrite(ctx.em, ctx.user, APPROVE_ROLES, 'approveIndicatorValues', input.map((r) => ({ code: r.unitCode, asOf: r.asOf ?? today() })));
+    const user = await authorizeWrite(
+      ctx.em,
+      ctx.user,
+      APPROVE_ROLES,
+      'approveIndicatorValues',
+      input.map((r) => ({ code: r.unitCode, asOf: r.asOf ?? today() })),
+    );
     const { written, errors } = await new ValueApprovalService(ctx.em, await ctx.loaders.catalog()).approve(input, user);
     return { accepted: errors.length === 0, writtenCount: written, errors };
   }
@@ -31,7 +37,13 @@ export class ValueApprovalResolver {
     @Arg('reason', () => String, { description: 'Why they are returned; required, kept in the history.' }) reason: string,
     @Ctx() ctx: Context,
   ): Promise<SetIndicatorValuesResult> {
-    const user = await authorizeWrite(ctx.em, ctx.user, APPROVE_ROLES, 'unapproveIndicatorValues', input.map((r) => ({ code: r.unitCode, asOf: r.asOf ?? today() })));
+    const user = await authorizeWrite(
+      ctx.em,
+      ctx.user,
+      APPROVE_ROLES,
+      'unapproveIndicatorValues',
+      input.map((r) => ({ code: r.unitCode, asOf: r.asOf ?? today() })),
+    );
     if (!reason.trim()) throw userInputError('reason: must not be empty; say why the values are returned', { field: 'reason' });
     const { written, errors } = await new ValueApprovalService(ctx.em, await ctx.loaders.catalog()).unapprove(input, user, reason.trim());
     return { accepted: errors.length === 0, writtenCount: written, errors };

@@ -29,7 +29,10 @@ class ChangedMeanwhile extends Error {}
  * triggers record each change with the approver and the reason.
  */
 export class ValueApprovalService {
-  constructor(private readonly em: EntityManager, private readonly catalog: CriteriaCatalog) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly catalog: CriteriaCatalog,
+  ) {}
 
   approve(rows: ValueKeyRow[], user: User): Promise<{ written: number; errors: RowError[] }> {
     return this.change(rows, user, 'SUBMITTED', 'APPROVED', null, (stored) => approvalProblem(stored, user.sub));
@@ -53,11 +56,13 @@ export class ValueApprovalService {
     const valid = keys.filter((k): k is Key => k !== null);
     const stored = new Map<string, { status: WorkflowStatus; recordedBy: string }>();
     if (valid.length > 0) {
-      const found = await this.em.getConnection().execute<{ indicator_id: number; year: number; unit_id: string; status: WorkflowStatus; recorded_by: string }[]>(
-        `select v.indicator_id, v.year, v.unit_id, v.status, v.recorded_by from indicator_value v
+      const found = await this.em
+        .getConnection()
+        .execute<{ indicator_id: number; year: number; unit_id: string; status: WorkflowStatus; recorded_by: string }[]>(
+          `select v.indicator_id, v.year, v.unit_id, v.status, v.recorded_by from indicator_value v
            join unnest(?::int[], ?::smallint[], ?::text[]) as k(i, y, u) on v.indicator_id = k.i and v.year = k.y and v.unit_id = k.u`,
-        [toPgArray(valid.map((k) => k.indicatorId)), toPgArray(valid.map((k) => k.year)), toPgArray(valid.map((k) => k.unitId))],
-      );
+          [toPgArray(valid.map((k) => k.indicatorId)), toPgArray(valid.map((k) => k.year)), toPgArray(valid.map((k) => k.unitId))],
+        );
       for (const f of found) stored.set(`${f.indicator_id}|${f.year}|${f.unit_id}`, { status: f.status, recordedBy: f.recorded_by });
     }
     const seen = new Map<string, number>();
@@ -87,17 +92,26 @@ export class ValueApprovalService {
       });
     } catch (error) {
       if (!(error instanceof ChangedMeanwhile)) throw error;
-      return { written: 0, errors: rows.map((_, row) => ({ row, field: 'status', reason: 'a value of this batch changed meanwhile; nothing was changed, send the batch again' })) };
+      return {
+        written: 0,
+        errors: rows.map((_, row) => ({
+          row,
+          field: 'status',
+          reason: 'a value of this batch changed meanwhile; nothing was changed, send the batch again',
+        })),
+      };
     }
     return { written: valid.length, errors: [] };
   }
 
   /** Unit, indicator and year of each row, or null with its error recorded. One statement for the batch's units. */
   private async resolve(rows: ValueKeyRow[], fail: (row: number, field: string, reason: string) => void): Promise<(Key | null)[]> {
-    const units = await this.em.getConnection().execute<{ unit_id: string; code: string; level: string; valid_from: string | null; valid_to: string | null }[]>(
-      `select unit_id, code, level, valid_from, valid_to from unit_profile where code = any(?::text[])`,
-      [toPgArray([...new Set(rows.map((r) => r.unitCode))])],
-    );
+    const units = await this.em
+      .getConnection()
+      .execute<{ unit_id: string; code: string; level: string; valid_from: string | null; valid_to: string | null }[]>(
+        `select unit_id, code, level, valid_from, valid_to from unit_profile where code = any(?::text[])`,
+        [toPgArray([...new Set(rows.map((r) => r.unitCode))])],
+      );
     return rows.map((row, i) => {
       const asOf = row.asOf ?? today();
       if (!Number.isInteger(row.year) || row.year < FIRST_YEAR || row.year > LAST_YEAR) {
@@ -111,7 +125,11 @@ export class ValueApprovalService {
       }
       const yearList = listDateForYear(row.year);
       if (!isInForce(unit.valid_from, unit.valid_to, yearList)) {
-        fail(i, 'year', `values for ${row.year} belong to the units in force on ${yearList}; unit "${row.unitCode}" as of ${asOf} is not one of them (set asOf to a date of that list, e.g. "${yearList}")`);
+        fail(
+          i,
+          'year',
+          `values for ${row.year} belong to the units in force on ${yearList}; unit "${row.unitCode}" as of ${asOf} is not one of them (set asOf to a date of that list, e.g. "${yearList}")`,
+        );
         return null;
       }
       const indicator = this.catalog.resolve(row.indicatorCode, unit.level);

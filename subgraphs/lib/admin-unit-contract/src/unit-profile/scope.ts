@@ -17,7 +17,12 @@ const SCOPE_CTE = `scope as (
         or (p.code = any(?::text[]) and (p.valid_from is null or p.valid_from <= ?::date) and (p.valid_to is null or p.valid_to >= ?::date))
   ) as ids
 )`;
-const scopeParams = (user: User, date: string) => [toPgArray(user.units.filter((u) => u.includes('@'))), toPgArray(user.units.filter((u) => !u.includes('@'))), date, date];
+const scopeParams = (user: User, date: string) => [
+  toPgArray(user.units.filter((u) => u.includes('@'))),
+  toPgArray(user.units.filter((u) => !u.includes('@'))),
+  date,
+  date,
+];
 
 /** The unit ids among `unitIds` the user's scope does not cover (empty: all covered). One SQL statement for the batch. */
 export async function uncoveredUnits(em: EntityManager, user: User, unitIds: readonly string[], date: string = today()): Promise<string[]> {

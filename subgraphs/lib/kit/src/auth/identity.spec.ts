@@ -7,7 +7,9 @@ describe('identity', () => {
   it('refuses anonymous users UNAUTHENTICATED and wrong roles FORBIDDEN, naming what is needed', () => {
     expect(() => requireUser(null, 'setIndicatorValues')).toThrow(expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } }));
     expect(requireRole(editor, ['EDITOR', 'ADMIN'], 'setIndicatorValues')).toBe(editor);
-    expect(() => requireRole(editor, ['APPROVER'], 'approveIndicatorValues')).toThrow(/approveIndicatorValues needs the role APPROVER; "lan" has EDITOR/);
+    expect(() => requireRole(editor, ['APPROVER'], 'approveIndicatorValues')).toThrow(
+      /approveIndicatorValues needs the role APPROVER; "lan" has EDITOR/,
+    );
     expect(hasRole(editor, 'MINISTRY', 'ADMIN')).toBe(false);
     expect(hasRole(null, 'EDITOR')).toBe(false);
   });

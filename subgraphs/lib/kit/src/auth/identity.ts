@@ -49,9 +49,12 @@ export function requireUser(user: User | null | undefined, operation: string): U
 export function requireRole(user: User | null | undefined, roles: Role[], operation: string): User {
   const signedIn = requireUser(user, operation);
   if (!hasRole(signedIn, ...roles)) {
-    throw forbiddenError(`${operation} needs the role ${roles.join(' or ')}; "${signedIn.sub}" has ${signedIn.roles.length ? signedIn.roles.join(', ') : 'no role of this graph'}`, {
-      requiredRoles: roles,
-    });
+    throw forbiddenError(
+      `${operation} needs the role ${roles.join(' or ')}; "${signedIn.sub}" has ${signedIn.roles.length ? signedIn.roles.join(', ') : 'no role of this graph'}`,
+      {
+        requiredRoles: roles,
+      },
+    );
   }
   return signedIn;
 }
