@@ -31,5 +31,20 @@ export class Migration20261201000000_unit_profile extends Migration {
   }
 }
 
-/** Add to a subgraph's migrations list (after its own, any order: it depends on nothing). */
-export const unitProfileMigrations = [{ name: 'Migration20261201000000_unit_profile', class: Migration20261201000000_unit_profile }];
+/** The lineage of pre-reform units: the current units each went into (a subtree on either list is one query). */
+export class Migration20261201010000_unit_profile_successors extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`alter table unit_profile add column if not exists successor_ids text[] not null default '{}'`);
+    this.addSql(`create index if not exists unit_profile_successor_ids_index on unit_profile using gin (successor_ids)`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`alter table unit_profile drop column if exists successor_ids`);
+  }
+}
+
+/** Add to a subgraph's migrations list (after its own, any order: they depend on nothing of the subgraph's). */
+export const unitProfileMigrations = [
+  { name: 'Migration20261201000000_unit_profile', class: Migration20261201000000_unit_profile },
+  { name: 'Migration20261201010000_unit_profile_successors', class: Migration20261201010000_unit_profile_successors },
+];
