@@ -8,6 +8,7 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 @Entity({ tableName: 'unit_profile' })
 @Index({ name: 'unit_profile_level_list_index', properties: ['level', 'listId'] })
 @Index({ name: 'unit_profile_ancestor_ids_index', expression: 'create index "unit_profile_ancestor_ids_index" on "unit_profile" using gin ("ancestor_ids")' })
+@Index({ name: 'unit_profile_successor_ids_index', expression: 'create index "unit_profile_successor_ids_index" on "unit_profile" using gin ("successor_ids")' })
 @Index({ name: 'unit_profile_scope_ids_index', expression: 'create index "unit_profile_scope_ids_index" on "unit_profile" using gin ("scope_ids")' })
 export class UnitProfile {
   /** The federation key of AdminUnit, "<code>@<list>". */
@@ -55,6 +56,10 @@ export class UnitProfile {
 
   @Property({ type: 'boolean' })
   island!: boolean;
+
+  /** For a pre-reform unit: the units of the list from 2025-07-01 it went into (its lineage), else empty. */
+  @Property({ type: 'string[]', columnType: 'text[]', defaultRaw: "'{}'" })
+  successorIds!: string[];
 
   /** When this row was pulled. */
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })

@@ -31,8 +31,20 @@ export class Migration20261201000000_unit_profile extends Migration {
   }
 }
 
+/** The lineage of pre-reform units: the current units each went into (a subtree on either list is one query). */
+export class Migration20261201010000_unit_profile_successors extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`alter table unit_profile add column if not exists successor_ids text[] not null default '{}'`);
+    this.addSql(`create index if not exists unit_profile_successor_ids_index on unit_profile using gin (successor_ids)`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`alter table unit_profile drop column if exists successor_ids`);
+  }
+}
+
 /** Scopes of roles: the units whose scope contains each unit, on either official list (filled by the next pull). */
-export class Migration20261201010000_unit_profile_scope extends Migration {
+export class Migration20261201011000_unit_profile_scope extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table unit_profile add column if not exists scope_ids text[] not null default '{}'`);
     this.addSql(`create index if not exists unit_profile_scope_ids_index on unit_profile using gin (scope_ids)`);
@@ -44,8 +56,9 @@ export class Migration20261201010000_unit_profile_scope extends Migration {
   }
 }
 
-/** Add to a subgraph's migrations list (after its own, in this order: they depend on nothing else). */
+/** Add to a subgraph's migrations list (after its own, in this order: they depend on nothing of the subgraph's). */
 export const unitProfileMigrations = [
   { name: 'Migration20261201000000_unit_profile', class: Migration20261201000000_unit_profile },
-  { name: 'Migration20261201010000_unit_profile_scope', class: Migration20261201010000_unit_profile_scope },
+  { name: 'Migration20261201010000_unit_profile_successors', class: Migration20261201010000_unit_profile_successors },
+  { name: 'Migration20261201011000_unit_profile_scope', class: Migration20261201011000_unit_profile_scope },
 ];

@@ -7,16 +7,16 @@ import { UnitProfile } from './unit-profile.entity';
  * public GraphQL API whenever `adminUnitsDataVersion` changes, replaced in one transaction.
  */
 const PAGE = 500;
+/** Bump when the replica's columns change, so every subgraph pulls again. */
+const REPLICA_SHAPE = 'replica-v3'; // v3: scope_ids
 const LEVELS = ['PROVINCE', 'DISTRICT', 'COMMUNE'];
 /** One representative date per official list: the lists the values of each year belong to. */
 export const LIST_DATES = ['2024-06-30', '2025-07-01'];
-/** Changes when the replica gains a pulled field, so existing replicas are pulled again once. */
-const REPLICA_SHAPE = 'scope-ids';
 
 const UNITS_QUERY = `
   query UnitProfiles($filter: AdminUnitFilter, $first: Int!, $after: String) {
     adminUnits(filter: $filter, first: $first, after: $after) {
-      edges { node { id code level name validFrom validTo list { id } ancestors { id } scopeIds region ethnicMinorityArea mountainous island } }
+      edges { node { id code level name validFrom validTo list { id } ancestors { id } successors { unit { id } } scopeIds region ethnicMinorityArea mountainous island } }
       pageInfo { hasNextPage endCursor }
     }
   }`;
@@ -30,6 +30,7 @@ interface UnitNode {
   validTo: string | null;
   list: { id: string };
   ancestors: { id: string }[];
+  successors: { unit: { id: string } }[];
   scopeIds: string[];
   region: string | null;
   ethnicMinorityArea: boolean;
@@ -66,6 +67,7 @@ export async function pullUnitProfiles(url: string): Promise<Partial<UnitProfile
             level: node.level,
             name: node.name,
             ancestorIds: node.ancestors.map((a) => a.id),
+            successorIds: node.successors.map((s) => s.unit.id),
             scopeIds: node.scopeIds,
             validFrom: node.validFrom,
             validTo: node.validTo,
@@ -100,10 +102,9 @@ export async function syncUnitProfiles(orm: MikroORM, peers: PeerUrls, logger: L
     }
     logger.warn('admin-units unreachable; keeping the unit profiles already pulled', { units: kept, error: (error as Error).message });
     const [state] = await em.getConnection().execute<{ fingerprint: string }[]>(`select fingerprint from seed_state where step = 'unit-profiles'`);
-    return { version: state?.fingerprint.split('|')[0] ?? 'unknown', pulled: null };
+    return { version: state?.fingerprint.replace(`${REPLICA_SHAPE}:`, '') ?? 'unknown', pulled: null };
   }
-  // The replica's own shape is part of the fingerprint: a new column (scope_ids) makes one fresh pull.
-  const result = await seedOnce(em, 'unit-profiles', `${version}|${REPLICA_SHAPE}`, async (tx) => {
+  const result = await seedOnce(em, 'unit-profiles', `${REPLICA_SHAPE}:${version}`, async (tx) => {
     const rows = await pullUnitProfiles(url);
     const trx = tx.getTransactionContext();
     await trx.raw('truncate unit_profile');
