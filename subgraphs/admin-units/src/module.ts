@@ -1,5 +1,6 @@
 import type { SubgraphModule } from '@ntm/kit';
 import { AdminUnit } from './entities/admin-unit.entity';
+import { UnitLineage } from './entities/unit-lineage.entity';
 import { UnitList } from './entities/unit-list.entity';
 import { createAdminUnitLoaders, type AdminUnitLoaders } from './loaders/admin-unit.loader';
 import { migrations } from './migrations';
@@ -11,7 +12,7 @@ export const adminUnitsSubgraph: SubgraphModule<AdminUnitLoaders> = {
   name: 'admin-units',
   schema: 'admin_units',
   defaultPort: 4001,
-  entities: [AdminUnit, UnitList],
+  entities: [AdminUnit, UnitList, UnitLineage],
   migrations,
   buildSchema: buildAdminUnitsSchema,
   createLoaders: createAdminUnitLoaders,

@@ -9,6 +9,7 @@ export * from './schema/connection';
 export * from './orm/init-orm';
 export * from './orm/query-counter';
 export * from './seed/seed-once';
+export * from './seed/seed-state.entity';
 export * from './server/http-graphql';
 export * from './server/start-subgraph';
 export * from './loaders/keyed-loader';

@@ -5,6 +5,7 @@ import { initORM, migrate, type OrmSettings } from './orm/init-orm';
 import { startSubgraphServer } from './server/start-subgraph';
 import type { RunningHttpServer } from './server/http-graphql';
 import type { SubgraphContext } from './context';
+import { kitEntities, kitMigrations } from './seed/seed-state.entity';
 import { port as portSetting, postgresUrl, readEnv } from './env/read-env';
 
 /** Everything that makes one subgraph: its data, its schema, its loaders, its seed. */
@@ -64,8 +65,9 @@ export async function runSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, op
   const orm = await initORM({
     databaseUrl: options.databaseUrl,
     schema: module.schema,
-    entities: module.entities,
-    migrations: module.migrations,
+    // The kit's own tables (seed_state) come with every subgraph.
+    entities: [...kitEntities, ...(module.entities ?? [])],
+    migrations: [...kitMigrations, ...module.migrations],
     logger,
   });
   try {
