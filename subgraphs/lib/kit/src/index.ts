@@ -19,3 +19,4 @@ export * from './orm/insert-rows';
 export * from './orm/sql';
 export * from './graphql-client';
 export * from './orm/copy-rows';
+export * from './orm/entity-columns';
