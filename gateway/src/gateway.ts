@@ -1,10 +1,8 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { createLogger, maskErrors, serveGraphQL, type Logger, type RunningHttpServer } from '@ntm/kit';
-import { randomUUID } from 'node:crypto';
 import { Kind, parse, type EnumTypeDefinitionNode } from 'graphql';
 import { readFileSync } from 'node:fs';
-import type { IncomingMessage } from 'node:http';
 import { operationChecksPlugin } from './plugins/operation-checks';
 import { queryLimitsPlugin } from './plugins/query-limits';
 import { strictScalarsPlugin } from './plugins/strict-scalars';
@@ -20,6 +18,10 @@ export interface GatewayOptions {
   corsOrigin?: string;
   logger?: Logger;
 }
+
+// @apollo/gateway reports usage to Apollo's cloud and probes cloud metadata addresses
+// (169.254.169.254) unless told not to. A national data platform sends nothing anywhere by default.
+process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
 
 interface GatewayContext {
   requestId: string;
@@ -48,15 +50,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     introspection: true,
     plugins: [strictScalarsPlugin, operationChecksPlugin, queryLimitsPlugin()],
   });
-  await apollo.start();
+  // serveGraphQL starts Apollo (after adding Fastify's drain plugin) and passes the request id.
   const running = await serveGraphQL({
     apollo,
     port: options.port,
     host: options.host,
     corsOrigin: options.corsOrigin ?? '*',
-    context: async ({ req }: { req: IncomingMessage }) => ({
-      requestId: (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
-    }),
+    logger,
+    context: async ({ requestId }) => ({ requestId }),
   });
   logger.info('gateway listening', { url: running.url });
   return running;

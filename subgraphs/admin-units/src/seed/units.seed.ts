@@ -1,8 +1,8 @@
 import type { Logger } from '@ntm/kit';
 import { fingerprintOf, insertEntities, seedOnce, sharedDataDir } from '@ntm/kit';
+import { readCsvObjects } from '@ntm/data-files';
 import { AdminUnit } from '../entities/admin-unit.entity';
 import { UnitList } from '../entities/unit-list.entity';
-import { parseCsv } from '@ntm/names';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,7 +21,7 @@ export function readUnitLists(): { buildRows: () => AdminUnitRow[]; fingerprint:
   const dir = path.join(sharedDataDir(), 'admin-units');
   const texts = UNIT_LISTS.map((list) => readFileSync(path.join(dir, list.file), 'utf8'));
   return {
-    buildRows: () => UNIT_LISTS.flatMap((list, i) => buildUnitRows(list, parseCsv(texts[i]), list.id === LIST_AFTER_REFORM)),
+    buildRows: () => UNIT_LISTS.flatMap((list, i) => buildUnitRows(list, readCsvObjects(texts[i]), list.id === LIST_AFTER_REFORM)),
     fingerprint: fingerprintOf(GENERATOR_VERSION, ...texts),
   };
 }

@@ -11,6 +11,7 @@ export * from './orm/query-counter';
 export * from './seed/seed-once';
 export * from './seed/seed-state.entity';
 export * from './server/http-graphql';
+export * from './server/request-id';
 export * from './server/start-subgraph';
 export * from './loaders/keyed-loader';
 export * from './subgraph';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { SeedState } from '../seed/seed-state.entity';
+import { kitEntities, SeedState } from '../seed/seed-state.entity';
 import { columnsOf } from './entity-columns';
 
 @Entity({ tableName: 'parent_thing' })
@@ -28,7 +28,7 @@ class ChildThing {
 describe('columnsOf: column lists come from entity metadata', () => {
   let orm: MikroORM;
   beforeAll(async () => {
-    orm = await MikroORM.init({ entities: [SeedState, ParentThing, ChildThing], dbName: 'unused', connect: false, discovery: { warnWhenNoEntities: false } });
+    orm = await MikroORM.init({ entities: [...kitEntities, ParentThing, ChildThing], dbName: 'unused', connect: false, discovery: { warnWhenNoEntities: false } });
   });
   afterAll(() => orm.close());
 

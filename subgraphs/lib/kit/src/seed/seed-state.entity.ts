@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { EntitySchema } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
 
 /**
@@ -6,19 +6,28 @@ import { Migration } from '@mikro-orm/migrations';
  * (see `seedOnce`). Every subgraph schema has this table; the kit adds the entity and its
  * migration to each subgraph's lists.
  */
-@Entity({ tableName: 'seed_state' })
 export class SeedState {
   /** Name of the seed step, e.g. "admin-units". */
-  @PrimaryKey({ type: 'string', columnType: 'text' })
   step!: string;
-
   /** Hash of the step's inputs and generator version. */
-  @Property({ type: 'string', columnType: 'text' })
   fingerprint!: string;
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   seededAt!: Date;
 }
+
+/**
+ * SeedState's mapping, as an EntitySchema rather than decorators: decorator metadata lives in a
+ * process-global store keyed by file path, which two module realms loading the kit (jest's test
+ * sandbox beside its global setup) would share and corrupt; a schema object belongs to its realm.
+ */
+export const SeedStateSchema = new EntitySchema<SeedState>({
+  class: SeedState,
+  tableName: 'seed_state',
+  properties: {
+    step: { type: 'string', columnType: 'text', primary: true },
+    fingerprint: { type: 'string', columnType: 'text' },
+    seededAt: { type: 'timestamptz', defaultRaw: 'now()' },
+  },
+});
 
 /**
  * The seed_state table. `if not exists`: before this migration, `seedOnce` created the table at
@@ -37,6 +46,6 @@ export class Migration20261201100000_seed_state extends Migration {
 }
 
 /** Entities every subgraph gets from the kit. */
-export const kitEntities = [SeedState];
+export const kitEntities = [SeedStateSchema];
 /** Migrations every subgraph gets from the kit (they depend on nothing of the subgraph's). */
 export const kitMigrations = [{ name: 'Migration20261201100000_seed_state', class: Migration20261201100000_seed_state }];

@@ -2,7 +2,6 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
-import { randomUUID } from 'node:crypto';
 import { maskErrors } from '../errors';
 import type { Logger } from '../logger';
 import { serveGraphQL, type RunningHttpServer } from './http-graphql';
@@ -37,14 +36,13 @@ export async function startSubgraphServer<TLoaders, TServices>(
     csrfPrevention: false,
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
-  await apollo.start();
   const running = await serveGraphQL({
     apollo,
     port: options.port,
     host: options.host,
     ready: async () => options.orm.isConnected(),
-    context: async ({ req }) => {
-      const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+    logger,
+    context: async ({ requestId }) => {
       const base = { em: options.orm.em.fork(), requestId, logger: logger.child({ requestId }) };
       const withServices = { ...base, services: options.createServices?.(base) as TServices };
       return { ...withServices, loaders: options.createLoaders(withServices) };
