@@ -12,7 +12,7 @@ export class IndicatorValuesResolver {
     @Arg('input', () => [IndicatorValueInput], { description: 'The rows, e.g. one spreadsheet.' }) input: IndicatorValueInput[],
     @Ctx() ctx: Context,
   ): Promise<SetIndicatorValuesResult> {
-    const service = await ctx.loaders.values();
+    const service = await ctx.services.values();
     const { written, errors } = await service.setValues(input, 'api');
     return { accepted: errors.length === 0, writtenCount: written, errors };
   }

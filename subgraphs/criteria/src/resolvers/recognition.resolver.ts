@@ -1,7 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import { RecognitionDecision } from '../entities/recognition-decision.entity';
-import { RecognitionService } from '../services/recognition.service';
 import { RecognitionInput } from './inputs/recognition.input';
 
 @Resolver(() => RecognitionDecision)
@@ -10,6 +9,6 @@ export class RecognitionResolver {
     description: 'Records a recognition decision (quyết định công nhận) for a unit and a criteria set. The same decision number for the same unit and set updates it.',
   })
   async recordRecognitionDecision(@Arg('input', () => RecognitionInput, { description: 'The decision.' }) input: RecognitionInput, @Ctx() ctx: Context): Promise<RecognitionDecision> {
-    return new RecognitionService(ctx.em, await ctx.loaders.catalog()).record(input);
+    return ctx.services.recognitions.record(input);
   }
 }

@@ -5,10 +5,11 @@ import { initORM, migrate, type OrmSettings } from './orm/init-orm';
 import { startSubgraphServer } from './server/start-subgraph';
 import type { RunningHttpServer } from './server/http-graphql';
 import type { SubgraphContext } from './context';
+import { kitEntities, kitMigrations } from './seed/seed-state.entity';
 import { port as portSetting, postgresUrl, readEnv } from './env/read-env';
 
 /** Everything that makes one subgraph: its data, its schema, its loaders, its seed. */
-export interface SubgraphModule<TLoaders = unknown> {
+export interface SubgraphModule<TLoaders = unknown, TServices = unknown> {
   /** Name in the supergraph, e.g. "admin-units"; its variables are derived from it (`ADMIN_UNITS_PORT`, `ADMIN_UNITS_URL`). */
   name: string;
   /** The PostgreSQL schema it owns. */
@@ -20,7 +21,10 @@ export interface SubgraphModule<TLoaders = unknown> {
   entities: OrmSettings['entities'];
   migrations: OrmSettings['migrations'];
   buildSchema(): Promise<GraphQLSchema>;
-  createLoaders(ctx: Omit<SubgraphContext<TLoaders>, 'loaders'>): TLoaders;
+  /** The request's services (created first, on the request's EntityManager). */
+  createServices?(ctx: Omit<SubgraphContext<TLoaders, TServices>, 'loaders' | 'services'>): TServices;
+  /** The request's DataLoaders; their batch functions call the services. */
+  createLoaders(ctx: Omit<SubgraphContext<TLoaders, TServices>, 'loaders'>): TLoaders;
   /** Idempotent seed of the default dataset. */
   seed?(orm: MikroORM, logger: Logger, peers: PeerUrls): Promise<void>;
 }
@@ -59,13 +63,14 @@ export interface RunningSubgraph {
 }
 
 /** Connects, migrates, seeds, serves. Used by each subgraph's `main()` and by the end-to-end tests. */
-export async function runSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, options: RunOptions): Promise<RunningSubgraph> {
+export async function runSubgraph<TLoaders, TServices>(module: SubgraphModule<TLoaders, TServices>, options: RunOptions): Promise<RunningSubgraph> {
   const logger = options.logger ?? createLogger({ service: module.name });
   const orm = await initORM({
     databaseUrl: options.databaseUrl,
     schema: module.schema,
-    entities: module.entities,
-    migrations: module.migrations,
+    // The kit's own tables (seed_state) come with every subgraph.
+    entities: [...kitEntities, ...(module.entities ?? [])],
+    migrations: [...kitMigrations, ...module.migrations],
     logger,
   });
   try {
@@ -80,6 +85,7 @@ export async function runSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, op
       logger,
       port: options.port,
       host: options.host,
+      createServices: module.createServices,
       createLoaders: module.createLoaders,
     });
     return {
@@ -102,7 +108,7 @@ export async function runSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, op
  * `<NAME>_PORT`, `<PEER>_URL` for each subgraph it pulls from), then run, and stop cleanly on
  * SIGINT/SIGTERM.
  */
-export function runAsProcess<TLoaders>(module: SubgraphModule<TLoaders>, source: NodeJS.ProcessEnv = process.env): void {
+export function runAsProcess<TLoaders, TServices>(module: SubgraphModule<TLoaders, TServices>, source: NodeJS.ProcessEnv = process.env): void {
   const logger = createLogger({ service: module.name });
   const start = async () => {
     const env = readEnv(

@@ -1,0 +1,25 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AttainmentService } from './attainment.service';
+import { getCatalog } from './catalog';
+import { IndicatorValuesService } from './indicator-values.service';
+import { RecognitionService } from './recognition.service';
+import { UnitProfilesService } from './unit-profiles.service';
+
+/**
+ * The services of one request, on its EntityManager (the loaders' batch functions call them).
+ * Those that need the criteria catalogue (built once per process) are resolved asynchronously.
+ */
+export function createCriteriaServices({ em }: { em: EntityManager }) {
+  const catalog = () => getCatalog(em);
+  let attainment: Promise<AttainmentService> | null = null;
+  let values: Promise<IndicatorValuesService> | null = null;
+  return {
+    catalog,
+    attainment: () => (attainment ??= catalog().then((c) => new AttainmentService(em, c))),
+    values: () => (values ??= catalog().then((c) => new IndicatorValuesService(em, c))),
+    recognitions: new RecognitionService(em, catalog),
+    unitProfiles: new UnitProfilesService(em),
+  };
+}
+
+export type CriteriaServices = ReturnType<typeof createCriteriaServices>;
