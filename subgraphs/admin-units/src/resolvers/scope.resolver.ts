@@ -11,7 +11,7 @@ export class ScopeResolver {
   async scopeIds(@Root() unit: AdminUnit, @Ctx() ctx: Context): Promise<string[]> {
     // Successors of the unit and of each ancestor: an abolished district is inside the new province its old province became.
     const links = (await ctx.loaders.successorLinks.loadMany([unit.id, ...unit.ancestorIds])).flatMap((l) => (Array.isArray(l) ? l : []));
-    const successors = await ctx.loaders.unitById.loadMany(links.map((l) => l.successor_id));
+    const successors = await ctx.loaders.unitById.loadMany(links.map((l) => l.successorId));
     const ids = [unit.id, ...unit.ancestorIds];
     for (const s of successors) if (s && !(s instanceof Error)) ids.push(s.id, ...s.ancestorIds);
     return [...new Set(ids)];

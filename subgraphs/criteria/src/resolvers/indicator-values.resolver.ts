@@ -21,7 +21,7 @@ export class IndicatorValuesResolver {
       return problem ? [{ row: i, field: 'status', reason: problem }] : [];
     });
     if (statusErrors.length > 0) return { accepted: false, writtenCount: 0, errors: statusErrors };
-    const service = await ctx.loaders.values();
+    const service = await ctx.services.values();
     const { written, errors } = await service.setValues(input, user.sub);
     return { accepted: errors.length === 0, writtenCount: written, errors };
   }

@@ -1,7 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import { RecognitionDecision } from '../entities/recognition-decision.entity';
-import { RecognitionService } from '../services/recognition.service';
 import { RecognitionInput } from './inputs/recognition.input';
 import { DECISION_ROLES } from '../domain/value-workflow';
 import { authorizeWrite } from '../services/access';
@@ -13,6 +12,6 @@ export class RecognitionResolver {
   })
   async recordRecognitionDecision(@Arg('input', () => RecognitionInput, { description: 'The decision.' }) input: RecognitionInput, @Ctx() ctx: Context): Promise<RecognitionDecision> {
     await authorizeWrite(ctx.em, ctx.user, DECISION_ROLES, 'recordRecognitionDecision', [{ code: input.unitCode, asOf: input.asOf ?? input.decidedOn }]);
-    return new RecognitionService(ctx.em, await ctx.loaders.catalog()).record(input);
+    return ctx.services.recognitions.record(input);
   }
 }

@@ -3,7 +3,6 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import { APPROVE_ROLES } from '../domain/value-workflow';
 import { authorizeWrite } from '../services/access';
-import { ValueApprovalService } from '../services/value-approval.service';
 import { IndicatorValueKeyInput } from './inputs/indicator-value-key.input';
 import { SetIndicatorValuesResult } from './types/set-values.types';
 
@@ -24,7 +23,7 @@ export class ValueApprovalResolver {
       'approveIndicatorValues',
       input.map((r) => ({ code: r.unitCode, asOf: r.asOf ?? today() })),
     );
-    const { written, errors } = await new ValueApprovalService(ctx.em, await ctx.loaders.catalog()).approve(input, user);
+    const { written, errors } = await (await ctx.services.approvals()).approve(input, user);
     return { accepted: errors.length === 0, writtenCount: written, errors };
   }
 
@@ -45,7 +44,7 @@ export class ValueApprovalResolver {
       input.map((r) => ({ code: r.unitCode, asOf: r.asOf ?? today() })),
     );
     if (!reason.trim()) throw userInputError('reason: must not be empty; say why the values are returned', { field: 'reason' });
-    const { written, errors } = await new ValueApprovalService(ctx.em, await ctx.loaders.catalog()).unapprove(input, user, reason.trim());
+    const { written, errors } = await (await ctx.services.approvals()).unapprove(input, user, reason.trim());
     return { accepted: errors.length === 0, writtenCount: written, errors };
   }
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { forbiddenError, requireRole, type Role, type User } from '@ntm/kit';
-import { uncoveredUnitCodes, type UnitCodeRef } from '@ntm/admin-unit-contract';
+import { forbiddenError, hasRole, requireRole, type Role, type User } from '@ntm/kit';
+import { uncoveredUnitCodes, uncoveredUnits, type UnitCodeRef } from '@ntm/admin-unit-contract';
+import { seesDrafts, type WorkflowRole } from '../domain/value-workflow';
 
 /**
  * The check every write of this subgraph makes before it writes anything: a signed-in user
@@ -12,9 +13,24 @@ export async function authorizeWrite(em: EntityManager, user: User | null, roles
   const outside = await uncoveredUnitCodes(em, signedIn, units);
   if (outside.length > 0) {
     const scope = signedIn.units.length ? `its units are ${signedIn.units.join(', ')}` : 'it has no units';
-    throw forbiddenError(`${operation}: unit ${outside.join(', ')} is outside the units of "${signedIn.sub}" (${scope}); nothing was written`, {
-      units: outside,
-    });
+    throw forbiddenError(`${operation}: unit ${outside.join(', ')} is outside the units of "${signedIn.sub}" (${scope}); nothing was written`, { units: outside });
   }
   return signedIn;
+}
+
+/** What the reader of this request may see. */
+export class AccessService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly user: User | null,
+  ) {}
+
+  /** Per unit: whether the reader sees its DRAFT values (no SQL for anonymous readers, MINISTRY and ADMIN). */
+  async seesDrafts(unitIds: readonly string[]): Promise<boolean[]> {
+    const user = this.user;
+    if (!user) return unitIds.map(() => false);
+    if (hasRole(user, 'MINISTRY', 'ADMIN')) return unitIds.map(() => true);
+    const outside = new Set(await uncoveredUnits(this.em, user, unitIds));
+    return unitIds.map((id) => seesDrafts(user.roles as WorkflowRole[], !outside.has(id)));
+  }
 }

@@ -5,6 +5,7 @@ import { initORM, migrate, type OrmSettings } from './orm/init-orm';
 import { startSubgraphServer } from './server/start-subgraph';
 import type { RunningHttpServer } from './server/http-graphql';
 import type { SubgraphContext } from './context';
+import { kitEntities, kitMigrations } from './seed/seed-state.entity';
 import { port as portSetting, postgresUrl, readEnv } from './env/read-env';
 import { configureInternalAuth } from './auth/internal-token';
 
@@ -15,7 +16,7 @@ const internalSecret = (raw: string | undefined, name: string): string => {
 };
 
 /** Everything that makes one subgraph: its data, its schema, its loaders, its seed. */
-export interface SubgraphModule<TLoaders = unknown> {
+export interface SubgraphModule<TLoaders = unknown, TServices = unknown> {
   /** Name in the supergraph, e.g. "admin-units"; its variables are derived from it (`ADMIN_UNITS_PORT`, `ADMIN_UNITS_URL`). */
   name: string;
   /** The PostgreSQL schema it owns. */
@@ -27,7 +28,10 @@ export interface SubgraphModule<TLoaders = unknown> {
   entities: OrmSettings['entities'];
   migrations: OrmSettings['migrations'];
   buildSchema(): Promise<GraphQLSchema>;
-  createLoaders(ctx: Omit<SubgraphContext<TLoaders>, 'loaders'>): TLoaders;
+  /** The request's services (created first, on the request's EntityManager). */
+  createServices?(ctx: Omit<SubgraphContext<TLoaders, TServices>, 'loaders' | 'services'>): TServices;
+  /** The request's DataLoaders; their batch functions call the services. */
+  createLoaders(ctx: Omit<SubgraphContext<TLoaders, TServices>, 'loaders'>): TLoaders;
   /** Idempotent seed of the default dataset. */
   seed?(orm: MikroORM, logger: Logger, peers: PeerUrls): Promise<void>;
 }
@@ -68,14 +72,15 @@ export interface RunningSubgraph {
 }
 
 /** Connects, migrates, seeds, serves. Used by each subgraph's `main()` and by the end-to-end tests. */
-export async function runSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, options: RunOptions): Promise<RunningSubgraph> {
+export async function runSubgraph<TLoaders, TServices>(module: SubgraphModule<TLoaders, TServices>, options: RunOptions): Promise<RunningSubgraph> {
   const logger = options.logger ?? createLogger({ service: module.name });
   configureInternalAuth(options.internalAuthSecret);
   const orm = await initORM({
     databaseUrl: options.databaseUrl,
     schema: module.schema,
-    entities: module.entities,
-    migrations: module.migrations,
+    // The kit's own tables (seed_state) come with every subgraph.
+    entities: [...kitEntities, ...(module.entities ?? [])],
+    migrations: [...kitMigrations, ...module.migrations],
     logger,
   });
   try {
@@ -91,6 +96,7 @@ export async function runSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, op
       port: options.port,
       host: options.host,
       internalAuthSecret: options.internalAuthSecret,
+      createServices: module.createServices,
       createLoaders: module.createLoaders,
     });
     return {
@@ -113,7 +119,7 @@ export async function runSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, op
  * `<NAME>_PORT`, `<PEER>_URL` for each subgraph it pulls from), then run, and stop cleanly on
  * SIGINT/SIGTERM.
  */
-export function runAsProcess<TLoaders>(module: SubgraphModule<TLoaders>, source: NodeJS.ProcessEnv = process.env): void {
+export function runAsProcess<TLoaders, TServices>(module: SubgraphModule<TLoaders, TServices>, source: NodeJS.ProcessEnv = process.env): void {
   const logger = createLogger({ service: module.name });
   const start = async () => {
     const env = readEnv(
