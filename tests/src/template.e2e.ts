@@ -32,4 +32,9 @@ describe('subgraph template', () => {
       { id: '40@2025-07-01', examples: [{ title: 'Example in Tỉnh Nghệ An (generated)', unit: { id: '40@2025-07-01' } }] },
     ]);
   });
+
+  it('describes each of its tables once: after its migrations the database is what its entities say', async () => {
+    const diff = await running!.orm.schema.getUpdateSchemaSQL({ wrap: false, schema: template.schema });
+    expect(diff.trim()).toBe('');
+  });
 });
