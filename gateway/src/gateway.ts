@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { operationChecksPlugin } from './plugins/operation-checks';
-import { queryLimitsPlugin } from './plugins/query-limits';
+import { DEFAULT_LIMITS, limitsOptions, type GatewayLimits } from './plugins/limits';
+import { persistedOperationsCache, persistedOperationsPlugin, type PersistedOperations } from './plugins/persisted-operations';
 import { strictScalarsPlugin } from './plugins/strict-scalars';
 
 export interface GatewayOptions {
@@ -18,7 +19,15 @@ export interface GatewayOptions {
   /** Browser origin allowed by CORS; default "*" (a public, read-mostly graph). */
   corsOrigin?: string;
   logger?: Logger;
+  /** Request limits (depth, aliases, cost, sizes …); unset ones keep DEFAULT_LIMITS. */
+  limits?: Partial<GatewayLimits>;
+  /** Longest wait for one subgraph fetch, in ms (default 10 s); what timed out answers a masked error, the rest of the answer still comes back. */
+  subgraphTimeoutMs?: number;
+  /** When set, only these operations run (production allow-list; see plugins/persisted-operations.ts). */
+  persistedOperations?: PersistedOperations;
 }
+
+export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
 
 interface GatewayContext {
   requestId: string;
@@ -30,22 +39,38 @@ interface GatewayContext {
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningHttpServer> {
   const logger = options.logger ?? createLogger({ service: 'gateway' });
+  const limits = limitsOptions({ ...DEFAULT_LIMITS, ...options.limits });
+  const timeoutMs = options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
+    buildService: ({ name, url }) => {
+      const source = new RemoteGraphQLDataSource<GatewayContext>({
         url: options.subgraphUrls?.[name] ?? url,
         willSendRequest({ request, context }) {
           if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
         },
-      }),
+      });
+      // The default fetcher waits forever: bound each subgraph fetch (response and body) with an
+      // AbortSignal, so a hung subgraph costs one masked error in the answer, not a held request.
+      const fetcher = source.fetcher;
+      source.fetcher = (input, init) => fetcher(input, { ...init, signal: AbortSignal.timeout(timeoutMs) } as typeof init);
+      return source;
+    },
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: maskErrors(logger),
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    plugins: [strictScalarsPlugin, operationChecksPlugin, queryLimitsPlugin()],
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    ...(options.persistedOperations ? { persistedQueries: { cache: persistedOperationsCache(options.persistedOperations) } } : {}),
+    plugins: [
+      strictScalarsPlugin,
+      operationChecksPlugin,
+      ...limits.plugins,
+      ...(options.persistedOperations ? [persistedOperationsPlugin(options.persistedOperations)] : []),
+    ],
   });
   await apollo.start();
   const running = await serveGraphQL({

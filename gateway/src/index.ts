@@ -2,9 +2,11 @@ import { createLogger, errorFields } from '@ntm/kit';
 import path from 'node:path';
 import { readGatewayEnv } from './env';
 import { readSupergraph, startGateway } from './gateway';
+import { readPersistedOperations } from './plugins/persisted-operations';
 
 export { startGateway, readSupergraph } from './gateway';
 export type { GatewayOptions } from './gateway';
+export { DEFAULT_LIMITS, type GatewayLimits } from './plugins/limits';
 
 /** Default location of the committed supergraph. */
 export const SUPERGRAPH_PATH = path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql');
@@ -23,6 +25,17 @@ async function main(): Promise<void> {
       host: env.host,
       corsOrigin: env.corsOrigin,
       logger,
+      limits: {
+        maxDepth: env.maxDepth,
+        maxAliases: env.maxAliases,
+        maxDirectives: env.maxDirectives,
+        maxTokens: env.maxTokens,
+        maxCost: env.maxCost,
+        maxStringLength: env.maxStringLength,
+        maxVariablesSize: env.maxVariablesSize,
+      },
+      subgraphTimeoutMs: env.subgraphTimeoutMs,
+      persistedOperations: env.persistedOperationsFile ? readPersistedOperations(env.persistedOperationsFile) : undefined,
     });
     const shutdown = () => running.stop().then(() => process.exit(0), () => process.exit(1));
     process.once('SIGINT', shutdown);
