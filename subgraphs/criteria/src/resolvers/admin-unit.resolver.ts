@@ -11,6 +11,7 @@ import { IndicatorValueRecord } from '../entities/indicator-value.entity';
 import { RecognitionDecision } from '../entities/recognition-decision.entity';
 import type { CriteriaCatalog } from '../services/catalog';
 import { Assessment } from './types/assessment.types';
+import { checkYearArg } from './inputs/year';
 
 export function toAssessment(set: CriteriaSetDef, catalog: CriteriaCatalog, a: SetAttainment): Assessment {
   const indicatorDefs = new Map(catalog.indicatorsOfSet(set.code).map((i) => [i.def.code, i.def]));
@@ -64,6 +65,7 @@ export class AdminUnitCriteriaResolver {
     @Arg('year', () => Int, { description: 'Year assessed.' }) year: number,
     @Ctx() ctx: Context,
   ): Promise<Assessment | null> {
+    checkYearArg(year);
     const catalog = await ctx.loaders.catalog();
     const set = catalog.set(setCode);
     if (!set) throw userInputError(`set: unknown criteria set "${setCode}"`, { field: 'set' });
@@ -92,6 +94,7 @@ export class AdminUnitCriteriaResolver {
     @Arg('set', () => String, { nullable: true, description: 'Only indicators of this set.' }) setCode: string | null,
     @Ctx() ctx: Context,
   ): Promise<IndicatorValueRecord[]> {
+    checkYearArg(year);
     const catalog = await ctx.loaders.catalog();
     const values = await ctx.loaders.unitYearValues.load({ unitId: unit.id, year });
     const records: IndicatorValueRecord[] = [];

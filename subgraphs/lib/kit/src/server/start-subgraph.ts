@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { maskErrors } from '../errors';
 import type { Logger } from '../logger';
 import { serveGraphQL, type RunningHttpServer } from './http-graphql';
+import { noNulPlugin } from './no-nul-plugin';
 import type { SubgraphContext } from '../context';
 
 export interface SubgraphServerOptions<TLoaders> {
@@ -33,7 +34,7 @@ export async function startSubgraphServer<TLoaders>(
     includeStacktraceInErrorResponses: false,
     introspection: true,
     csrfPrevention: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), noNulPlugin],
   });
   await apollo.start();
   const running = await serveGraphQL({
