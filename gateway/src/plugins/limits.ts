@@ -88,11 +88,11 @@ export function limitsOptions(limits: GatewayLimits): Pick<ApolloServerOptions<B
         },
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
-            const extensions = error.extensions as Record<string, unknown>;
-            const original = (error.originalError ?? error) as GraphQLError;
-            if (ARMOR_MESSAGE.test(original.message ?? '')) {
+            const extensions = error.extensions as Record<string, unknown> | undefined;
+            if (!extensions || typeof extensions !== 'object') continue;
+            if (ARMOR_MESSAGE.test(error.message ?? '')) {
               extensions.code = LIMIT_CODE;
-              (error as { message: string }).message = original.message.replace(/^Syntax Error: /, '');
+              (error as { message: string }).message = error.message.replace(/^Syntax Error: /, '');
             } else if (!extensions.code && (extensions.http as { status?: number } | undefined)?.status === 400) {
               extensions.code = 'BAD_REQUEST';
             }

@@ -54,5 +54,6 @@ export default async function globalSetup(): Promise<void> {
   process.env.NTM_TEST_GATEWAY_URL = stack.gatewayUrl;
   process.env.NTM_TEST_CONTROL_URL = `http://127.0.0.1:${(control.address() as { port: number }).port}`;
   process.env.NTM_TEST_DATABASE_URL = databaseUrl;
+  process.env.NTM_TEST_SUBGRAPH_URLS = JSON.stringify(Object.fromEntries(stack.subgraphs.map((s) => [s.name, s.server.url])));
   (globalThis as { __NTM_TEST_RUN__?: TestRun }).__NTM_TEST_RUN__ = { db, stack, control, counters };
 }
