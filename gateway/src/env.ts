@@ -25,8 +25,8 @@ export const readGatewayEnv = () =>
     maxCost: ['MAX_COST', positiveInt(1_000_000)],
     maxStringLength: ['MAX_STRING_LENGTH', positiveInt(10_000)],
     maxVariablesSize: ['MAX_VARIABLES_SIZE', positiveInt(2_000_000)],
-    /** Longest wait for one subgraph fetch (ms). */
-    subgraphTimeoutMs: ['SUBGRAPH_TIMEOUT_MS', positiveInt(10_000)],
+    /** Longest wait for one subgraph fetch (ms); see DEFAULT_SUBGRAPH_TIMEOUT_MS for why 30 s. */
+    subgraphTimeoutMs: ['SUBGRAPH_TIMEOUT_MS', positiveInt(30_000)],
     /** JSON file of sha256 → query; when set, only those operations run (production allow-list). */
     persistedOperationsFile: ['PERSISTED_OPERATIONS_FILE', optional],
   });
