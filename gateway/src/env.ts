@@ -1,4 +1,4 @@
-import { optional, port, readEnv } from '@ntm/kit';
+import { optional, port, readEnv, urlVariableOf } from '@ntm/kit';
 
 /** A positive integer setting, defaulting to `fallback`. */
 const positiveInt = (fallback: number) => (raw: string | undefined, name: string): number => {
@@ -8,15 +8,13 @@ const positiveInt = (fallback: number) => (raw: string | undefined, name: string
   return value;
 };
 
-/** Gateway settings, all checked at start. Subgraph URLs default to those in the supergraph (ports 4001–4004). */
+/** Gateway settings, all checked at start. Subgraph URLs default to those in the supergraph; `<NAME>_URL` overrides one (see subgraphUrlOverrides). */
 export const readGatewayEnv = () =>
   readEnv({
     port: ['GATEWAY_PORT', port(4000)],
     host: ['GATEWAY_HOST', (raw) => optional(raw) ?? '127.0.0.1'],
     supergraphPath: ['SUPERGRAPH_PATH', optional],
     corsOrigin: ['CORS_ORIGIN', (raw) => optional(raw) ?? '*'],
-    adminUnitsUrl: ['ADMIN_UNITS_URL', optional],
-    criteriaUrl: ['CRITERIA_URL', optional],
     // Request limits (plugins/limits.ts; the defaults there are the ones written here).
     maxDepth: ['MAX_DEPTH', positiveInt(15)],
     maxAliases: ['MAX_ALIASES', positiveInt(50)],
@@ -30,3 +28,17 @@ export const readGatewayEnv = () =>
     /** JSON file of sha256 → query; when set, only those operations run (production allow-list). */
     persistedOperationsFile: ['PERSISTED_OPERATIONS_FILE', optional],
   });
+
+/**
+ * URL overrides for any subgraph, read generically: for each subgraph named in the supergraph,
+ * `<NAME>_URL` (the name upper-cased, dashes as underscores: "unit-lists" reads UNIT_LISTS_URL)
+ * replaces the URL composed into it.
+ */
+export function subgraphUrlOverrides(subgraphNames: string[], source: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const overrides: Record<string, string> = {};
+  for (const name of subgraphNames) {
+    const url = optional(source[urlVariableOf(name)]);
+    if (url) overrides[name] = url;
+  }
+  return overrides;
+}

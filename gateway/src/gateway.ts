@@ -1,9 +1,8 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { createLogger, maskErrors, serveGraphQL, type Logger, type RunningHttpServer } from '@ntm/kit';
-import { randomUUID } from 'node:crypto';
+import { Kind, parse, type EnumTypeDefinitionNode } from 'graphql';
 import { readFileSync } from 'node:fs';
-import type { IncomingMessage } from 'node:http';
 import { operationChecksPlugin } from './plugins/operation-checks';
 import { DEFAULT_LIMITS, limitsOptions, type GatewayLimits } from './plugins/limits';
 import { persistedOperationsCache, persistedOperationsPlugin, type PersistedOperations } from './plugins/persisted-operations';
@@ -33,6 +32,10 @@ export interface GatewayOptions {
  * A deployment with no such bulk calls can set SUBGRAPH_TIMEOUT_MS lower.
  */
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 30_000;
+
+// @apollo/gateway reports usage to Apollo's cloud and probes cloud metadata addresses
+// (169.254.169.254) unless told not to. A national data platform sends nothing anywhere by default.
+process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
 
 interface GatewayContext {
   requestId: string;
@@ -77,15 +80,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
       ...(options.persistedOperations ? [persistedOperationsPlugin(options.persistedOperations)] : []),
     ],
   });
-  await apollo.start();
+  // serveGraphQL starts Apollo (after adding Fastify's drain plugin) and passes the request id.
   const running = await serveGraphQL({
     apollo,
     port: options.port,
     host: options.host,
     corsOrigin: options.corsOrigin ?? '*',
-    context: async ({ req }: { req: IncomingMessage }) => ({
-      requestId: (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
-    }),
+    logger,
+    context: async ({ requestId }) => ({ requestId }),
   });
   logger.info('gateway listening', { url: running.url });
   return running;
@@ -93,4 +95,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
 
 export function readSupergraph(path: string): string {
   return readFileSync(path, 'utf8');
+}
+
+/** The subgraph names a composed supergraph declares (its `join__Graph` enum). */
+export function subgraphNamesOf(supergraphSdl: string): string[] {
+  const joinGraph = parse(supergraphSdl).definitions.find(
+    (d): d is EnumTypeDefinitionNode => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === 'join__Graph',
+  );
+  return (joinGraph?.values ?? []).flatMap((value) => {
+    const graph = value.directives?.find((d) => d.name.value === 'join__graph');
+    const name = graph?.arguments?.find((a) => a.name.value === 'name')?.value;
+    return name?.kind === Kind.STRING ? [name.value] : [];
+  });
 }

@@ -1,7 +1,7 @@
 import { createLogger, errorFields } from '@ntm/kit';
 import path from 'node:path';
-import { readGatewayEnv } from './env';
-import { readSupergraph, startGateway } from './gateway';
+import { readGatewayEnv, subgraphUrlOverrides } from './env';
+import { readSupergraph, startGateway, subgraphNamesOf } from './gateway';
 import { readPersistedOperations } from './plugins/persisted-operations';
 
 export { startGateway, readSupergraph } from './gateway';
@@ -15,12 +15,10 @@ async function main(): Promise<void> {
   const logger = createLogger({ service: 'gateway' });
   try {
     const env = readGatewayEnv();
-    const subgraphUrls: Record<string, string> = {};
-    if (env.adminUnitsUrl) subgraphUrls['admin-units'] = env.adminUnitsUrl;
-    if (env.criteriaUrl) subgraphUrls['criteria'] = env.criteriaUrl;
+    const supergraphSdl = readSupergraph(env.supergraphPath ?? SUPERGRAPH_PATH);
     const running = await startGateway({
-      supergraphSdl: readSupergraph(env.supergraphPath ?? SUPERGRAPH_PATH),
-      subgraphUrls,
+      supergraphSdl,
+      subgraphUrls: subgraphUrlOverrides(subgraphNamesOf(supergraphSdl)),
       port: env.port,
       host: env.host,
       corsOrigin: env.corsOrigin,

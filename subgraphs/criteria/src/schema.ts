@@ -1,6 +1,6 @@
 import { buildFederatedSchema } from '@ntm/kit';
 import type { GraphQLSchema } from 'graphql';
-import { resolveAdminUnitReference } from './entities/admin-unit.reference';
+import { adminUnitReferenceResolver, AdminUnitWithAreaAttributes } from '@ntm/admin-unit-contract';
 import { AdminUnitCriteriaResolver } from './resolvers/admin-unit.resolver';
 import { AttainmentSummaryResolver } from './resolvers/attainment-summary.resolver';
 import { CriteriaSetResolver, CriterionResolver } from './resolvers/criteria-set.resolver';
@@ -10,6 +10,6 @@ import { RecognitionResolver } from './resolvers/recognition.resolver';
 export function buildCriteriaSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     { resolvers: [CriteriaSetResolver, CriterionResolver, AdminUnitCriteriaResolver, AttainmentSummaryResolver, IndicatorValuesResolver, RecognitionResolver] },
-    { AdminUnit: { __resolveReference: resolveAdminUnitReference } },
+    adminUnitReferenceResolver(AdminUnitWithAreaAttributes),
   );
 }

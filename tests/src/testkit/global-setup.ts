@@ -44,11 +44,24 @@ export default async function globalSetup(): Promise<void> {
   }
   const stack = await startStackInProcess(databaseUrl);
   const counters = stack.subgraphs.map((s) => new QueryCounter(s.orm));
+  // GET /?subgraph=x → statements sent so far; GET /schema-diff?subgraph=x → the SQL the ORM would
+  // run to make the database match the entities (empty when entities and migrations agree).
   const control = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const index = stack.subgraphs.findIndex((s) => s.name === url.searchParams.get('subgraph'));
-    res.writeHead(index < 0 ? 404 : 200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(index < 0 ? { error: 'unknown subgraph' } : { statements: counters[index].total }));
+    const send = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    if (index < 0) return send(404, { error: 'unknown subgraph' });
+    if (url.pathname === '/schema-diff') {
+      stack.subgraphs[index].orm.schema.getUpdateSchemaSQL({ wrap: false, schema: stack.subgraphs[index].orm.config.get('schema') }).then(
+        (sql) => send(200, { sql }),
+        (error: Error) => send(500, { error: error.message }),
+      );
+      return;
+    }
+    send(200, { statements: counters[index].total });
   });
   await new Promise<void>((resolve) => control.listen(0, '127.0.0.1', () => resolve()));
   process.env.NTM_TEST_GATEWAY_URL = stack.gatewayUrl;

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parseCsv } from '@ntm/names';
+import { readCsvObjects, readSharedDataText } from '@ntm/data-files';
 import { parsePredecessorText } from './lineage-text';
 
 const shares = (text: string) => parsePredecessorText(text).fragments.map((f) => [f.name, f.share]);
@@ -74,8 +72,7 @@ describe('parsePredecessorText', () => {
   });
 
   it('turns every text of the real file into fragments', () => {
-    const file = path.resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'data', 'admin-units', 'predecessors-2025-07-01.csv');
-    const rows = parseCsv(readFileSync(process.env.NTM_SHARED_DIR ? path.join(process.env.NTM_SHARED_DIR, 'data/admin-units/predecessors-2025-07-01.csv') : file, 'utf8'));
+    const rows = readCsvObjects(readSharedDataText('admin-units', 'predecessors-2025-07-01.csv'));
     const parsed = rows.map((r) => parsePredecessorText(r.predecessors_text));
     expect(parsed.filter((p) => !p.unchanged && p.fragments.length === 0)).toEqual([]);
     const fragments = parsed.flatMap((p) => p.fragments);

@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseCsv, type MatchableUnit, type UnitLevel } from '@ntm/names';
+import { readCsvObjects, readSharedDataText } from '@ntm/data-files';
+import type { MatchableUnit, UnitLevel } from '@ntm/names';
 import { resolveLineage, type PredecessorRow } from './lineage';
 import { renderLineageReport } from './lineage-report';
 
-const dir = process.env.NTM_SHARED_DIR
-  ? path.join(process.env.NTM_SHARED_DIR, 'data', 'admin-units')
-  : path.resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'data', 'admin-units');
-const read = (file: string) => parseCsv(readFileSync(path.join(dir, file), 'utf8'));
+const read = (file: string) => readCsvObjects(readSharedDataText('admin-units', file));
 const units = (file: string, list: string): MatchableUnit[] =>
   read(file).map((r) => ({ id: `${r.code}@${list}`, code: r.code, name: r.full_name, level: r.level as UnitLevel, kind: r.kind, parentId: r.parent_code ? `${r.parent_code}@${list}` : null }));
 

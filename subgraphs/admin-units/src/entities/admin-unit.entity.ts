@@ -1,6 +1,6 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { AdminLevel } from './admin-level';
+import { AdminLevel, ADMIN_UNIT_DESCRIPTIONS as D } from '@ntm/admin-unit-contract';
 
 /**
  * An administrative unit (đơn vị hành chính) of one official list.
@@ -12,11 +12,11 @@ import { AdminLevel } from './admin-level';
  */
 @Entity({ tableName: 'admin_unit' })
 @Unique({ properties: ['listId', 'code'] })
-@ObjectType({ description: 'An administrative unit (đơn vị hành chính): province, district, commune or village, as it stands in one official list.' })
+@ObjectType({ description: D.type })
 @Directive('@key(fields: "id")')
 export class AdminUnit {
   @PrimaryKey({ type: 'string' })
-  @Field(() => ID, { description: 'Stable identity across lists: "<code>@<list>", e.g. "00004@2025-07-01". The federation key.' })
+  @Field(() => ID, { description: D.id })
   id!: string;
 
   @Property({ type: 'string' })
@@ -40,7 +40,7 @@ export class AdminUnit {
   englishName!: string | null;
 
   @Property({ type: 'string' })
-  @Field(() => AdminLevel, { description: 'Level in the hierarchy.' })
+  @Field(() => AdminLevel, { description: D.level })
   level!: AdminLevel;
 
   @Property({ type: 'string' })
@@ -72,19 +72,19 @@ export class AdminUnit {
   generated!: boolean;
 
   @Property({ type: 'string', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Socio-economic region (vùng): TDMNPB, DBSH, BTB, DHNTB, TN, DNB or DBSCL. Criteria thresholds vary by it.' })
+  @Field(() => String, { nullable: true, description: D.region })
   region!: string | null;
 
   @Property({ type: 'boolean' })
-  @Field({ description: 'In an ethnic-minority area (vùng đồng bào dân tộc thiểu số). GENERATED until a real source exists: see areaAttributesSource.' })
+  @Field({ description: D.ethnicMinorityArea })
   ethnicMinorityArea!: boolean;
 
   @Property({ type: 'boolean' })
-  @Field({ description: 'In a mountainous area (miền núi). GENERATED until a real source exists: see areaAttributesSource.' })
+  @Field({ description: D.mountainous })
   mountainous!: boolean;
 
   @Property({ type: 'boolean' })
-  @Field({ description: 'An island unit (hải đảo). True for the special zones; others GENERATED: see areaAttributesSource.' })
+  @Field({ description: D.island })
   island!: boolean;
 
   @Property({ type: 'string' })

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { groupedLoader, keyedLoader } from '@ntm/kit';
 import DataLoader from 'dataloader';
-import type { AdminLevel } from '../entities/admin-level';
+import type { AdminLevel } from '@ntm/admin-unit-contract';
 import type { AdminUnit } from '../entities/admin-unit.entity';
 import { AdminUnitService } from '../services/admin-unit.service';
 import { LineageService, type LinkRow } from '../services/lineage.service';

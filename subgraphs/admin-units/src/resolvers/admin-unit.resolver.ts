@@ -9,7 +9,7 @@ import {
 import { searchKey } from '@ntm/names';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
-import { AdminLevel } from '../entities/admin-level';
+import { AdminLevel } from '@ntm/admin-unit-contract';
 import { AdminUnit } from '../entities/admin-unit.entity';
 import { UnitList } from '../entities/unit-list.entity';
 import { AdminUnitConnection } from './admin-unit.connection';

@@ -1,5 +1,6 @@
 import { sharedDataDir } from '@ntm/kit';
-import { parseCsv, type MatchableUnit, type UnitLevel } from '@ntm/names';
+import { readCsvObjects } from '@ntm/data-files';
+import type { MatchableUnit, UnitLevel } from '@ntm/names';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveLineage, type LineageResult, type PredecessorRow } from '../domain/lineage';
@@ -15,7 +16,7 @@ export function readPredecessorsText(): string {
 /** The official units of one list as the matcher sees them (no generated villages). */
 export function readListUnits(listId: string): MatchableUnit[] {
   const list = UNIT_LISTS.find((l) => l.id === listId)!;
-  const records = parseCsv(readFileSync(path.join(sharedDataDir(), 'admin-units', list.file), 'utf8'));
+  const records = readCsvObjects(readFileSync(path.join(sharedDataDir(), 'admin-units', list.file), 'utf8'));
   return records.map((r) => ({
     id: unitId(r.code, listId),
     code: r.code,
@@ -30,6 +31,6 @@ export function readListUnits(listId: string): MatchableUnit[] {
 export function computeLineage(): { result: LineageResult; oldUnits: MatchableUnit[] } {
   const oldUnits = readListUnits(LIST_BEFORE_REFORM);
   const newUnits = readListUnits(LIST_AFTER_REFORM);
-  const rows = parseCsv(readPredecessorsText()) as unknown as PredecessorRow[];
+  const rows = readCsvObjects(readPredecessorsText()) as unknown as PredecessorRow[];
   return { result: resolveLineage(oldUnits, newUnits, rows), oldUnits };
 }

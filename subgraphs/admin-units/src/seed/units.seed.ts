@@ -1,6 +1,6 @@
 import type { Logger } from '@ntm/kit';
 import { fingerprintOf, insertRows, seedOnce, sharedDataDir } from '@ntm/kit';
-import { parseCsv } from '@ntm/names';
+import { readCsvObjects } from '@ntm/data-files';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,7 +19,7 @@ export function readUnitLists(): { buildRows: () => AdminUnitRow[]; fingerprint:
   const dir = path.join(sharedDataDir(), 'admin-units');
   const texts = UNIT_LISTS.map((list) => readFileSync(path.join(dir, list.file), 'utf8'));
   return {
-    buildRows: () => UNIT_LISTS.flatMap((list, i) => buildUnitRows(list, parseCsv(texts[i]), list.id === LIST_AFTER_REFORM)),
+    buildRows: () => UNIT_LISTS.flatMap((list, i) => buildUnitRows(list, readCsvObjects(texts[i]), list.id === LIST_AFTER_REFORM)),
     fingerprint: fingerprintOf(GENERATOR_VERSION, ...texts),
   };
 }

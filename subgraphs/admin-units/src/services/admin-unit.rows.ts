@@ -1,6 +1,6 @@
 import { inForceOn } from '@ntm/kit';
 import { AdminUnit } from '../entities/admin-unit.entity';
-import type { AdminLevel } from '../entities/admin-level';
+import type { AdminLevel } from '@ntm/admin-unit-contract';
 
 /** Columns selected wherever units are read, in the order `toAdminUnit` expects. */
 export const UNIT_COLUMNS = `u.id, u.code, u.list_id, u.name, u.short_name, u.english_name, u.level, u.kind, u.parent_id,

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { toPgArray } from '@ntm/kit';
 import { searchKey } from '@ntm/names';
-import type { AdminLevel } from '../entities/admin-level';
+import type { AdminLevel } from '@ntm/admin-unit-contract';
 import type { AdminUnit } from '../entities/admin-unit.entity';
 import { IN_FORCE_ON, toAdminUnit, UNIT_COLUMNS, type UnitRecord } from './admin-unit.rows';
 

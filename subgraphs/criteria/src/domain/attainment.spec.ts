@@ -1,9 +1,8 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
-import { combineCriterion, evaluateIndicator, evaluateSetAttainment, IndicatorAttainment, parseIndicatorValue } from './attainment';
+import { combineCriterion, evaluateIndicator, evaluateSetAttainment, IndicatorAttainment } from './attainment';
 import { CRITERIA_FILE_COLUMNS, findIndicator, indicatorsOf, loadCriteriaSets } from './criteria-file';
-import { csvField } from './csv';
+import { csvField } from '@ntm/data-files';
 import { UnitAttributes } from './types';
+import { readCriteriaFileText } from '../services/catalog';
 
 const plain: UnitAttributes = { ethnicMinorityArea: false, mountainous: false, island: false, region: 'DBSH' };
 const mountain: UnitAttributes = { ethnicMinorityArea: true, mountainous: true, island: false, region: 'TDMNPB' };
@@ -170,7 +169,7 @@ describe('evaluateSetAttainment', () => {
   });
 
   it('evaluates the committed commune set end to end', () => {
-    const file = loadCriteriaSets(readFileSync(join(__dirname, '../../data/criteria-sets.csv'), 'utf8'));
+    const file = loadCriteriaSets(readCriteriaFileText());
     const ntm = file.find((s) => s.code === 'COMMUNE_NTM_2021_2025')!;
     const values: Record<string, string> = {};
     for (const i of indicatorsOf(ntm)) {
@@ -184,7 +183,48 @@ describe('evaluateSetAttainment', () => {
     expect(income).toMatchObject({ gap: 3, threshold: { description: '≥ 45 million VND/person/year' }, placeholder: true });
   });
 
-  it('re-exports parseIndicatorValue', () => {
-    expect(parseIndicatorValue('PERCENTAGE', '101')).toEqual({ ok: false, reason: 'percentage must be between 0 and 100' });
+  describe('the committed 2026–2030 commune set, by commune group', () => {
+    const file = loadCriteriaSets(readCriteriaFileText());
+    const s2026 = file.find((s) => s.code === 'COMMUNE_NTM_2026_2030')!;
+    const group1: UnitAttributes = { ...plain, communeGroup: 1 };
+    const group3: UnitAttributes = { ...mountain, communeGroup: 3 };
+
+    it('gives a group-1 and a group-3 commune different attainment for the same value where the thresholds differ', () => {
+      // income 3.1: group 1 ≥ 80, group 3 ≥ 55 (placeholders)
+      const income = findIndicator(s2026, '3.1')!;
+      expect(evaluateIndicator(income, group1, 2026, '60')).toMatchObject({ status: 'NOT_MET', gap: 20, threshold: { branchText: '>= 80 if group=1' } });
+      expect(evaluateIndicator(income, group3, 2026, '60')).toMatchObject({ status: 'MET', gap: 0, threshold: { branchText: '>= 55 if group=3' }, placeholder: true });
+      // poverty 6.1 (≤): group 1 ≤ 3%, group 3 ≤ 13%
+      const poverty = findIndicator(s2026, '6.1')!;
+      expect(evaluateIndicator(poverty, group1, 2026, '8').status).toBe('NOT_MET');
+      expect(evaluateIndicator(poverty, group3, 2026, '8').status).toBe('MET');
+      // and a boolean indicator does not depend on the group
+      const planning = findIndicator(s2026, '1.1')!;
+      expect(evaluateIndicator(planning, group1, 2026, 'Đạt').status).toBe('MET');
+      expect(evaluateIndicator(planning, group3, 2026, 'Đạt').status).toBe('MET');
+    });
+
+    it('is NOT_EVALUATED (NO_COMMUNE_GROUP) for a commune without a group, never a guess', () => {
+      const income = findIndicator(s2026, '3.1')!;
+      expect(evaluateIndicator(income, plain, 2026, '99')).toMatchObject({ status: 'NOT_EVALUATED', reason: 'NO_COMMUNE_GROUP', threshold: null, value: 99 });
+      const values: Record<string, string> = {};
+      for (const i of indicatorsOf(s2026)) values[i.code] = i.valueType === 'BOOLEAN' ? 'true' : i.code === '6.1' || i.code === '5.5' ? '0' : '100';
+      values['3.1'] = '200';
+      const noGroup = evaluateSetAttainment(s2026, plain, 2026, values);
+      expect(noGroup).toMatchObject({ status: 'NOT_EVALUATED', complete: false });
+      expect(noGroup.criteria.find((c) => c.criterionNumber === 3)).toMatchObject({ status: 'MET' }); // 3.2–3.5 are booleans, met
+      expect(noGroup.criteria.find((c) => c.criterionNumber === 6)).toMatchObject({ status: 'NOT_EVALUATED', reason: 'NO_COMMUNE_GROUP' });
+      // the same values meet the set once the group is known (provisionally: placeholder thresholds)
+      expect(evaluateSetAttainment(s2026, group1, 2026, values)).toMatchObject({ status: 'MET', complete: true, provisional: true });
+      expect(evaluateSetAttainment(s2026, group3, 2026, { ...values, '6.1': '14' })).toMatchObject({ status: 'NOT_MET', unmetIndicators: ['6.1'] });
+    });
+  });
+
+  it('NO_COMMUNE_GROUP is an unknown requirement at criterion and set level', () => {
+    const c = combineCriterion({ number: 1 }, [
+      { status: 'NOT_EVALUATED', reason: 'NOT_APPLICABLE' } as IndicatorAttainment,
+      { status: 'NOT_EVALUATED', reason: 'NO_COMMUNE_GROUP' } as IndicatorAttainment,
+    ]);
+    expect(c).toMatchObject({ status: 'NOT_EVALUATED', reason: 'NO_COMMUNE_GROUP' });
   });
 });

@@ -9,32 +9,42 @@
  *                  for the indicator's value type (reason INVALID_VALUE, `error` says why)
  *   NOT_EVALUATED  the indicator has no threshold rule (reason NO_RULE), or its rule has no
  *                  branch for this unit and year (reason NOT_APPLICABLE, e.g. `>= 45 from 2024`
- *                  in 2023). A value, if any, is still parsed and returned.
+ *                  in 2023), or its rule needs the unit's commune group (xã nhóm, 2026–2030 set)
+ *                  and the unit has none (reason NO_COMMUNE_GROUP: an unknown requirement, like
+ *                  NO_RULE). A value, if any, is still parsed and returned.
  *
  * Criterion status, over its indicators, first match wins:
  *   NOT_MET if any indicator is NOT_MET (a known failure decides even when other data is missing);
  *   else NO_DATA if any is NO_DATA; else MET if at least one is MET (NOT_EVALUATED indicators are
  *   skipped); else NOT_EVALUATED, reason NO_INDICATORS when the criterion has none, NO_RULE when
- *   any of its indicators has no rule, else NOT_APPLICABLE (no requirement for this unit and year).
+ *   any of its indicators has no rule, NO_COMMUNE_GROUP when any needs the unknown commune group,
+ *   else NOT_APPLICABLE (no requirement for this unit and year).
  *
  * Set status, over its criteria: NOT_MET if any criterion is NOT_MET; else NO_DATA if any is
- * NO_DATA; else NOT_EVALUATED if any criterion is NOT_EVALUATED for NO_RULE or NO_INDICATORS (a
+ * NO_DATA; else NOT_EVALUATED if any criterion is NOT_EVALUATED for NO_RULE, NO_INDICATORS or
+ * NO_COMMUNE_GROUP (a
  * unit is never said to meet a set when a whole criterion's requirement is unknown); else MET if
  * any criterion is MET (criteria NOT_APPLICABLE this year are skipped); else NOT_EVALUATED.
  *
  * `provisional` is true when a MET/NOT_MET decision used a placeholder threshold; `complete` is
- * false when any indicator has no rule or any criterion no indicators (an unknown requirement).
+ * false when any indicator has no rule or needs the unknown commune group, or any criterion has no
+ * indicators (an unknown requirement).
  */
 import { CriteriaSetDef, CriterionDef, IndicatorDef } from './criteria-file';
 import { parseIndicatorValue } from './indicator-value';
-import { AppliedThreshold, describeComparison, numericGap, RuleBranch, satisfies, selectBranch } from './threshold-rule';
+import { AppliedThreshold, describeComparison, numericGap, RuleBranch, satisfies, selectBranchOutcome } from './threshold-rule';
 import { IndicatorValue, UnitAttributes } from './types';
 
 export { parseIndicatorValue } from './indicator-value';
 export type { ParsedIndicatorValue } from './indicator-value';
 
 export type AttainmentStatus = 'MET' | 'NOT_MET' | 'NO_DATA' | 'NOT_EVALUATED';
-export type AttainmentReason = 'MISSING_VALUE' | 'INVALID_VALUE' | 'NO_RULE' | 'NOT_APPLICABLE' | 'NO_INDICATORS';
+export type AttainmentReason = 'MISSING_VALUE' | 'INVALID_VALUE' | 'NO_RULE' | 'NOT_APPLICABLE' | 'NO_INDICATORS' | 'NO_COMMUNE_GROUP';
+
+/** Reasons that mean the requirement is unknown (the unit is never said to meet the set). */
+export function isUnknownRequirement(reason: AttainmentReason | null): boolean {
+  return reason === 'NO_RULE' || reason === 'NO_INDICATORS' || reason === 'NO_COMMUNE_GROUP';
+}
 
 export interface IndicatorAttainment {
   readonly indicatorCode: string;
@@ -112,9 +122,12 @@ export function evaluateIndicator(indicator: IndicatorDef, unit: UnitAttributes,
   const value = parsed !== null && parsed.ok ? parsed.value : null;
   const error = parsed !== null && !parsed.ok ? parsed.reason : null;
 
-  const branch = indicator.rule ? selectBranch(indicator.rule, unit, year) : null;
+  if (!indicator.rule) return result(indicator, 'NOT_EVALUATED', 'NO_RULE', text, value, error, null, null, false);
+  const outcome = selectBranchOutcome(indicator.rule, unit, year);
+  const branch = outcome.branch;
   if (!branch) {
-    return result(indicator, 'NOT_EVALUATED', indicator.rule ? 'NOT_APPLICABLE' : 'NO_RULE', text, value, error, null, null, false);
+    const reason = outcome.missing === 'NO_COMMUNE_GROUP' ? 'NO_COMMUNE_GROUP' : 'NOT_APPLICABLE';
+    return result(indicator, 'NOT_EVALUATED', reason, text, value, error, null, null, false);
   }
   const threshold = appliedThreshold(branch, indicator.unit);
   if (parsed === null || !parsed.ok) {
@@ -155,9 +168,11 @@ function appliedThreshold(branch: RuleBranch, unitOfMeasure: string | null): App
 export function combineCriterion(criterion: Pick<CriterionDef, 'number'>, indicators: readonly IndicatorAttainment[]): CriterionAttainment {
   const counts = emptyCounts();
   let noRule = false;
+  let noGroup = false;
   for (const i of indicators) {
     counts[i.status]++;
     if (i.reason === 'NO_RULE') noRule = true;
+    if (i.reason === 'NO_COMMUNE_GROUP') noGroup = true;
   }
   let status: AttainmentStatus;
   let reason: AttainmentReason | null = null;
@@ -166,7 +181,7 @@ export function combineCriterion(criterion: Pick<CriterionDef, 'number'>, indica
   else if (counts.MET > 0) status = 'MET';
   else {
     status = 'NOT_EVALUATED';
-    reason = indicators.length === 0 ? 'NO_INDICATORS' : noRule ? 'NO_RULE' : 'NOT_APPLICABLE';
+    reason = indicators.length === 0 ? 'NO_INDICATORS' : noRule ? 'NO_RULE' : noGroup ? 'NO_COMMUNE_GROUP' : 'NOT_APPLICABLE';
   }
   return { criterionNumber: criterion.number, status, reason, indicators, indicatorCounts: counts };
 }
@@ -189,18 +204,18 @@ export function evaluateSetAttainment(set: CriteriaSetDef, unit: UnitAttributes,
       if (r.status === 'NOT_MET') unmet.push(r.indicatorCode);
       if (r.status === 'NO_DATA') missing.push(r.indicatorCode);
       if (r.placeholder && (r.status === 'MET' || r.status === 'NOT_MET')) provisional = true;
-      if (r.reason === 'NO_RULE') unknownRequirement = true;
+      if (isUnknownRequirement(r.reason)) unknownRequirement = true;
       return r;
     });
     const c = combineCriterion(criterion, results);
     criterionCounts[c.status]++;
-    if (c.reason === 'NO_INDICATORS' || c.reason === 'NO_RULE') unknownRequirement = true;
+    if (isUnknownRequirement(c.reason)) unknownRequirement = true;
     return c;
   });
   let status: AttainmentStatus;
   if (criterionCounts.NOT_MET > 0) status = 'NOT_MET';
   else if (criterionCounts.NO_DATA > 0) status = 'NO_DATA';
-  else if (criteria.some((c) => c.reason === 'NO_INDICATORS' || c.reason === 'NO_RULE')) status = 'NOT_EVALUATED';
+  else if (criteria.some((c) => isUnknownRequirement(c.reason))) status = 'NOT_EVALUATED';
   else if (criterionCounts.MET > 0) status = 'MET';
   else status = 'NOT_EVALUATED';
   return {

@@ -1,14 +1,9 @@
-import { existsSync, readFileSync } from 'fs';
-import { join } from 'path';
-import { csvField, parseCsv } from './csv';
+import { csvField, readCsvRecords, readSharedDataText } from '@ntm/data-files';
 import {
   CRITERIA_FILE_COLUMNS, CriteriaFileError, CriteriaSetDef, findIndicator, indicatorsOf, loadCriteriaSets, readCriteriaFile,
 } from './criteria-file';
 import { evaluateThresholdRule } from './threshold-rule';
-
-const DATA_FILE = join(__dirname, '../../data/criteria-sets.csv');
-/** The project's reference CSV; outside this package, so its test runs only where it exists. */
-const REFERENCE_FILE = '/work/shared/data/criteria/criteria-2021-2025.csv';
+import { readCriteriaFileText } from '../services/catalog';
 
 type Row = Partial<Record<(typeof CRITERIA_FILE_COLUMNS)[number], string>>;
 const BASE: Row = {
@@ -25,7 +20,7 @@ function csv(...rows: Row[]): string {
 const col = (name: (typeof CRITERIA_FILE_COLUMNS)[number]) => CRITERIA_FILE_COLUMNS.indexOf(name) + 1;
 
 describe('the committed data file', () => {
-  const text = readFileSync(DATA_FILE, 'utf8');
+  const text = readCriteriaFileText();
   const sets = loadCriteriaSets(text);
   const byCode = new Map(sets.map((s) => [s.code, s]));
   const set = (code: string): CriteriaSetDef => {
@@ -38,6 +33,7 @@ describe('the committed data file', () => {
     expect(readCriteriaFile(text).problems).toEqual([]);
     expect(sets.map((s) => s.code)).toEqual([
       'COMMUNE_NTM_2021_2025', 'COMMUNE_ADVANCED_2021_2025', 'DISTRICT_NTM_2021_2025', 'DISTRICT_ADVANCED_2021_2025', 'COMMUNE_SMART_PILOT_ELIGIBILITY_2021_2025',
+      'COMMUNE_NTM_2026_2030', 'COMMUNE_MODERN_PILOT_ELIGIBILITY_2026_2030',
     ]);
     expect(set('COMMUNE_NTM_2021_2025')).toMatchObject({ kind: 'NATIONAL', phase: '2021-2025', level: 'COMMUNE', tier: 'STANDARD', legalBasis: '318/QĐ-TTg, 08/03/2022', confidence: 'HIGH' });
     expect(set('DISTRICT_ADVANCED_2021_2025').confidence).toBe('LOW');
@@ -45,6 +41,48 @@ describe('the committed data file', () => {
     expect(set('DISTRICT_NTM_2021_2025')).toMatchObject({ level: 'DISTRICT', tier: 'STANDARD', legalBasis: '320/QĐ-TTg, 08/03/2022' });
     expect(set('DISTRICT_ADVANCED_2021_2025')).toMatchObject({ level: 'DISTRICT', tier: 'ADVANCED' });
     expect(set('COMMUNE_SMART_PILOT_ELIGIBILITY_2021_2025')).toMatchObject({ kind: 'PILOT_ELIGIBILITY', level: 'COMMUNE' });
+  });
+
+  it('has the 2026–2030 commune set: 10 criteria, 47 indicators, each with a source and a placeholder rule by commune group', () => {
+    const s = set('COMMUNE_NTM_2026_2030');
+    expect(s).toMatchObject({ kind: 'NATIONAL', phase: '2026-2030', level: 'COMMUNE', tier: 'STANDARD', legalBasis: '51/2025/QĐ-TTg, 29/12/2025', validFromYear: 2026, validToYear: 2030 });
+    expect(s.criteria.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(s.criteria.map((c) => c.nameVi)).toEqual([
+      'Quy hoạch', 'Hạ tầng kinh tế - xã hội', 'Phát triển kinh tế nông thôn', 'Đào tạo nguồn nhân lực nông thôn', 'Văn hóa, giáo dục, y tế',
+      'Giảm nghèo và an sinh xã hội', 'Khoa học công nghệ và chuyển đổi số', 'Môi trường và cảnh quan nông thôn',
+      'Xây dựng hệ thống chính trị và hành chính công', 'Tiếp cận pháp luật và an ninh, quốc phòng',
+    ]);
+    const inds = indicatorsOf(s);
+    expect(inds).toHaveLength(47);
+    expect(s.criteria.every((c) => c.indicators.length > 0)).toBe(true);
+    for (const i of inds) {
+      expect(i.source).toMatch(/51\/2025\/QĐ-TTg/);
+      // Appendix I's indicator table was not read: every threshold is a marked placeholder
+      expect(i).toMatchObject({ placeholder: true, confidence: 'LOW' });
+      expect(i.rule).not.toBeNull();
+    }
+    // every numeric rule that varies names each group, so no group falls through to "no threshold"
+    const byGroup = (code: string) => {
+      const ind = findIndicator(s, code)!;
+      return [1, 2, 3].map((g) => evaluateThresholdRule(ind.rule!, { ethnicMinorityArea: false, mountainous: false, island: false, region: null, communeGroup: g as 1 | 2 | 3 }, 2026, ind.unit)?.description);
+    };
+    for (const i of inds) expect(byGroup(i.code)).not.toContain(undefined);
+    const varying = inds.filter((i) => new Set(byGroup(i.code)).size > 1);
+    expect(varying.length).toBeGreaterThan(10);
+    expect(byGroup('3.1')).toEqual(['≥ 80 million VND/person/year', '≥ 70 million VND/person/year', '≥ 55 million VND/person/year']);
+    expect(byGroup('6.1')).toEqual(['≤ 3%', '≤ 6%', '≤ 13%']);
+  });
+
+  it('has the modern NTM commune pilot framework as a pilot-eligibility set without known conditions', () => {
+    const s = set('COMMUNE_MODERN_PILOT_ELIGIBILITY_2026_2030');
+    expect(s).toMatchObject({ kind: 'PILOT_ELIGIBILITY', level: 'COMMUNE', validFromYear: 2026, validToYear: 2030 });
+    expect(s.criteria).toHaveLength(1);
+    expect(s.criteria[0]!.indicators).toEqual([]);
+  });
+
+  it('derives every set\'s validity period from its phase', () => {
+    expect(set('COMMUNE_NTM_2021_2025')).toMatchObject({ validFromYear: 2021, validToYear: 2025 });
+    expect(set('DISTRICT_NTM_2021_2025')).toMatchObject({ validFromYear: 2021, validToYear: 2025 });
   });
 
   it('has 19 commune criteria and 9 district criteria, numbered 1..n', () => {
@@ -91,8 +129,8 @@ describe('the committed data file', () => {
     expect(evaluateThresholdRule(rule, { ...plain, island: true }, 2024, '%')?.description).toBe('≥ 50%');
   });
 
-  (existsSync(REFERENCE_FILE) ? it : it.skip)('carries every row of the reference CSV, and flags every threshold the reference does not give', () => {
-    const [header, ...rows] = parseCsv(readFileSync(REFERENCE_FILE, 'utf8'));
+  it('carries every row of the reference CSV (shared/data/criteria), and flags every threshold the reference does not give', () => {
+    const [header, ...rows] = readCsvRecords(readSharedDataText('criteria', 'criteria-2021-2025.csv'));
     const h = (name: string) => header!.fields.indexOf(name);
     expect(rows.length).toBeGreaterThan(60);
     for (const { fields } of rows) {

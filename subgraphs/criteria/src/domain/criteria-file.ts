@@ -4,7 +4,7 @@
  * edited in a spreadsheet. A row with an empty `indicator_code` declares a criterion whose
  * indicators are not known (it then has no indicators). See `data/README.md`.
  */
-import { CsvParseError, parseCsv } from './csv';
+import { CsvParseError, readCsvRecords } from '@ntm/data-files';
 import { checkRuleForValueType, parseThresholdRule, RuleParseError, ThresholdRule } from './threshold-rule';
 import {
   Confidence, CONFIDENCES, Level, LEVELS, SET_KINDS, SetKind, Tier, TIERS, VALUE_TYPES, ValueType,
@@ -48,6 +48,12 @@ export interface CriteriaSetDef {
   readonly kind: SetKind;
   /** e.g. "2021-2025". */
   readonly phase: string;
+  /**
+   * Validity period, derived from `phase` (first and last year, inclusive): a 2021-2025 set is
+   * in force for 2021..2025, a 2026-2030 set for 2026..2030. See `set-validity.ts`.
+   */
+  readonly validFromYear: number;
+  readonly validToYear: number;
   readonly level: Level;
   readonly tier: Tier;
   /** e.g. "318/QĐ-TTg, 08/03/2022". */
@@ -108,7 +114,7 @@ interface MutableCriterion {
 }
 
 interface MutableSet {
-  meta: Omit<CriteriaSetDef, 'criteria'>;
+  meta: Omit<CriteriaSetDef, 'criteria' | 'validFromYear' | 'validToYear'>;
   line: number;
   criteria: Map<number, MutableCriterion>;
   indicatorLines: Map<string, number>;
@@ -132,7 +138,7 @@ export function readCriteriaFile(csvText: string): { sets: CriteriaSetDef[]; pro
   const problems: CriteriaFileProblem[] = [];
   let records;
   try {
-    records = parseCsv(csvText);
+    records = readCsvRecords(csvText);
   } catch (e) {
     if (e instanceof CsvParseError) return { sets: [], problems: [{ line: e.line, column: e.column, columnName: null, message: e.reason }] };
     throw e;
@@ -324,6 +330,8 @@ export function readCriteriaFile(csvText: string): { sets: CriteriaSetDef[]; pro
 
   const result: CriteriaSetDef[] = [...sets.values()].map((s) => ({
     ...s.meta,
+    validFromYear: Number(s.meta.phase.slice(0, 4)),
+    validToYear: Number(s.meta.phase.slice(5, 9)),
     criteria: [...s.criteria.values()]
       .sort((a, b) => a.number - b.number)
       .map((c) => ({

@@ -13,9 +13,17 @@
  *
  * Allocation-light: one string result per call, no objects; pass a precomputed
  * `hashUnitKey(code)` as `unitKey` in hot loops.
+ *
+ * Which indicators get values in a year: those of the sets in force that year
+ * (`syntheticSetsFor`): the 2021–2025 sets up to 2025, the 2026–2030 commune set (51/2025/QĐ-TTg)
+ * from 2026. Values for one indicator code do not depend on the set, so 2021–2025 values are the
+ * same as before the 2026–2030 set was added. A 2026–2030 rule that needs the commune group gives
+ * a unit without a group a plausible value from the same score (no threshold to place it by).
  */
+import { CriteriaSetDef, IndicatorDef } from './criteria-file';
+import { isSetInForce } from './set-validity';
 import { Comparison, selectBranch, ThresholdRule } from './threshold-rule';
-import { UnitAttributes, ValueType } from './types';
+import { Level, UnitAttributes, ValueType } from './types';
 
 /** What the generator needs from an indicator (an IndicatorDef fits). */
 export interface SyntheticIndicator {
@@ -229,4 +237,19 @@ export function syntheticIndicatorValue(
     case 'category':
       return categoryValue(c, score > 0, pick, indicator.allowedValues);
   }
+}
+
+/**
+ * The sets whose indicators get synthetic values for units of `level` in `year`: every set of
+ * that level in force that year, in file order (national and pilot-eligibility sets alike, as
+ * before). 2021–2025 → the four 2021–2025 sets of the level and the smart-commune pilot set;
+ * 2026–2030 → the 2026–2030 commune set and the modern-commune pilot set; no district set.
+ */
+export function syntheticSetsFor(sets: readonly CriteriaSetDef[], level: Level, year: number): CriteriaSetDef[] {
+  return sets.filter((s) => s.level === level && isSetInForce(s, year));
+}
+
+/** The indicators of `syntheticSetsFor`, with their set, in set then criterion then code order. */
+export function syntheticIndicatorsFor(sets: readonly CriteriaSetDef[], level: Level, year: number): { set: CriteriaSetDef; indicator: IndicatorDef }[] {
+  return syntheticSetsFor(sets, level, year).flatMap((set) => set.criteria.flatMap((c) => c.indicators.map((indicator) => ({ set, indicator }))));
 }

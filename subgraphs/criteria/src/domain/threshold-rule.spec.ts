@@ -1,5 +1,6 @@
 import {
-  checkRuleForValueType, describeComparison, evaluateThresholdRule, numericGap, parseThresholdRule, RuleParseError, satisfies,
+  checkRuleForValueType, describeComparison, evaluateThresholdRule, numericGap, parseThresholdRule, ruleNeedsGroup, RuleParseError, satisfies,
+  selectBranch, selectBranchOutcome,
 } from './threshold-rule';
 import { UnitAttributes } from './types';
 
@@ -136,6 +137,51 @@ describe('parseThresholdRule / evaluateThresholdRule', () => {
       expect(e.message).toContain(`"${text}"`);
       expect(e.message).toContain(`character ${position + 1}`);
     });
+  });
+});
+
+describe('commune group conditions (xã nhóm, 51/2025/QĐ-TTg)', () => {
+  const g = (communeGroup: 1 | 2 | 3 | null): UnitAttributes => ({ ...plain, communeGroup });
+  const at = (rule: string, unit: UnitAttributes, year = 2026) => evaluateThresholdRule(parseThresholdRule(rule), unit, year)?.description ?? null;
+
+  it('picks the threshold of the unit\'s group', () => {
+    const rule = '>= 90 if group=1; >= 80 if group=2; >= 70 if group=3';
+    expect([1, 2, 3].map((n) => at(rule, g(n as 1 | 2 | 3)))).toEqual(['≥ 90', '≥ 80', '≥ 70']);
+  });
+
+  it('reads group in {…}, group != and combinations with flags and years', () => {
+    expect(at('>= 90 if group in {1, 2}; >= 70 otherwise', g(2))).toBe('≥ 90');
+    expect(at('>= 90 if group in {1, 2}; >= 70 otherwise', g(3))).toBe('≥ 70');
+    expect(at('>= 90 if group != 3; >= 70 otherwise', g(1))).toBe('≥ 90');
+    expect(at('>= 90 if group≠3; >= 70 otherwise', g(3))).toBe('≥ 70');
+    expect(at('>= 50 if group=3 and EM; >= 60 otherwise', { ...em, communeGroup: 3 })).toBe('≥ 50');
+    expect(at('>= 50 if group=3 and EM; >= 60 otherwise', g(3))).toBe('≥ 60');
+    expect(at('>= 50 if not group=1 from 2027; >= 60 otherwise', g(2), 2026)).toBe('≥ 60');
+    expect(at('>= 50 if not group=1 from 2027; >= 60 otherwise', g(2), 2027)).toBe('≥ 50');
+  });
+
+  it('gives no threshold, and says the group is missing, when the unit has none', () => {
+    const rule = parseThresholdRule('>= 90 if group=1; >= 80 otherwise');
+    expect(ruleNeedsGroup(rule)).toBe(true);
+    for (const unit of [g(null), plain]) {
+      expect(evaluateThresholdRule(rule, unit, 2026)).toBeNull();
+      expect(selectBranch(rule, unit, 2026)).toBeNull();
+      expect(selectBranchOutcome(rule, unit, 2026)).toEqual({ branch: null, missing: 'NO_COMMUNE_GROUP' });
+    }
+    // a rule whose guards simply fail says so differently
+    expect(selectBranchOutcome(parseThresholdRule('>= 45 from 2027'), g(1), 2026)).toEqual({ branch: null, missing: 'NO_BRANCH' });
+    // branches before the group branch still apply to a unit without a group
+    expect(at('= 50 if EM; >= 90 if group=1; >= 80 otherwise', { ...em, communeGroup: null })).toBe('= 50');
+    // and a rule without group conditions does not need one
+    expect(ruleNeedsGroup(parseThresholdRule('>= 50 if EM_MTN_ISL else >= 80'))).toBe(false);
+    expect(at('>= 50 if EM_MTN_ISL else >= 80', g(null))).toBe('≥ 80');
+  });
+
+  it('rejects groups other than 1, 2, 3', () => {
+    expect(parseError('>= 90 if group=4').message).toMatch(/expected a commune group 1, 2 or 3/);
+    expect(parseError('>= 90 if group in {1, x}').message).toMatch(/expected a commune group/);
+    expect(parseError('>= 90 if group > 1').message).toMatch(/expected "=", "!=" or "in" after "group"/);
+    expect(parseError('>= 90 if group in {1, 2').message).toMatch(/to close the group list/);
   });
 });
 

@@ -15,6 +15,8 @@
  *   atom        := "EM" | "MTN" | "ISL" | "EM_MTN_ISL"
  *                | "region" ("=" | "!=" | "≠") REGION | "region" "in" "{" REGION { "," REGION } "}"
  *                | "year" (">=" | ">" | "<=" | "<" | "=" | "!=") YEAR
+ *                | "group" ("=" | "!=" | "≠") GROUP | "group" "in" "{" GROUP { "," GROUP } "}"
+ *   GROUP       := 1 | 2 | 3          (commune group, xã nhóm, of Decision 51/2025/QĐ-TTg)
  *   CATEGORY    := a word (letters, digits, "_", "-") or a "double-quoted" text
  *
  * Keywords, flags and region codes are case-insensitive. Flags: EM = ethnic-minority area,
@@ -24,10 +26,18 @@
  * apply), as is `else` after an unconditional branch. A rule whose guards all fail for a unit and
  * year gives no threshold (`evaluateThresholdRule` returns null: "not applicable").
  *
+ * Commune group (2026–2030 set): `group=1`, `group!=3`, `group in {1,2}`. When the unit's group
+ * is unknown (null/absent), a branch whose condition mentions the group cannot be decided: the
+ * rule stops there and gives no threshold, and `selectBranchOutcome` says the group was missing
+ * (attainment: NOT_EVALUATED, reason NO_COMMUNE_GROUP), so an unknown group is never guessed.
+ * Branches before it are still tried, e.g. `= true if EM; >= 80 if group=1; >= 60 otherwise`
+ * gives `= true` to an ethnic-minority unit without a group.
+ *
  * Examples: `= true`, `>= 80`, `= 100`, `>= 50 if EM_MTN_ISL else >= 80`,
- * `>= 39 if region=TDMNPB; >= 45 otherwise`, `>= 45 from 2024; >= 40 otherwise`, `in {A,B}`.
+ * `>= 39 if region=TDMNPB; >= 45 otherwise`, `>= 45 from 2024; >= 40 otherwise`, `in {A,B}`,
+ * `>= 90 if group=1; >= 80 if group=2; >= 70 if group=3`.
  */
-import { isRegion, Region, UnitAttributes, ValueType } from './types';
+import { CommuneGroup, isCommuneGroup, isRegion, Region, UnitAttributes, ValueType } from './types';
 
 export type NumericOperator = '>=' | '>' | '<=' | '<' | '=';
 export type ThresholdOperator = NumericOperator | 'in';
@@ -45,6 +55,7 @@ export type Condition =
   | { readonly kind: 'flag'; readonly flag: Flag }
   | { readonly kind: 'region'; readonly regions: readonly Region[]; readonly negated: boolean }
   | { readonly kind: 'year'; readonly operator: NumericOperator | '!='; readonly year: number }
+  | { readonly kind: 'group'; readonly groups: readonly CommuneGroup[]; readonly negated: boolean }
   | { readonly kind: 'not'; readonly operand: Condition }
   | { readonly kind: 'and' | 'or'; readonly operands: readonly Condition[] };
 
@@ -56,6 +67,8 @@ export interface RuleBranch {
   readonly untilYear: number | null;
   /** True when the branch holds for every unit and year (no guard, or `otherwise`). */
   readonly unconditional: boolean;
+  /** True when the condition mentions the commune group (undecidable for a unit without one). */
+  readonly needsGroup: boolean;
   /** The branch as written, e.g. `>= 50 if EM_MTN_ISL`. */
   readonly text: string;
 }
@@ -295,6 +308,7 @@ class Parser {
       fromYear,
       untilYear,
       unconditional: otherwise || !guarded,
+      needsGroup: condition !== null && mentionsGroup(condition),
       text: this.text.slice(this.branchStart, end).trim(),
     };
   }
@@ -401,7 +415,7 @@ class Parser {
 
   private parseAtom(): Condition {
     const t = this.tok;
-    if (t.kind !== 'word') this.fail(`expected a condition (EM, MTN, ISL, EM_MTN_ISL, region…, year…), found ${this.describe(t)}`);
+    if (t.kind !== 'word') this.fail(`expected a condition (EM, MTN, ISL, EM_MTN_ISL, region…, group…, year…), found ${this.describe(t)}`);
     const flag = FLAGS[t.lower];
     if (flag) {
       this.i++;
@@ -424,6 +438,17 @@ class Parser {
       this.i++;
       return { kind: 'region', regions: [code], negated: op.text === '!=' };
     }
+    if (t.lower === 'group') {
+      this.i++;
+      const op = this.tok;
+      if (op.kind === 'word' && op.lower === 'in') {
+        this.i++;
+        return { kind: 'group', groups: this.parseGroupSet(), negated: false };
+      }
+      if (op.kind !== 'op' || (op.text !== '=' && op.text !== '!=')) this.fail(`expected "=", "!=" or "in" after "group", found ${this.describe(op)}`);
+      this.i++;
+      return { kind: 'group', groups: [this.parseGroup()], negated: op.text === '!=' };
+    }
     if (t.lower === 'year') {
       this.i++;
       const op = this.tok;
@@ -432,7 +457,36 @@ class Parser {
       const year = this.parseYear(`after "year ${this.text.slice(op.pos, op.end)}"`);
       return { kind: 'year', operator: op.text as NumericOperator | '!=', year };
     }
-    this.fail(`unknown condition "${t.text}" (expected EM, MTN, ISL, EM_MTN_ISL, region… or year…)`);
+    this.fail(`unknown condition "${t.text}" (expected EM, MTN, ISL, EM_MTN_ISL, region…, group… or year…)`);
+  }
+
+  private parseGroup(): CommuneGroup {
+    const g = this.tok;
+    if (g.kind !== 'number' || !isCommuneGroup(g.value)) this.fail(`expected a commune group 1, 2 or 3, found ${this.describe(g)}`);
+    this.i++;
+    return g.value as CommuneGroup;
+  }
+
+  /** `{ 1, 2 }` of commune groups. */
+  private parseGroupSet(): CommuneGroup[] {
+    this.expectPunct('{', 'after "group in"');
+    const items: CommuneGroup[] = [this.parseGroup()];
+    while (this.isPunct(',')) {
+      this.i++;
+      items.push(this.parseGroup());
+    }
+    this.expectPunct('}', 'to close the group list');
+    return items;
+  }
+}
+
+function mentionsGroup(c: Condition): boolean {
+  switch (c.kind) {
+    case 'group': return true;
+    case 'not': return mentionsGroup(c.operand);
+    case 'and':
+    case 'or': return c.operands.some(mentionsGroup);
+    default: return false;
   }
 }
 
@@ -471,6 +525,12 @@ export function conditionHolds(condition: Condition, unit: UnitAttributes, year:
       return condition.regions.includes(unit.region) !== condition.negated;
     case 'year':
       return compareNumbers(year, condition.operator, condition.year);
+    case 'group': {
+      // Callers decide undecidable branches first (selectBranchOutcome); here an unknown group is false.
+      const g = unit.communeGroup;
+      if (g === null || g === undefined) return false;
+      return condition.groups.includes(g) !== condition.negated;
+    }
     case 'not':
       return !conditionHolds(condition.operand, unit, year);
     case 'and':
@@ -481,16 +541,55 @@ export function conditionHolds(condition: Condition, unit: UnitAttributes, year:
   return false;
 }
 
-/** The branch that applies to this unit and year (no allocation), or null when none does. */
+/**
+ * Why no branch applies: NO_BRANCH = every guard failed (no requirement for this unit and year);
+ * NO_COMMUNE_GROUP = a branch tried before any applied needs the commune group, which the unit
+ * does not have (the requirement is unknown, not absent).
+ */
+export type NoBranchReason = 'NO_BRANCH' | 'NO_COMMUNE_GROUP';
+
+const NO_BRANCH = Object.freeze({ branch: null, missing: 'NO_BRANCH' as const });
+const NO_GROUP = Object.freeze({ branch: null, missing: 'NO_COMMUNE_GROUP' as const });
+
+/** The branch that applies, or why none does (see NoBranchReason). */
+export function selectBranchOutcome(
+  rule: ThresholdRule, unit: UnitAttributes, year: number,
+): { readonly branch: RuleBranch; readonly missing: null } | { readonly branch: null; readonly missing: NoBranchReason } {
+  for (const branch of rule.branches) {
+    if (branch.unconditional) return { branch, missing: null };
+    if (branch.fromYear !== null && year < branch.fromYear) continue;
+    if (branch.untilYear !== null && year > branch.untilYear) continue;
+    if (branch.condition !== null) {
+      if (branch.needsGroup && (unit.communeGroup === null || unit.communeGroup === undefined)) return NO_GROUP;
+      if (!conditionHolds(branch.condition, unit, year)) continue;
+    }
+    return { branch, missing: null };
+  }
+  return NO_BRANCH;
+}
+
+/**
+ * The branch that applies to this unit and year (no allocation), or null when none does —
+ * including when the rule needs a commune group the unit lacks (use `selectBranchOutcome` to
+ * tell the two apart).
+ */
 export function selectBranch(rule: ThresholdRule, unit: UnitAttributes, year: number): RuleBranch | null {
   for (const branch of rule.branches) {
     if (branch.unconditional) return branch;
     if (branch.fromYear !== null && year < branch.fromYear) continue;
     if (branch.untilYear !== null && year > branch.untilYear) continue;
-    if (branch.condition !== null && !conditionHolds(branch.condition, unit, year)) continue;
+    if (branch.condition !== null) {
+      if (branch.needsGroup && (unit.communeGroup === null || unit.communeGroup === undefined)) return null;
+      if (!conditionHolds(branch.condition, unit, year)) continue;
+    }
     return branch;
   }
   return null;
+}
+
+/** Does any branch of the rule depend on the commune group? */
+export function ruleNeedsGroup(rule: ThresholdRule): boolean {
+  return rule.branches.some((b) => b.needsGroup);
 }
 
 const OPERATOR_SYMBOL: Record<ThresholdOperator, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=', in: '∈' };

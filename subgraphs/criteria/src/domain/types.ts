@@ -40,6 +40,21 @@ export interface UnitAttributes {
   /** An island commune (hải đảo). */
   island: boolean;
   region: Region | null;
+  /**
+   * Commune group of the 2026–2030 set (xã nhóm 1/2/3, Decision 51/2025/QĐ-TTg): 1 = next to a
+   * city / agriculture under 10% / slated to become urban, 3 = region II/III communes of
+   * ethnic-minority and mountain areas, 2 = the rest. Null or absent = unknown: a rule that needs
+   * the group then gives no threshold (NOT_EVALUATED, reason NO_COMMUNE_GROUP), never a guess.
+   */
+  communeGroup?: CommuneGroup | null;
+}
+
+/** The three commune groups of Decision 51/2025/QĐ-TTg (xã nhóm 1, 2, 3). */
+export const COMMUNE_GROUPS = [1, 2, 3] as const;
+export type CommuneGroup = (typeof COMMUNE_GROUPS)[number];
+
+export function isCommuneGroup(n: unknown): n is CommuneGroup {
+  return n === 1 || n === 2 || n === 3;
 }
 
 /** A normalised indicator value: boolean for BOOLEAN, number for PERCENTAGE/NUMBER, string for CATEGORY. */

@@ -1,14 +1,5 @@
 import { registerEnumType } from 'type-graphql';
 
-/** Level of an administrative unit; the same enum as the admin-units subgraph's. */
-export enum AdminLevel {
-  PROVINCE = 'PROVINCE',
-  DISTRICT = 'DISTRICT',
-  COMMUNE = 'COMMUNE',
-  VILLAGE = 'VILLAGE',
-}
-registerEnumType(AdminLevel, { name: 'AdminLevel', description: 'Level of an administrative unit (cấp hành chính).' });
-
 export enum ValueType {
   BOOLEAN = 'BOOLEAN',
   PERCENTAGE = 'PERCENTAGE',

@@ -1,9 +1,9 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Criteria sets, their criteria and indicators (loaded from data files), unit profiles (this
- * subgraph's replica of what it needs from admin-units, pulled over GraphQL), yearly indicator
- * values, and recognition decisions.
+ * Criteria sets, their criteria and indicators (loaded from data files), yearly indicator values,
+ * and recognition decisions. (The unit-profile replica's table, created here at first, is now
+ * described by @ntm/admin-unit-contract's migration, which creates it if it does not exist.)
  */
 export class Migration20261123010000_criteria extends Migration {
   override async up(): Promise<void> {
@@ -47,24 +47,6 @@ export class Migration20261123010000_criteria extends Migration {
         constraint indicator_set_code_unique unique (set_code, code)
       )`);
     this.addSql(`
-      create table unit_profile (
-        unit_id text primary key,
-        code text not null,
-        list_id text not null,
-        level text not null,
-        name text not null,
-        ancestor_ids text[] not null default '{}',
-        valid_from date null,
-        valid_to date null,
-        region text null,
-        ethnic_minority_area boolean not null,
-        mountainous boolean not null,
-        island boolean not null,
-        synced_at timestamptz not null default now()
-      )`);
-    this.addSql(`create index unit_profile_level_list_index on unit_profile (level, list_id)`);
-    this.addSql(`create index unit_profile_ancestor_ids_index on unit_profile using gin (ancestor_ids)`);
-    this.addSql(`
       create table indicator_value (
         indicator_id int not null references indicator (id) on delete cascade,
         year smallint not null,
@@ -94,7 +76,7 @@ export class Migration20261123010000_criteria extends Migration {
   }
 
   override async down(): Promise<void> {
-    for (const table of ['recognition_decision', 'indicator_value', 'unit_profile', 'indicator', 'criterion', 'criteria_set']) {
+    for (const table of ['recognition_decision', 'indicator_value', 'indicator', 'criterion', 'criteria_set']) {
       this.addSql(`drop table if exists ${table}`);
     }
   }

@@ -1,4 +1,5 @@
+import { unitProfileMigrations } from '@ntm/admin-unit-contract';
 import { Migration20261123010000_criteria } from './Migration20261123010000_criteria';
 
-/** Committed migrations, oldest first. */
-export const migrations = [{ name: 'Migration20261123010000_criteria', class: Migration20261123010000_criteria }];
+/** Committed migrations, oldest first; the unit-profile replica's table comes with the AdminUnit contract. */
+export const migrations = [{ name: 'Migration20261123010000_criteria', class: Migration20261123010000_criteria }, ...unitProfileMigrations];

@@ -5,7 +5,7 @@ import type { SetAttainment } from '../domain/attainment';
 import type { CriteriaSetDef } from '../domain/criteria-file';
 import { listDateForYear } from '../domain/reporting-period';
 import type { Region } from '../domain/types';
-import { AdminUnit, ASSESSMENT_REQUIRES } from '../entities/admin-unit';
+import { AdminUnitWithAreaAttributes as AdminUnit, AREA_ATTRIBUTES } from '@ntm/admin-unit-contract';
 import { AttainmentStatus, ValueStatus, ValueType } from '../entities/enums';
 import { IndicatorValueRecord } from '../entities/indicator-value.entity';
 import { RecognitionDecision } from '../entities/recognition-decision.entity';
@@ -58,7 +58,7 @@ export class AdminUnitCriteriaResolver {
     nullable: true,
     description: 'Computed attainment of a criteria set in a year, down to each indicator with the threshold that applied to this unit and the gap. Thresholds use the unit’s area attributes from admin-units.',
   })
-  @Directive(`@requires(fields: "${ASSESSMENT_REQUIRES}")`)
+  @Directive(`@requires(fields: "${AREA_ATTRIBUTES}")`)
   async assessment(
     @Root() unit: AdminUnit,
     @Arg('set', () => String, { description: 'Criteria set code, e.g. "COMMUNE_NTM_2021_2025".' }) setCode: string,

@@ -3,7 +3,7 @@ import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import { FIRST_YEAR, LAST_YEAR, listDateForYear } from '../domain/reporting-period';
 import { evaluateThresholdRule } from '../domain/threshold-rule';
-import { AdminUnit } from '../entities/admin-unit';
+import { AdminUnitWithAreaAttributes as AdminUnit } from '@ntm/admin-unit-contract';
 import { AttainmentStatus } from '../entities/enums';
 import type { AttainmentService } from '../services/attainment.service';
 import { allProfiles, profileKey } from '../services/threshold-table';
@@ -22,10 +22,10 @@ async function resolveWithin(service: AttainmentService, within: string | null, 
   const unit = await service.resolveUnit(within, asOf ?? listDate);
   if (!unit) throw userInputError(`within: no unit with code "${within}" in the list in force on ${asOf ?? listDate}`, { field: 'within' });
   const sameList = await service.resolveUnit(within, listDate);
-  if (!sameList || sameList.unit_id !== unit.unit_id) {
+  if (!sameList || sameList.unitId !== unit.unitId) {
     throw userInputError(`within: values for ${year} are kept on the units in force on ${listDate}; "${within}" as of ${asOf} is a unit of another list`, { field: 'within' });
   }
-  return unit.unit_id;
+  return unit.unitId;
 }
 
 @Resolver()

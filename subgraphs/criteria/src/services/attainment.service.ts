@@ -5,7 +5,7 @@ import type { CriteriaSetDef } from '../domain/criteria-file';
 import { listDateForYear } from '../domain/reporting-period';
 import type { UnitAttributes } from '../domain/types';
 import type { CriteriaCatalog } from './catalog';
-import { findUnitProfile } from './unit-profiles';
+import { findUnitProfileInForce, type UnitProfile } from '@ntm/admin-unit-contract';
 import { buildThresholdTable, GAP_SQL, PROFILE_SQL, STATUS_SQL, type ThresholdTable } from './threshold-table';
 
 export interface SummaryCounts {
@@ -49,8 +49,8 @@ export class AttainmentService {
   }
 
   /** The unit (of the year's list) with this code, for `within` filters. */
-  resolveUnit(code: string, date: string): Promise<{ unit_id: string; level: string } | null> {
-    return findUnitProfile(this.em, code, date);
+  resolveUnit(code: string, date: string): Promise<UnitProfile | null> {
+    return findUnitProfileInForce(this.em, code, date);
   }
 
   private unitsCte(set: CriteriaSetDef, year: number, withinId: string | null): { sql: string; params: unknown[] } {

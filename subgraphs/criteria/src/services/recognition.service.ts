@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { userInputError } from '@ntm/kit';
 import type { RecognitionDecision } from '../entities/recognition-decision.entity';
 import type { CriteriaCatalog } from './catalog';
-import { findUnitProfile } from './unit-profiles';
+import { findUnitProfileInForce } from '@ntm/admin-unit-contract';
 
 export interface RecognitionRecord {
   unitCode: string;
@@ -23,7 +23,7 @@ export class RecognitionService {
     if (!input.decisionNumber.trim()) throw userInputError('decisionNumber: must not be empty', { field: 'decisionNumber' });
     if (!input.authority.trim()) throw userInputError('authority: must not be empty', { field: 'authority' });
     const date = input.asOf ?? input.decidedOn;
-    const unit = await findUnitProfile(this.em, input.unitCode, date);
+    const unit = await findUnitProfileInForce(this.em, input.unitCode, date);
     if (!unit) throw userInputError(`unitCode: no unit with code "${input.unitCode}" in the list in force on ${date}`, { field: 'unitCode' });
     if (unit.level !== set.level) {
       throw userInputError(`setCode: ${set.code} applies to ${set.level.toLowerCase()}s; unit "${input.unitCode}" is a ${unit.level.toLowerCase()}`, { field: 'setCode' });
@@ -33,7 +33,7 @@ export class RecognitionService {
        values (?, ?, ?, ?, ?, false)
        on conflict (unit_id, set_code, decision_number) do update set decided_on = excluded.decided_on, authority = excluded.authority
        returning id, unit_id as "unitId", set_code as "setCode", decision_number as "decisionNumber", decided_on as "decidedOn", authority, generated`,
-      [unit.unit_id, set.code, input.decisionNumber.trim(), input.decidedOn, input.authority.trim()],
+      [unit.unitId, set.code, input.decisionNumber.trim(), input.decidedOn, input.authority.trim()],
     );
     return rows[0];
   }

@@ -1,35 +1,49 @@
 import type { CatalogIndicator } from './catalog';
-import { selectBranch } from '../domain/threshold-rule';
-import { REGIONS, type Region, type UnitAttributes } from '../domain/types';
+import { selectBranchOutcome } from '../domain/threshold-rule';
+import { COMMUNE_GROUPS, REGIONS, type CommuneGroup, type Region, type UnitAttributes } from '../domain/types';
 
 /**
- * Threshold rules depend only on a unit's region and three flags, so for one year every rule
- * has at most 8 × 8 = 64 outcomes. This expands each indicator's rule over all those profiles
- * with the same pure evaluator the per-unit assessment uses, giving SQL a lookup table: the
- * roll-up then evaluates every unit × indicator set-based, and agrees with the per-unit answer.
+ * Threshold rules depend only on a unit's region, three flags and its commune group (xã nhóm,
+ * 2026–2030 set; unknown = null), so for one year every rule has at most 8 × 8 × 4 = 256
+ * outcomes. This expands each indicator's rule over all those profiles with the same pure
+ * evaluator the per-unit assessment uses, giving SQL a lookup table: the roll-up then evaluates
+ * every unit × indicator set-based, and agrees with the per-unit answer.
  */
 export interface ThresholdTable {
   indicatorIds: number[];
   profiles: string[];
-  /** '>=', '>', '<=', '<', '=' (numeric), 'bool', 'cat', 'NA' (no branch applies), 'NR' (no rule). */
+  /**
+   * '>=', '>', '<=', '<', '=' (numeric), 'bool', 'cat', 'NA' (no branch applies), 'NR' (no rule),
+   * 'NG' (the rule needs the commune group and the profile has none: an unknown requirement).
+   */
   ops: string[];
   targets: (number | null)[];
   /** Category targets joined by U+001F. */
   texts: (string | null)[];
 }
 
+/**
+ * SQL text of the unit's commune group (1, 2, 3 or '' when unknown), for `PROFILE_SQL`.
+ * `unit_profile` has no commune group column yet, so every unit is "group unknown" here, which
+ * is what the per-unit evaluator sees too (unit-profiles.ts passes no group). When the column
+ * exists, replace with `coalesce(u.commune_group::text, '')`.
+ */
+export const COMMUNE_GROUP_SQL = `''`;
+
 /** SQL expression of a unit profile's key, matching `profileKey`. */
-export const PROFILE_SQL = `coalesce(u.region, '') || ':' || (u.ethnic_minority_area::int)::text || (u.mountainous::int)::text || (u.island::int)::text`;
+export const PROFILE_SQL = `coalesce(u.region, '') || ':' || (u.ethnic_minority_area::int)::text || (u.mountainous::int)::text || (u.island::int)::text || ':' || ${COMMUNE_GROUP_SQL}`;
 
 export function profileKey(a: UnitAttributes): string {
-  return `${a.region ?? ''}:${+a.ethnicMinorityArea}${+a.mountainous}${+a.island}`;
+  return `${a.region ?? ''}:${+a.ethnicMinorityArea}${+a.mountainous}${+a.island}:${a.communeGroup ?? ''}`;
 }
 
 export function allProfiles(): UnitAttributes[] {
   const profiles: UnitAttributes[] = [];
   for (const region of [...REGIONS, null] as (Region | null)[]) {
     for (let flags = 0; flags < 8; flags++) {
-      profiles.push({ region, ethnicMinorityArea: (flags & 4) !== 0, mountainous: (flags & 2) !== 0, island: (flags & 1) !== 0 });
+      for (const communeGroup of [...COMMUNE_GROUPS, null] as (CommuneGroup | null)[]) {
+        profiles.push({ region, ethnicMinorityArea: (flags & 4) !== 0, mountainous: (flags & 2) !== 0, island: (flags & 1) !== 0, communeGroup });
+      }
     }
   }
   return profiles;
@@ -42,9 +56,10 @@ export function buildThresholdTable(indicators: CatalogIndicator[], year: number
     for (const profile of profiles) {
       table.indicatorIds.push(ind.id);
       table.profiles.push(profileKey(profile));
-      const branch = ind.def.rule ? selectBranch(ind.def.rule, profile, year) : null;
-      if (!ind.def.rule || !branch) {
-        table.ops.push(ind.def.rule ? 'NA' : 'NR');
+      const outcome = ind.def.rule ? selectBranchOutcome(ind.def.rule, profile, year) : null;
+      const branch = outcome ? outcome.branch : null;
+      if (!outcome || !branch) {
+        table.ops.push(!outcome ? 'NR' : outcome.missing === 'NO_COMMUNE_GROUP' ? 'NG' : 'NA');
         table.targets.push(null);
         table.texts.push(null);
         continue;
@@ -68,10 +83,14 @@ export function buildThresholdTable(indicators: CatalogIndicator[], year: number
   return table;
 }
 
-/** SQL deciding one value against its threshold row `t` (value row `v`): MET / NOT_MET / NO_DATA / NE_RULE / NE_NA. */
+/**
+ * SQL deciding one value against its threshold row `t` (value row `v`): MET / NOT_MET / NO_DATA /
+ * NE_RULE / NE_NA. 'NG' (commune group unknown) counts as NE_RULE: like a missing rule it is an
+ * unknown requirement, as in the pure evaluator (reason NO_COMMUNE_GROUP).
+ */
 export const STATUS_SQL = `
   case
-    when t.op = 'NR' then 'NE_RULE'
+    when t.op in ('NR', 'NG') then 'NE_RULE'
     when t.op = 'NA' then 'NE_NA'
     when v.value is null then 'NO_DATA'
     when t.op = 'cat' then case when lower(v.value) = any(string_to_array(lower(t.texts), chr(31))) then 'MET' else 'NOT_MET' end

@@ -10,6 +10,7 @@ export * from './orm/init-orm';
 export * from './orm/query-counter';
 export * from './seed/seed-once';
 export * from './server/http-graphql';
+export * from './server/request-id';
 export * from './server/start-subgraph';
 export * from './loaders/keyed-loader';
 export * from './subgraph';

@@ -5,13 +5,18 @@ import { initORM, migrate, type OrmSettings } from './orm/init-orm';
 import { startSubgraphServer } from './server/start-subgraph';
 import type { RunningHttpServer } from './server/http-graphql';
 import type { SubgraphContext } from './context';
+import { port as portSetting, postgresUrl, readEnv } from './env/read-env';
 
 /** Everything that makes one subgraph: its data, its schema, its loaders, its seed. */
 export interface SubgraphModule<TLoaders = unknown> {
-  /** Name in the supergraph, e.g. "admin-units". */
+  /** Name in the supergraph, e.g. "admin-units"; its variables are derived from it (`ADMIN_UNITS_PORT`, `ADMIN_UNITS_URL`). */
   name: string;
   /** The PostgreSQL schema it owns. */
   schema: string;
+  /** Port of its own process under `npm start` (overridden by `<NAME>_PORT`). */
+  defaultPort: number;
+  /** Subgraphs whose public API it reads while starting (e.g. a replica it pulls); they start before it. */
+  pullsFrom?: string[];
   entities: OrmSettings['entities'];
   migrations: OrmSettings['migrations'];
   buildSchema(): Promise<GraphQLSchema>;
@@ -22,6 +27,19 @@ export interface SubgraphModule<TLoaders = unknown> {
 
 /** GraphQL URLs of the other subgraphs, by name, for subgraphs that pull data over the API. */
 export type PeerUrls = Record<string, string>;
+
+/** The prefix of a subgraph's environment variables: "admin-units" → "ADMIN_UNITS". */
+export const envPrefixOf = (name: string): string => name.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+/** The variable that sets a subgraph's port: "admin-units" → "ADMIN_UNITS_PORT". */
+export const portVariableOf = (name: string): string => `${envPrefixOf(name)}_PORT`;
+/** The variable that tells others (the gateway, peers) a subgraph's GraphQL URL: "ADMIN_UNITS_URL". */
+export const urlVariableOf = (name: string): string => `${envPrefixOf(name)}_URL`;
+
+/** True for the object a subgraph package exports as `subgraph` (how the registry recognises one). */
+export function isSubgraphModule(value: unknown): value is SubgraphModule<unknown> {
+  const m = value as Partial<SubgraphModule<unknown>> | undefined;
+  return !!m && typeof m.name === 'string' && typeof m.schema === 'string' && typeof m.defaultPort === 'number' && typeof m.buildSchema === 'function';
+}
 
 export interface RunOptions {
   databaseUrl: string;
@@ -79,10 +97,26 @@ export async function runSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, op
   }
 }
 
-/** The `main()` of a subgraph process: env → run → stop cleanly on SIGINT/SIGTERM. */
-export function mainOf<TLoaders>(module: SubgraphModule<TLoaders>, env: { databaseUrl: string; port: number; host?: string; peers?: PeerUrls }) {
+/**
+ * The `main()` of a subgraph process: its settings from the environment (`DATABASE_URL`,
+ * `<NAME>_PORT`, `<PEER>_URL` for each subgraph it pulls from), then run, and stop cleanly on
+ * SIGINT/SIGTERM.
+ */
+export function runAsProcess<TLoaders>(module: SubgraphModule<TLoaders>, source: NodeJS.ProcessEnv = process.env): void {
   const logger = createLogger({ service: module.name });
-  runSubgraph(module, { ...env, logger })
+  const start = async () => {
+    const env = readEnv(
+      { databaseUrl: ['DATABASE_URL', postgresUrl], port: [portVariableOf(module.name), portSetting(module.defaultPort)] },
+      source,
+    );
+    const peers: PeerUrls = {};
+    for (const peer of module.pullsFrom ?? []) {
+      const url = source[urlVariableOf(peer)];
+      if (url) peers[peer] = url;
+    }
+    return runSubgraph(module, { ...env, peers, logger });
+  };
+  start()
     .then((running) => {
       const shutdown = (signal: string) => {
         logger.info('shutting down', { signal });

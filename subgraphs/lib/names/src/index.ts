@@ -16,4 +16,3 @@ export {
   MAX_CANDIDATES,
   tiesOf,
 } from './matcher';
-export { parseCsv } from './csv';

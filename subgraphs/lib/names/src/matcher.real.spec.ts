@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parseCsv } from './csv';
 import { accentKey } from './fold';
 import { NameMatcher, SCORES, type MatchableUnit } from './matcher';
-import { adminUnitsDir, readUnitList } from './shared-data';
+import { readUnitList, readUnitListRecords } from './shared-data';
 
 describe('NameMatcher on the real pre-reform list (units-2025-03-01.csv)', () => {
   const units = readUnitList('units-2025-03-01.csv');
@@ -129,7 +126,7 @@ describe('NameMatcher on the real pre-reform list (units-2025-03-01.csv)', () =>
 });
 
 describe('NameMatcher on the real post-reform list (units-2025-07-01.csv)', () => {
-  const rows = parseCsv(readFileSync(path.join(adminUnitsDir(), 'units-2025-07-01.csv'), 'utf8'));
+  const rows = readUnitListRecords('units-2025-07-01.csv');
   const units = readUnitList('units-2025-07-01.csv');
   const matcher = new NameMatcher(units);
 

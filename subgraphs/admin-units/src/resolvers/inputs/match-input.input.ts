@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { AdminLevel } from '../../entities/admin-level';
+import { AdminLevel } from '@ntm/admin-unit-contract';
 
 @InputType({ description: 'One name to match, as a spreadsheet row gives it.' })
 export class MatchInput {

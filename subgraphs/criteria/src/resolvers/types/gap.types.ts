@@ -1,6 +1,6 @@
 import { connectionTypes } from '@ntm/kit';
 import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
-import { AdminUnit } from '../../entities/admin-unit';
+import { AdminUnitWithAreaAttributes as AdminUnit } from '@ntm/admin-unit-contract';
 import { AttainmentStatus } from '../../entities/enums';
 
 export enum GapOrder {

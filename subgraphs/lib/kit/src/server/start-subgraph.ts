@@ -2,7 +2,6 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
-import { randomUUID } from 'node:crypto';
 import { maskErrors } from '../errors';
 import type { Logger } from '../logger';
 import { serveGraphQL, type RunningHttpServer } from './http-graphql';
@@ -36,14 +35,13 @@ export async function startSubgraphServer<TLoaders>(
     csrfPrevention: false,
     plugins: [ApolloServerPluginInlineTraceDisabled(), noNulPlugin],
   });
-  await apollo.start();
   const running = await serveGraphQL({
     apollo,
     port: options.port,
     host: options.host,
     ready: async () => options.orm.isConnected(),
-    context: async ({ req }) => {
-      const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+    logger,
+    context: async ({ requestId }) => {
       const base = { em: options.orm.em.fork(), requestId, logger: logger.child({ requestId }) };
       return { ...base, loaders: options.createLoaders(base) };
     },

@@ -5,7 +5,7 @@
  * them with `within` = their province, half with `level` = COMMUNE — matched in one `matchMany`
  * call. Baseline in the same run: a plain Map lookup of the same names by exact official name.
  *
- * Run: npm run build -w @ntm/names && node subgraphs/names/dist/bench/match.bench.js [--examples]
+ * Run: npm run build -w @ntm/names && node subgraphs/lib/names/dist/bench/match.bench.js [--examples]
  * (the data is found next to the repository, `<repo>/../shared`, or under NTM_SHARED_DIR).
  */
 import { foldText } from '../fold';

@@ -1,0 +1,5 @@
+import type { SubgraphContext } from '@ntm/kit';
+import type { TemplateLoaders } from './loaders/example.loader';
+
+/** What resolvers of this subgraph receive. */
+export type Context = SubgraphContext<TemplateLoaders>;

@@ -1,0 +1,27 @@
+import { AdminUnitRef } from '@ntm/admin-unit-contract';
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
+import { Example } from '../entities/example.entity';
+
+/** TEMPLATE: thin resolvers: arguments in, a service or loader call, the result out. */
+@Resolver(() => Example)
+export class ExampleResolver {
+  @Query(() => Example, { nullable: true, description: 'One example by id (template).' })
+  example(@Arg('id', () => ID, { description: 'Identifier.' }) id: string, @Ctx() ctx: Context): Promise<Example | null> {
+    return ctx.loaders.examples.byId(Number(id));
+  }
+
+  @FieldResolver(() => AdminUnitRef, { description: 'The unit it belongs to (resolved by admin-units through the gateway).' })
+  unit(@Root() example: Example): AdminUnitRef {
+    return Object.assign(new AdminUnitRef(), { id: example.unitId });
+  }
+}
+
+/** TEMPLATE: fields this subgraph adds to AdminUnit. */
+@Resolver(() => AdminUnitRef)
+export class AdminUnitExamplesResolver {
+  @FieldResolver(() => [Example], { description: 'Examples attached to this unit (template).' })
+  examples(@Root() unit: AdminUnitRef, @Ctx() ctx: Context): Promise<Example[]> {
+    return ctx.loaders.examplesOfUnit.load(unit.id);
+  }
+}

@@ -1,0 +1,8 @@
+import { adminUnitReferenceResolver, AdminUnitRef } from '@ntm/admin-unit-contract';
+import { buildFederatedSchema } from '@ntm/kit';
+import type { GraphQLSchema } from 'graphql';
+import { AdminUnitExamplesResolver, ExampleResolver } from './resolvers/example.resolver';
+
+export function buildTemplateSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({ resolvers: [ExampleResolver, AdminUnitExamplesResolver] }, adminUnitReferenceResolver(AdminUnitRef));
+}

@@ -1,0 +1,53 @@
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+
+/**
+ * A subgraph's replica of the unit facts it needs for roll-ups over thousands of units (level,
+ * ancestors, validity, area attributes), pulled from the admin-units subgraph's public GraphQL API —
+ * never from its tables. Per-unit fields take the same attributes live through federation (@requires).
+ */
+@Entity({ tableName: 'unit_profile' })
+@Index({ name: 'unit_profile_level_list_index', properties: ['level', 'listId'] })
+@Index({ name: 'unit_profile_ancestor_ids_index', expression: 'create index "unit_profile_ancestor_ids_index" on "unit_profile" using gin ("ancestor_ids")' })
+export class UnitProfile {
+  /** The federation key of AdminUnit, "<code>@<list>". */
+  @PrimaryKey({ type: 'string', columnType: 'text' })
+  unitId!: string;
+
+  @Property({ type: 'string', columnType: 'text' })
+  code!: string;
+
+  @Property({ type: 'string', columnType: 'text' })
+  listId!: string;
+
+  @Property({ type: 'string', columnType: 'text' })
+  level!: string;
+
+  @Property({ type: 'string', columnType: 'text' })
+  name!: string;
+
+  /** Ids of all ancestors, root first (GIN-indexed: a subtree is one index scan). */
+  @Property({ type: 'string[]', columnType: 'text[]', defaultRaw: "'{}'" })
+  ancestorIds!: string[];
+
+  @Property({ type: 'string', columnType: 'date', nullable: true })
+  validFrom!: string | null;
+
+  @Property({ type: 'string', columnType: 'date', nullable: true })
+  validTo!: string | null;
+
+  @Property({ type: 'string', columnType: 'text', nullable: true })
+  region!: string | null;
+
+  @Property({ type: 'boolean' })
+  ethnicMinorityArea!: boolean;
+
+  @Property({ type: 'boolean' })
+  mountainous!: boolean;
+
+  @Property({ type: 'boolean' })
+  island!: boolean;
+
+  /** When this row was pulled. */
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  syncedAt!: Date;
+}

@@ -1,0 +1,35 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/**
+ * The unit-profile replica's table. `if not exists`: the criteria subgraph created the same table
+ * in its first migration before this package existed.
+ */
+export class Migration20261201000000_unit_profile extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`
+      create table if not exists unit_profile (
+        unit_id text primary key,
+        code text not null,
+        list_id text not null,
+        level text not null,
+        name text not null,
+        ancestor_ids text[] not null default '{}',
+        valid_from date null,
+        valid_to date null,
+        region text null,
+        ethnic_minority_area boolean not null,
+        mountainous boolean not null,
+        island boolean not null,
+        synced_at timestamptz not null default now()
+      )`);
+    this.addSql(`create index if not exists unit_profile_level_list_index on unit_profile (level, list_id)`);
+    this.addSql(`create index if not exists unit_profile_ancestor_ids_index on unit_profile using gin (ancestor_ids)`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop table if exists unit_profile`);
+  }
+}
+
+/** Add to a subgraph's migrations list (after its own, any order: it depends on nothing). */
+export const unitProfileMigrations = [{ name: 'Migration20261201000000_unit_profile', class: Migration20261201000000_unit_profile }];

@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { repositoryRoot } from '../data-files';
+import { ELIGIBILITY_CONDITIONS, ELIGIBILITY_SET, evaluateEligibility, type EligibilityInputs } from './eligibility';
+import { PilotInputError } from './types';
+
+const f = <T>(value: T | null, source = 'test') => ({ value, source });
+const GOOD: EligibilityInputs = {
+  advancedNtmRecognised: f(true, 'criteria: recognition decision 12/QĐ-UBND'),
+  householdInternetShare: f(72, 'criteria: 1.1, 2024'),
+  officialsSmartphoneShare: f(100), officialEmailShare: f(100), officialEOfficeShare: f(100),
+  workingAgeSmartphoneRate: f(85, 'criteria: 3.1, 2024'),
+  ethnicMinorityMountainIsland: f(false, 'admin-units: area attributes'),
+};
+const status = (r: ReturnType<typeof evaluateEligibility>, code: string) => r.conditions.find((c) => c.code === code)!;
+
+describe('evaluateEligibility', () => {
+  it('a commune meeting every measurable condition is eligible; the judged ones stay NO_DATA', () => {
+    const r = evaluateEligibility('SMART_COMMUNE', 2024, GOOD);
+    expect(r.eligible).toBe(true);
+    expect(r.undetermined).toBe(false);
+    expect(r.conditions.map((c) => [c.code, c.status])).toEqual([
+      ['ADVANCED_NTM', 'MET'], ['1.1', 'MET'], ['FACILITIES_AND_STAFF', 'NO_DATA'], ['2.1', 'MET'], ['2.2', 'MET'], ['2.3', 'MET'], ['3.1', 'MET'], ['LOCAL_COMMITMENT', 'NO_DATA'],
+    ]);
+    expect(r.toBeJudged).toEqual(['FACILITIES_AND_STAFF', 'LOCAL_COMMITMENT']);
+    expect(status(r, '1.1')).toMatchObject({ value: 72, threshold: '>= 50', source: 'criteria: 1.1, 2024' });
+    expect(status(r, '3.1')).toMatchObject({ value: 85, rule: '>= 50 if EM_MTN_ISL else >= 80', threshold: '>= 80' });
+    expect(r.ruleSet).toBe(ELIGIBILITY_SET);
+  });
+
+  it('any measurable condition NOT_MET makes the commune not eligible', () => {
+    const r = evaluateEligibility('SMART_COMMUNE', 2024, { ...GOOD, officialEmailShare: f(95) });
+    expect(r.eligible).toBe(false);
+    expect(status(r, '2.2')).toMatchObject({ status: 'NOT_MET', value: 95, threshold: '= 100' });
+    expect(evaluateEligibility('SMART_COMMUNE', 2024, { ...GOOD, advancedNtmRecognised: f(false) }).eligible).toBe(false);
+  });
+
+  it('missing data never counts as met: not eligible, undetermined', () => {
+    const r = evaluateEligibility('SMART_COMMUNE', 2024, { ...GOOD, householdInternetShare: undefined });
+    expect(r).toMatchObject({ eligible: false, undetermined: true });
+    expect(status(r, '1.1')).toMatchObject({ status: 'NO_DATA', value: null, source: null, reason: 'no value' });
+    const both = evaluateEligibility('SMART_COMMUNE', 2024, { ...GOOD, householdInternetShare: f(null), officialsSmartphoneShare: f(50) });
+    expect(both).toMatchObject({ eligible: false, undetermined: false });
+  });
+
+  it('uses the region-dependent 3.1 threshold', () => {
+    const em = { ...GOOD, workingAgeSmartphoneRate: f(60), ethnicMinorityMountainIsland: f(true, 'admin-units: area attributes') };
+    expect(status(evaluateEligibility('SMART_COMMUNE', 2024, em), '3.1')).toMatchObject({ status: 'MET', threshold: '>= 50' });
+    expect(status(evaluateEligibility('SMART_COMMUNE', 2024, { ...em, ethnicMinorityMountainIsland: f(false) }), '3.1')).toMatchObject({ status: 'NOT_MET', threshold: '>= 80' });
+    // Area unknown: decided when both thresholds agree, NO_DATA in between.
+    const unknown = (v: number) => status(evaluateEligibility('SMART_COMMUNE', 2024, { ...GOOD, workingAgeSmartphoneRate: f(v), ethnicMinorityMountainIsland: undefined }), '3.1');
+    expect(unknown(90)).toMatchObject({ status: 'MET', threshold: '>= 80' });
+    expect(unknown(40)).toMatchObject({ status: 'NOT_MET', threshold: '>= 50' });
+    expect(unknown(65)).toMatchObject({ status: 'NO_DATA', threshold: null });
+  });
+
+  it('an e-commerce commune needs only advanced NTM and 3.1 among measurable conditions', () => {
+    const r = evaluateEligibility('ECOMMERCE_COMMUNE', 2024, { advancedNtmRecognised: f(true), workingAgeSmartphoneRate: f(81), ethnicMinorityMountainIsland: f(false) });
+    expect(r.eligible).toBe(true);
+    expect(r.conditions.filter((c) => c.measurable).map((c) => c.code)).toEqual(['ADVANCED_NTM', '3.1']);
+    expect(r.toBeJudged).toEqual(['FACILITIES_AND_STAFF', 'DISTINCTIVE_PRODUCTS', 'LOCAL_COMMITMENT']);
+  });
+
+  it('villages and district pilots have no published conditions: eligible is null, not true', () => {
+    for (const kind of ['SMART_VILLAGE', 'DISTRICT_DATA_PILOT'] as const) {
+      const r = evaluateEligibility(kind, 2024, GOOD);
+      expect(r).toMatchObject({ eligible: null, conditions: [] });
+    }
+  });
+
+  it('flags years outside the 2021–2025 phase', () => {
+    expect(evaluateEligibility('SMART_COMMUNE', 2026, GOOD)).toMatchObject({ withinPhase: false, eligible: true });
+    expect(evaluateEligibility('SMART_COMMUNE', 2023, GOOD).withinPhase).toBe(true);
+  });
+
+  it('refuses malformed inputs naming each field', () => {
+    try {
+      evaluateEligibility('SMART_COMMUNE', 2024.5, { householdInternetShare: f(120), advancedNtmRecognised: { value: 'yes' as unknown as boolean, source: 'x' }, officialEmailShare: { value: 100, source: ' ' } });
+      throw new Error('expected a PilotInputError');
+    } catch (e) {
+      expect(e).toBeInstanceOf(PilotInputError);
+      expect((e as PilotInputError).errors.map((x) => x.field)).toEqual(['year', 'inputs.householdInternetShare.value', 'inputs.advancedNtmRecognised.value', 'inputs.officialEmailShare.source']);
+    }
+  });
+});
+
+describe('agreement with the criteria subgraph (same conditions, codes and rules)', () => {
+  const file = path.join(repositoryRoot(), 'subgraphs', 'criteria', 'data', 'criteria-sets.csv');
+  const rows = (parse(readFileSync(file, 'utf8'), { columns: true }) as Record<string, string>[]).filter((r) => r.set_code === ELIGIBILITY_SET);
+
+  it('every measurable condition is an indicator of the set with the same rule, and vice versa', () => {
+    expect(rows.length).toBeGreaterThan(0);
+    const fromFile = Object.fromEntries(rows.map((r) => [r.indicator_code, r.threshold_rule]));
+    const ours: Record<string, string> = {};
+    for (const defs of Object.values(ELIGIBILITY_CONDITIONS)) for (const d of defs) if (d.type === 'PERCENT') ours[d.code] = d.rule;
+    expect(ours).toEqual(fromFile);
+  });
+
+  it('applies to each kind what the file says (smart commune only, or both)', () => {
+    const ecommerce = new Set(ELIGIBILITY_CONDITIONS.ECOMMERCE_COMMUNE.map((d) => d.code));
+    const smart = new Set(ELIGIBILITY_CONDITIONS.SMART_COMMUNE.map((d) => d.code));
+    for (const r of rows) {
+      expect(smart.has(r.indicator_code!)).toBe(true);
+      expect(ecommerce.has(r.indicator_code!)).toBe(!r.note!.startsWith('smart NTM commune only'));
+    }
+  });
+});
