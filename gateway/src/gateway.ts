@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { createLogger, maskErrors, serveGraphQL, type Logger, type RunningHttpServer } from '@ntm/kit';
 import { Kind, parse, type EnumTypeDefinitionNode } from 'graphql';
 import { readFileSync } from 'node:fs';
+import { withTimeout } from './plugins/fetch-timeout';
 import { operationChecksPlugin } from './plugins/operation-checks';
 import { DEFAULT_LIMITS, limitsOptions, type GatewayLimits } from './plugins/limits';
 import { persistedOperationsCache, persistedOperationsPlugin, type PersistedOperations } from './plugins/persisted-operations';
@@ -58,10 +59,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
           if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
         },
       });
-      // The default fetcher waits forever: bound each subgraph fetch (response and body) with an
-      // AbortSignal, so a hung subgraph costs one masked error in the answer, not a held request.
-      const fetcher = source.fetcher;
-      source.fetcher = (input, init) => fetcher(input, { ...init, signal: AbortSignal.timeout(timeoutMs) } as typeof init);
+      // The default fetcher waits forever: bound each subgraph fetch (response and body), so a
+      // hung subgraph costs one masked error in the answer, not a held request.
+      source.fetcher = withTimeout(source.fetcher, timeoutMs);
       return source;
     },
   });
