@@ -223,7 +223,8 @@ describe('concurrent writes and bulk loads', () => {
     });
     expect(outcome.out).toMatch(/loaded [\d,]+ synthetic values/);
     expect(outcome.code).toBe(0);
-    const after = await graph.ok(`{ adminUnit(code: "${unitCode}", asOf: "2024-06-30") { indicatorValues(year: 2024) { indicatorKey value source } } }`);
+    // Read as the editor: the value was written as a DRAFT, which only its scope sees.
+    const after = await graph.ok(`{ adminUnit(code: "${unitCode}", asOf: "2024-06-30") { indicatorValues(year: 2024) { indicatorKey value source } } }`, {}, editor);
     expect(after.adminUnit.indicatorValues).toContainEqual({ indicatorKey: 'COMMUNE_NTM_2021_2025/8.4', value: 'false', source: 'commune report (test)' });
     expect(after.adminUnit.indicatorValues.length).toBeGreaterThan(1);
   }, 180_000);
