@@ -21,6 +21,11 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
       '@typescript-eslint/require-await': 'off',
+      // Exhaustive switches report the impossible value in their message; numbers and booleans read fine in text.
+      // GraphQL-js and our domain compare string enums with string literals by design.
+      '@typescript-eslint/no-unsafe-enum-comparison': 'off',
+      '@typescript-eslint/no-unused-expressions': ['error', { allowTernary: true, allowShortCircuit: true }],
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true, allowNever: true, allowNullish: true }],
     },
   },
   {

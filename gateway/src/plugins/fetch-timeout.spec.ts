@@ -9,7 +9,7 @@ function fakeFetcher(headersMs: number, bodyMs: number): Fetcher {
       const t = setTimeout(resolve, ms);
       signal.addEventListener('abort', () => {
         clearTimeout(t);
-        reject(signal.reason);
+        reject(signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason)));
       });
     });
   return (async (_url: string, init?: { signal?: AbortSignal }) => {

@@ -15,7 +15,7 @@ export function withTimeout(fetcher: Fetcher, timeoutMs: number): Fetcher {
     const timer = setTimeout(() => controller.abort(new Error(`subgraph fetch exceeded ${timeoutMs} ms`)), timeoutMs);
     let response: FetcherResponse;
     try {
-      response = await fetcher(url, { ...init, signal: controller.signal } as typeof init);
+      response = await fetcher(url, { ...init, signal: controller.signal });
     } catch (error) {
       clearTimeout(timer);
       throw error;

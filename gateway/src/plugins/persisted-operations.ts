@@ -17,7 +17,7 @@ export function readPersistedOperations(path: string): PersistedOperations {
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`PERSISTED_OPERATIONS_FILE ${path}: not a readable JSON file (${(error as Error).message})`);
+    throw new Error(`PERSISTED_OPERATIONS_FILE ${path}: not a readable JSON file (${(error as Error).message})`, { cause: error });
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`PERSISTED_OPERATIONS_FILE ${path}: must be a JSON object of sha256 → query`);
   const operations = new Map<string, string>();

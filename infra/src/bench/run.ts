@@ -43,7 +43,7 @@ function generatorRate(): { perSecond: number; values: number } {
     for (let k = 0; k < keys.length; k++) {
       for (let year = 2021; year <= 2025; year++) {
         for (const ind of indicators) {
-          syntheticIndicatorValue(keys[k]!, attrs[k % attrs.length]!, ind, year, 1);
+          syntheticIndicatorValue(keys[k], attrs[k % attrs.length], ind, year, 1);
           values++;
         }
       }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { NameMatcher, type MatchableUnit, type UnitLevel } from '@ntm/names';
+import { NameMatcher, type MatchableUnit } from '@ntm/names';
 import { AdminUnit } from '../entities/admin-unit.entity';
 
 /**
@@ -22,7 +22,7 @@ export class MatchService {
       .select(['id', 'code', 'name', 'level', 'kind', 'parentId'])
       .where({ listId })
       .execute<Pick<AdminUnit, 'id' | 'code' | 'name' | 'level' | 'kind' | 'parentId'>[]>('all')
-      .then((rows) => new NameMatcher(rows.map((r) => ({ id: r.id, code: r.code, name: r.name, level: r.level as UnitLevel, kind: r.kind, parentId: r.parentId }))));
+      .then((rows) => new NameMatcher(rows.map((r) => ({ id: r.id, code: r.code, name: r.name, level: r.level, kind: r.kind, parentId: r.parentId }))));
     matchers.set(listId, { version, matcher });
     matcher.catch(() => matchers.delete(listId));
     return matcher;

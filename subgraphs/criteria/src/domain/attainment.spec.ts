@@ -30,7 +30,7 @@ function testSet() {
     };
     return CRITERIA_FILE_COLUMNS.map((k) => csvField(r[k] ?? '')).join(',');
   });
-  return loadCriteriaSets([header, ...lines].join('\n'))[0]!;
+  return loadCriteriaSets([header, ...lines].join('\n'))[0];
 }
 
 describe('evaluateIndicator', () => {
@@ -119,7 +119,7 @@ describe('evaluateSetAttainment', () => {
   it('is NOT_EVALUATED when a criterion has no indicators, even if everything else is met', () => {
     const a = evaluateSetAttainment(set, plain, 2024, good);
     expect(a.criteria.map((c) => [c.criterionNumber, c.status])).toEqual([[1, 'MET'], [2, 'MET'], [3, 'MET'], [4, 'NOT_EVALUATED'], [5, 'NOT_EVALUATED'], [6, 'MET']]);
-    expect(a.criteria[4]!.reason).toBe('NO_INDICATORS');
+    expect(a.criteria[4].reason).toBe('NO_INDICATORS');
     expect(a.status).toBe('NOT_EVALUATED');
     expect(a.complete).toBe(false);
     expect(a.provisional).toBe(true); // 1.2 and 2.2 use placeholder thresholds
@@ -179,7 +179,7 @@ describe('evaluateSetAttainment', () => {
     const failing = evaluateSetAttainment(ntm, plain, 2024, { ...values, '8.4': 'không đạt', '10': '42' });
     expect(failing.status).toBe('NOT_MET');
     expect(failing.unmetIndicators).toEqual(['8.4', '10']);
-    const income = failing.criteria.find((c) => c.criterionNumber === 10)!.indicators[0]!;
+    const income = failing.criteria.find((c) => c.criterionNumber === 10)!.indicators[0];
     expect(income).toMatchObject({ gap: 3, threshold: { description: '≥ 45 million VND/person/year' }, placeholder: true });
   });
 

@@ -77,7 +77,7 @@ describe('the committed data file', () => {
     const s = set('COMMUNE_MODERN_PILOT_ELIGIBILITY_2026_2030');
     expect(s).toMatchObject({ kind: 'PILOT_ELIGIBILITY', level: 'COMMUNE', validFromYear: 2026, validToYear: 2030 });
     expect(s.criteria).toHaveLength(1);
-    expect(s.criteria[0]!.indicators).toEqual([]);
+    expect(s.criteria[0].indicators).toEqual([]);
   });
 
   it('derives every set\'s validity period from its phase', () => {
@@ -131,14 +131,14 @@ describe('the committed data file', () => {
 
   it('carries every row of the reference CSV (shared/data/criteria), and flags every threshold the reference does not give', () => {
     const [header, ...rows] = readCsvRecords(readSharedDataText('criteria', 'criteria-2021-2025.csv'));
-    const h = (name: string) => header!.fields.indexOf(name);
+    const h = (name: string) => header.fields.indexOf(name);
     expect(rows.length).toBeGreaterThan(60);
     for (const { fields } of rows) {
-      const s = set(fields[h('set_code')]!);
+      const s = set(fields[h('set_code')]);
       const criterion = s.criteria.find((c) => c.number === Number(fields[h('criterion_no')]));
       expect(criterion).toBeDefined();
       expect([criterion!.nameVi, criterion!.nameEn]).toEqual([fields[h('criterion_name_vi')], fields[h('criterion_name_en')]]);
-      const code = fields[h('indicator_code')]!;
+      const code = fields[h('indicator_code')];
       if (code === '') {
         expect(criterion!.indicators).toEqual([]);
         continue;
@@ -148,7 +148,7 @@ describe('the committed data file', () => {
         nameVi: fields[h('indicator_name_vi')], nameEn: fields[h('indicator_name_en')], valueType: fields[h('value_type')],
         source: fields[h('source')], confidence: fields[h('confidence')],
       });
-      const refRule = fields[h('threshold_rule')]!;
+      const refRule = fields[h('threshold_rule')];
       if (refRule === '') expect({ code, placeholder: ind!.placeholder }).toEqual({ code, placeholder: true });
       else expect(ind!.ruleText).toBe(refRule);
     }
@@ -169,12 +169,12 @@ describe('loadCriteriaSets validation', () => {
       { criterion_no: '9', criterion_name_vi: 'Nhà ở', criterion_name_en: 'Housing', indicator_code: '9.3', value_type: 'CATEGORY', allowed_values: 'Tốt|Khá|Kém', threshold_rule: 'in {Tốt, Khá}' },
     ));
     expect(sets).toHaveLength(1);
-    const s = sets[0]!;
+    const s = sets[0];
     expect(s.criteria.map((c) => c.number)).toEqual([1, 8, 9, 17]);
-    expect(s.criteria[0]!.indicators).toEqual([]);
-    expect(s.criteria[3]!.indicators.map((i) => [i.code, i.unit, i.placeholder])).toEqual([['17.2', '%', false], ['17.10', '%', true]]);
-    expect(s.criteria[2]!.indicators[0]!.allowedValues).toEqual(['Tốt', 'Khá', 'Kém']);
-    expect(s.criteria[1]!.indicators[0]).toMatchObject({ code: '8.1', unit: null, rule: expect.any(Object), note: null });
+    expect(s.criteria[0].indicators).toEqual([]);
+    expect(s.criteria[3].indicators.map((i) => [i.code, i.unit, i.placeholder])).toEqual([['17.2', '%', false], ['17.10', '%', true]]);
+    expect(s.criteria[2].indicators[0].allowedValues).toEqual(['Tốt', 'Khá', 'Kém']);
+    expect(s.criteria[1].indicators[0]).toMatchObject({ code: '8.1', unit: null, rule: expect.any(Object), note: null });
   });
 
   it('reports an unknown value type with line and column', () => {
@@ -186,13 +186,13 @@ describe('loadCriteriaSets validation', () => {
     const p = problems(csv({ value_type: 'PERCENTAGE', threshold_rule: '>= 50 if region=XX' }));
     expect(p).toHaveLength(1);
     expect(p[0]).toMatchObject({ line: 2, column: col('threshold_rule'), columnName: 'threshold_rule' });
-    expect(p[0]!.message).toMatch(/invalid threshold rule ">= 50 if region=XX" at character 17: expected a region code/);
+    expect(p[0].message).toMatch(/invalid threshold rule ">= 50 if region=XX" at character 17: expected a region code/);
   });
 
   it('reports a rule that does not fit the value type', () => {
-    expect(problems(csv({ value_type: 'PERCENTAGE', threshold_rule: '>= 120' }))[0]!.message).toMatch(/outside 0..100/);
-    expect(problems(csv({ value_type: 'BOOLEAN', threshold_rule: '>= 1' }))[0]!.message).toMatch(/BOOLEAN indicator needs/);
-    expect(problems(csv({ value_type: 'CATEGORY', allowed_values: 'A|B', threshold_rule: 'in {A, C}' }))[0]!.message).toMatch(/"C" is not among/);
+    expect(problems(csv({ value_type: 'PERCENTAGE', threshold_rule: '>= 120' }))[0].message).toMatch(/outside 0..100/);
+    expect(problems(csv({ value_type: 'BOOLEAN', threshold_rule: '>= 1' }))[0].message).toMatch(/BOOLEAN indicator needs/);
+    expect(problems(csv({ value_type: 'CATEGORY', allowed_values: 'A|B', threshold_rule: 'in {A, C}' }))[0].message).toMatch(/"C" is not among/);
   });
 
   it('reports duplicate indicator codes naming the first line', () => {
@@ -216,7 +216,7 @@ describe('loadCriteriaSets validation', () => {
 
   it('reports an indicator code that does not belong to its criterion', () => {
     expect(problems(csv({ indicator_code: '9.1' }))[0]).toMatchObject({ line: 2, columnName: 'indicator_code', message: expect.stringContaining('does not belong to criterion 8') });
-    expect(problems(csv({ indicator_code: '8.a' }))[0]!.message).toMatch(/must look like "8" or "8.4"/);
+    expect(problems(csv({ indicator_code: '8.a' }))[0].message).toMatch(/must look like "8" or "8.4"/);
   });
 
   it('reports bad enumerations and required fields', () => {
@@ -226,15 +226,15 @@ describe('loadCriteriaSets validation', () => {
   });
 
   it('reports placeholder problems', () => {
-    expect(problems(csv({ placeholder: 'yes' }))[0]!.message).toMatch(/placeholder must be true, false or empty/);
-    expect(problems(csv({ threshold_rule: '', placeholder: 'true' }))[0]!.message).toMatch(/placeholder=true needs a threshold_rule/);
+    expect(problems(csv({ placeholder: 'yes' }))[0].message).toMatch(/placeholder must be true, false or empty/);
+    expect(problems(csv({ threshold_rule: '', placeholder: 'true' }))[0].message).toMatch(/placeholder=true needs a threshold_rule/);
   });
 
   it('reports unit and allowed_values misuse', () => {
-    expect(problems(csv({ value_type: 'PERCENTAGE', unit: 'pct', threshold_rule: '>= 1' }))[0]!.message).toMatch(/unit must be "%"/);
-    expect(problems(csv({ unit: 'kg' }))[0]!.message).toMatch(/BOOLEAN indicator has no unit/);
-    expect(problems(csv({ allowed_values: 'A|B' }))[0]!.message).toMatch(/only for CATEGORY/);
-    expect(problems(csv({ value_type: 'CATEGORY', threshold_rule: '', allowed_values: 'A||B' }))[0]!.message).toMatch(/empty item/);
+    expect(problems(csv({ value_type: 'PERCENTAGE', unit: 'pct', threshold_rule: '>= 1' }))[0].message).toMatch(/unit must be "%"/);
+    expect(problems(csv({ unit: 'kg' }))[0].message).toMatch(/BOOLEAN indicator has no unit/);
+    expect(problems(csv({ allowed_values: 'A|B' }))[0].message).toMatch(/only for CATEGORY/);
+    expect(problems(csv({ value_type: 'CATEGORY', threshold_rule: '', allowed_values: 'A||B' }))[0].message).toMatch(/empty item/);
   });
 
   it('reports criterion-only rows mixed with indicator rows or carrying indicator data', () => {
@@ -249,14 +249,14 @@ describe('loadCriteriaSets validation', () => {
     const header = CRITERIA_FILE_COLUMNS.filter((c) => c !== 'source').join(',') + ',comment\n';
     const p = problems(header);
     expect(p.map((x) => x.message)).toEqual([expect.stringContaining('unknown column "comment"'), 'missing column "source"']);
-    expect(problems('')[0]!.message).toMatch(/empty/);
+    expect(problems('')[0].message).toMatch(/empty/);
   });
 
   it('accepts columns in any order and without optional columns', () => {
     const cols = [...CRITERIA_FILE_COLUMNS].filter((c) => !['note', 'allowed_values', 'unit'].includes(c)).reverse();
     const text = cols.join(',') + '\n' + cols.map((c) => csvField(BASE[c] ?? '')).join(',') + '\n';
     const sets = loadCriteriaSets(text);
-    expect(findIndicator(sets[0]!, '8.1')).toMatchObject({ ruleText: '= true', unit: null });
+    expect(findIndicator(sets[0], '8.1')).toMatchObject({ ruleText: '= true', unit: null });
   });
 
   it('reports a row with the wrong number of fields, and CSV syntax errors, by line', () => {

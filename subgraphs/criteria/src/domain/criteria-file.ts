@@ -145,7 +145,7 @@ export function readCriteriaFile(csvText: string): { sets: CriteriaSetDef[]; pro
   }
   if (records.length === 0) return { sets: [], problems: [{ line: 1, column: null, columnName: null, message: 'the file is empty (expected a header row)' }] };
 
-  const header = records[0]!;
+  const header = records[0];
   const index = new Map<Column, number>();
   header.fields.forEach((raw, i) => {
     const name = raw.trim().toLowerCase();
@@ -177,7 +177,7 @@ export function readCriteriaFile(csvText: string): { sets: CriteriaSetDef[]; pro
     };
     const get = (col: Column): string => {
       const i = index.get(col);
-      return i === undefined ? '' : record.fields[i]!.normalize('NFC').trim();
+      return i === undefined ? '' : record.fields[i].normalize('NFC').trim();
     };
     const required = (col: Column): string => {
       const v = get(col);

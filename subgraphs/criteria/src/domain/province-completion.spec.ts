@@ -27,7 +27,7 @@ describe('the committed province completion file (51/2025/QĐ-TTg Appendix III)'
     const a = assessProvinceCompletion(conditions, { provinceCode: '33', year: 2027, communesTotal: 50, communesRecognised: 40 });
     expect(a).toMatchObject({ status: 'NOT_MET', provisional: true, phase: '2026-2030' });
     expect(a.conditions[0]).toMatchObject({ code: COMMUNES_NTM_SHARE, status: 'NOT_MET', value: 80, threshold: '= 100%' });
-    expect(a.conditions[0]!.description).toBe("Share of the province's communes recognised as NTM communes under the 2026-2030 set: 80% (40 of 50 communes), does not meet = 100% (placeholder threshold)");
+    expect(a.conditions[0].description).toBe("Share of the province's communes recognised as NTM communes under the 2026-2030 set: 80% (40 of 50 communes), does not meet = 100% (placeholder threshold)");
     expect(a.explanation).toBe('NOT_MET: COMMUNES_NTM_SHARE 80 vs = 100%');
   });
 

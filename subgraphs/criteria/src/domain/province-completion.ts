@@ -72,7 +72,7 @@ export function loadProvinceCompletionConditions(csvText: string): ProvinceCompl
     throw e;
   }
   if (records.length === 0) throw new ProvinceCompletionFileError([{ line: 1, column: null, message: 'the file is empty (expected a header row)' }]);
-  const header = records[0]!.fields.map((f) => f.trim().toLowerCase());
+  const header = records[0].fields.map((f) => f.trim().toLowerCase());
   for (const c of COLUMNS) if (!header.includes(c)) problems.push({ line: 1, column: c, message: `missing column "${c}"` });
   for (const h of header) if (!(COLUMNS as readonly string[]).includes(h)) problems.push({ line: 1, column: h, message: `unknown column "${h}" (expected: ${COLUMNS.join(', ')})` });
   if (problems.length > 0) throw new ProvinceCompletionFileError(problems);
@@ -85,7 +85,7 @@ export function loadProvinceCompletionConditions(csvText: string): ProvinceCompl
       problems.push({ line, column: null, message: `expected ${header.length} fields, found ${record.fields.length}` });
       continue;
     }
-    const get = (c: Column): string => record.fields[header.indexOf(c)]!.normalize('NFC').trim();
+    const get = (c: Column): string => record.fields[header.indexOf(c)].normalize('NFC').trim();
     const before = problems.length;
     const problem = (column: Column, message: string) => problems.push({ line, column, message });
     for (const c of REQUIRED) if (get(c) === '') problem(c, `${c} is required`);
@@ -242,5 +242,5 @@ export function assessProvinceCompletion(conditions: readonly ProvinceCompletion
   const provisional = results.some((r) => r.placeholder && (r.status === 'MET' || r.status === 'NOT_MET'));
   const deciding = results.filter((r) => r.status === status);
   const explanation = `${status}: ${deciding.map((r) => `${r.code} ${r.status === 'NOT_EVALUATED' ? `not evaluated (${r.reason})` : `${r.value}${r.threshold ? ` vs ${r.threshold}` : ''}`}`).join('; ')}`;
-  return { provinceCode: facts.provinceCode, year: facts.year, phase: inForce[0]!.phase, status, provisional, conditions: results, explanation };
+  return { provinceCode: facts.provinceCode, year: facts.year, phase: inForce[0].phase, status, provisional, conditions: results, explanation };
 }

@@ -177,17 +177,17 @@ function freeValue(valueType: ValueType, score: number, h: number, allowed: read
     case 'NUMBER':
       return String(round1(max(0, 20 + score * 6)));
     case 'CATEGORY':
-      return allowed && allowed.length > 0 ? allowed[h % allowed.length]! : score > 0 ? 'A' : 'B';
+      return allowed && allowed.length > 0 ? allowed[h % allowed.length] : score > 0 ? 'A' : 'B';
   }
 }
 
 function categoryValue(c: Comparison & { kind: 'category' }, met: boolean, h: number, allowed: readonly string[] | null | undefined): string {
   const inSet: readonly string[] = c.operator === 'in' ? c.target : [c.target];
-  if (met) return inSet[h % inSet.length]!;
+  if (met) return inSet[h % inSet.length];
   if (allowed) {
     const lowered = inSet.map((x) => x.toLowerCase());
     const outside = allowed.filter((a) => !lowered.includes(a.toLowerCase()));
-    if (outside.length > 0) return outside[h % outside.length]!;
+    if (outside.length > 0) return outside[h % outside.length];
   }
   return 'KHÁC';
 }

@@ -90,10 +90,10 @@ describe('parseThresholdRule / evaluateThresholdRule', () => {
     const rule = parseThresholdRule('in {Tốt, "Hoàn thành tốt", A1}');
     const t = evaluateThresholdRule(rule, plain, 2023);
     expect(t).toMatchObject({ operator: 'in', target: ['Tốt', 'Hoàn thành tốt', 'A1'], description: '∈ {Tốt, Hoàn thành tốt, A1}' });
-    const c = rule.branches[0]!.comparison;
+    const c = rule.branches[0].comparison;
     expect(satisfies(c, 'hoàn thành tốt')).toBe(true);
     expect(satisfies(c, 'Khá')).toBe(false);
-    expect(satisfies(parseThresholdRule('= A').branches[0]!.comparison, 'a')).toBe(true);
+    expect(satisfies(parseThresholdRule('= A').branches[0].comparison, 'a')).toBe(true);
   });
 
   it('is case-insensitive for keywords, flags and regions, and accepts a trailing ";"', () => {
@@ -203,7 +203,7 @@ describe('checkRuleForValueType', () => {
 });
 
 describe('numericGap and satisfies', () => {
-  const cmp = (text: string) => parseThresholdRule(text).branches[0]!.comparison;
+  const cmp = (text: string) => parseThresholdRule(text).branches[0].comparison;
   it('measures how far below a ≥ target', () => {
     expect(numericGap(cmp('>= 80'), 72.3)).toBe(7.7);
     expect(numericGap(cmp('>= 80'), 80)).toBe(0);

@@ -124,7 +124,7 @@ function isWordStart(ch: string): boolean {
   return /[\p{L}_]/u.test(ch);
 }
 function isWordPart(ch: string): boolean {
-  return /[\p{L}\p{N}_\-]/u.test(ch);
+  return /[\p{L}\p{N}_-]/u.test(ch);
 }
 
 function tokenize(text: string): Token[] {
@@ -134,17 +134,17 @@ function tokenize(text: string): Token[] {
     tokens.push({ kind, text: t, lower: t.toLowerCase(), value, pos, end: i });
   };
   while (i < text.length) {
-    const ch = text[i]!;
+    const ch = text[i];
     if (/\s/u.test(ch)) { i++; continue; }
     const start = i;
     if (/[0-9]/.test(ch) || ((ch === '-' || ch === '+') && /[0-9]/.test(text[i + 1] ?? ''))) {
       i++;
-      while (i < text.length && /[0-9]/.test(text[i]!)) i++;
+      while (i < text.length && /[0-9]/.test(text[i])) i++;
       if (text[i] === '.' && /[0-9]/.test(text[i + 1] ?? '')) {
         i++;
-        while (i < text.length && /[0-9]/.test(text[i]!)) i++;
+        while (i < text.length && /[0-9]/.test(text[i])) i++;
       }
-      if (i < text.length && isWordPart(text[i]!)) {
+      if (i < text.length && isWordPart(text[i])) {
         throw new RuleParseError(text, start, `malformed number "${text.slice(start, i + 1)}"`);
       }
       push('number', text.slice(start, i), start, Number(text.slice(start, i)));
@@ -152,7 +152,7 @@ function tokenize(text: string): Token[] {
     }
     if (isWordStart(ch)) {
       i++;
-      while (i < text.length && isWordPart(text[i]!)) i++;
+      while (i < text.length && isWordPart(text[i])) i++;
       push('word', text.slice(start, i), start);
       continue;
     }
@@ -169,12 +169,12 @@ function tokenize(text: string): Token[] {
     const two = text.slice(i, i + 2);
     if (two === '>=' || two === '<=' || two === '!=' || two === '==') {
       i += 2;
-      push('op', OPERATOR_CANONICAL[two]!, start);
+      push('op', OPERATOR_CANONICAL[two], start);
       continue;
     }
     if (ch === '>' || ch === '<' || ch === '=' || ch === '≥' || ch === '≤' || ch === '≠') {
       i++;
-      push('op', OPERATOR_CANONICAL[ch]!, start);
+      push('op', OPERATOR_CANONICAL[ch], start);
       continue;
     }
     if ('{},;()'.includes(ch)) {
@@ -207,10 +207,10 @@ class Parser {
   ) {}
 
   private get tok(): Token {
-    return this.tokens[this.i]!;
+    return this.tokens[this.i];
   }
   private next(): Token {
-    return this.tokens[this.i++]!;
+    return this.tokens[this.i++];
   }
   private fail(reason: string, token: Token = this.tok): never {
     throw new RuleParseError(this.text, token.pos, reason);
@@ -387,7 +387,7 @@ class Parser {
       this.i++;
       operands.push(this.parseAnd());
     }
-    return operands.length === 1 ? operands[0]! : { kind: 'or', operands };
+    return operands.length === 1 ? operands[0] : { kind: 'or', operands };
   }
 
   private parseAnd(): Condition {
@@ -396,7 +396,7 @@ class Parser {
       this.i++;
       operands.push(this.parseUnary());
     }
-    return operands.length === 1 ? operands[0]! : { kind: 'and', operands };
+    return operands.length === 1 ? operands[0] : { kind: 'and', operands };
   }
 
   private parseUnary(): Condition {
@@ -464,7 +464,7 @@ class Parser {
     const g = this.tok;
     if (g.kind !== 'number' || !isCommuneGroup(g.value)) this.fail(`expected a commune group 1, 2 or 3, found ${this.describe(g)}`);
     this.i++;
-    return g.value as CommuneGroup;
+    return g.value;
   }
 
   /** `{ 1, 2 }` of commune groups. */

@@ -6,7 +6,7 @@ import type { CriteriaSetDef } from '../domain/criteria-file';
 import { listDateForYear } from '../domain/reporting-period';
 import type { Region } from '../domain/types';
 import { AdminUnitWithAreaAttributes as AdminUnit, AREA_ATTRIBUTES } from '@ntm/admin-unit-contract';
-import { AttainmentStatus, ValueStatus, ValueType } from '../entities/enums';
+import { AttainmentStatus, ValueType } from '../entities/enums';
 import { IndicatorValueRecord } from '../entities/indicator-value.entity';
 import { RecognitionDecision } from '../entities/recognition-decision.entity';
 import type { CriteriaCatalog } from '../services/catalog';
@@ -109,7 +109,7 @@ export class AdminUnitCriteriaResolver {
           unitId: unit.id,
           indicatorKey: ind.key,
           value: stored.value,
-          status: stored.status as ValueStatus,
+          status: stored.status,
           source: stored.source,
           recordedBy: stored.recordedBy,
           // timestamptz arrives as a Date; the field is ISO 8601 text.

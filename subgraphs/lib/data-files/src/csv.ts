@@ -55,7 +55,7 @@ class LineIndex {
     let hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= i) lo = mid;
+      if (this.starts[mid] <= i) lo = mid;
       else hi = mid - 1;
     }
     return lo + 1;

@@ -41,7 +41,7 @@ export function maskErrors(logger: Logger) {
     const original = (error as { originalError?: unknown })?.originalError ?? error;
     logger.error('internal error', {
       path: formatted.path,
-      error: original instanceof Error ? original.message : typeof original === 'object' ? JSON.stringify(original) : String(original),
+      error: original instanceof Error ? original.message : typeof original === 'string' ? original : JSON.stringify(original),
       stack: original instanceof Error ? original.stack : undefined,
     });
     return {

@@ -100,8 +100,8 @@ export function splitHints(raw: string): { name: string; hints: string[] } {
     hints.unshift(...commaParts.slice(1).filter((p) => foldText(p)));
   }
   for (const dash of name.matchAll(DASH)) {
-    const after = name.slice(dash.index! + dash[0].length);
-    if (dash.index! > 0 && beginsWithAncestorKind(after)) {
+    const after = name.slice(dash.index + dash[0].length);
+    if (dash.index > 0 && beginsWithAncestorKind(after)) {
       hints.unshift(...after.split(DASH).filter((p) => foldText(p)));
       name = name.slice(0, dash.index);
       break;

@@ -80,13 +80,13 @@ describe('NationalDataset', () => {
     const byProduct = new Map<number, ReturnType<typeof big.ratingsOf>>();
     for (let i = 0; i < big.counts.products; i++) byProduct.set(i + 1, big.ratingsOf(i));
     const current = [...byProduct.values()].map((h) => currentRating(h, TODAY)).filter((r) => r !== null);
-    const share = (s: number) => current.filter((r) => r!.stars === s).length / current.length;
+    const share = (s: number) => current.filter((r) => r.stars === s).length / current.length;
     expect(share(3)).toBeGreaterThan(0.66);
     expect(share(3)).toBeLessThan(0.84);
     expect(share(4)).toBeGreaterThan(0.15);
     expect(share(4)).toBeLessThan(0.32);
     expect(share(5)).toBeLessThan(0.02);
-    // eslint-disable-next-line no-console
+     
     console.log(`current ratings: ${current.length}; 3★ ${share(3).toFixed(3)}, 4★ ${share(4).toFixed(3)}, 5★ ${share(5).toFixed(3)}`);
     expect(current.length).toBeLessThan(big.counts.products); // expired and revoked ones are not current
   });

@@ -45,7 +45,7 @@ export function validateListing(l: ProposedListing, today: string): Problem[] {
   const problems: Problem[] = [];
   const add = (field: string, reason: string) => problems.push({ field, reason });
   if (!(PLATFORMS as readonly string[]).includes(l.platform)) add('platform', `must be one of ${PLATFORMS.join(', ')}`);
-  let url: URL | null = null;
+  let url: URL | null;
   try {
     url = new URL(l.url);
   } catch {

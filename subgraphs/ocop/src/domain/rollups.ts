@@ -4,7 +4,7 @@
  * always computed from the records, never stored (research §1.6: published national counts disagree).
  */
 import { ProductClassCatalog } from './classes';
-import { currentRating, effectiveValidUntil, RatingRecord, Stars } from './rating';
+import { currentRating, effectiveValidUntil, RatingRecord } from './rating';
 import { addDays } from './dates';
 
 export interface ProductWithHistory<R extends RatingRecord = RatingRecord> {
@@ -20,7 +20,7 @@ export function countByStars(products: readonly ProductWithHistory[], on: string
   const c = { 3: 0, 4: 0, 5: 0, none: 0 };
   for (const p of products) {
     const r = currentRating(p.ratings, on);
-    if (r) c[r.stars as Stars]++;
+    if (r) c[r.stars]++;
     else c.none++;
   }
   return c;

@@ -46,7 +46,7 @@ describe('parsers report the file, line and column of a problem', () => {
   };
 
   it('lifecycle', () => {
-    expect(parseLifecycle(LC + row() + row({ order: '2', code: 'B', depends_on: 'A' }))[1]!.dependsOn).toEqual(['A']);
+    expect(parseLifecycle(LC + row() + row({ order: '2', code: 'B', depends_on: 'A' }))[1].dependsOn).toEqual(['A']);
     expect(fails(() => parseLifecycle(LC + row({ depends_on: 'B' }) + row({ order: '2', code: 'B' })))).toEqual([2, 'depends_on', '"B" is not a step on an earlier row']);
     expect(fails(() => parseLifecycle(LC + row() + row({ code: 'A', order: '2' })))).toEqual([3, 'code', 'duplicate code "A"']);
     expect(fails(() => parseLifecycle(LC + row({ evidence_required: 'yes' })))).toEqual([2, 'evidence_required', '"yes" is not true or false']);

@@ -117,8 +117,8 @@ export function readCsv<C extends readonly string[]>(text: string, file: string,
         const missing = columns.filter((c) => !header.includes(c));
         const unknown = header.filter((h) => !(columns as readonly string[]).includes(h));
         const dup = header.find((h, i) => header.indexOf(h) !== i);
-        if (missing.length) throw new DataFileError(file, 1, missing[0]!, `missing column (expected ${columns.join(', ')})`);
-        if (unknown.length) throw new DataFileError(file, 1, unknown[0]!, 'unknown column');
+        if (missing.length) throw new DataFileError(file, 1, missing[0], `missing column (expected ${columns.join(', ')})`);
+        if (unknown.length) throw new DataFileError(file, 1, unknown[0], 'unknown column');
         if (dup) throw new DataFileError(file, 1, dup, 'duplicate column');
         return header;
       },
@@ -182,7 +182,7 @@ export function parseLifecycle(text: string, file: string = DATA_FILES.lifecycle
     }
     const prev = steps.filter((s) => s.phase === phase);
     if (order !== prev.length + 1) throw new DataFileError(file, row.line, 'order', `expected ${prev.length + 1} (steps of a phase are numbered 1, 2, … in file order)`);
-    if (steps.length && PHASES.indexOf(phase) < PHASES.indexOf(steps[steps.length - 1]!.phase)) throw new DataFileError(file, row.line, 'phase', 'phases must appear in the order DESIGN, IMPLEMENTATION, MONITORING');
+    if (steps.length && PHASES.indexOf(phase) < PHASES.indexOf(steps[steps.length - 1].phase)) throw new DataFileError(file, row.line, 'phase', 'phases must appear in the order DESIGN, IMPLEMENTATION, MONITORING');
     steps.push({
       phase, order, code: stepCode, nameVi: required(file, row, 'name_vi'), nameEn: required(file, row, 'name_en'), dependsOn: deps,
       evidenceRequired: bool(file, row, 'evidence_required'), centralStep: positiveInt(file, row, 'central_step'),

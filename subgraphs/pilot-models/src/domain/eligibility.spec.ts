@@ -87,7 +87,7 @@ describe('evaluateEligibility', () => {
 
 describe('agreement with the criteria subgraph (same conditions, codes and rules)', () => {
   const file = path.join(repositoryRoot(), 'subgraphs', 'criteria', 'data', 'criteria-sets.csv');
-  const rows = (parse(readFileSync(file, 'utf8'), { columns: true }) as Record<string, string>[]).filter((r) => r.set_code === ELIGIBILITY_SET);
+  const rows = parse<Record<string, string>>(readFileSync(file, 'utf8'), { columns: true }).filter((r) => r.set_code === ELIGIBILITY_SET);
 
   it('every measurable condition is an indicator of the set with the same rule, and vice versa', () => {
     expect(rows.length).toBeGreaterThan(0);
@@ -101,8 +101,8 @@ describe('agreement with the criteria subgraph (same conditions, codes and rules
     const ecommerce = new Set(ELIGIBILITY_CONDITIONS.ECOMMERCE_COMMUNE.map((d) => d.code));
     const smart = new Set(ELIGIBILITY_CONDITIONS.SMART_COMMUNE.map((d) => d.code));
     for (const r of rows) {
-      expect(smart.has(r.indicator_code!)).toBe(true);
-      expect(ecommerce.has(r.indicator_code!)).toBe(!r.note!.startsWith('smart NTM commune only'));
+      expect(smart.has(r.indicator_code)).toBe(true);
+      expect(ecommerce.has(r.indicator_code)).toBe(!r.note.startsWith('smart NTM commune only'));
     }
   });
 });

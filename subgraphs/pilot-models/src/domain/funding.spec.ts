@@ -54,8 +54,8 @@ describe('summariseFunding', () => {
     const s = summariseFunding({ lines: [line('CENTRAL', big, big), line('PEOPLE', 1n)], declaredTotal: big + 1n });
     expect(s.balanced).toBe(true);
     expect(s.totalPlanned).toBe(9_007_199_254_740_994n);
-    expect(s.bySource[0]!.disbursementRateBp).toBe(10000);
-    expect(summariseFunding({ lines: [line('CENTRAL', 9_223_372_036_854_775_808n)] }).problems[0]!.field).toBe('lines[0].planned');
+    expect(s.bySource[0].disbursementRateBp).toBe(10000);
+    expect(summariseFunding({ lines: [line('CENTRAL', 9_223_372_036_854_775_808n)] }).problems[0].field).toBe('lines[0].planned');
   });
 });
 

@@ -88,13 +88,13 @@ export function parseVnd(value: unknown, field: string): { ok: true; value: bigi
 export function sharesBp(parts: readonly bigint[], total: bigint): (number | null)[] {
   if (total <= 0n) return parts.map(() => null);
   const floors = parts.map((p) => (p * 10000n) / total);
-  const rema = parts.map((p, i) => ({ i, r: p * 10000n - floors[i]! * total }));
+  const rema = parts.map((p, i) => ({ i, r: p * 10000n - floors[i] * total }));
   let missing = 10000n - floors.reduce((a, b) => a + b, 0n);
   rema.sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
   const out = floors.slice();
   for (const { i } of rema) {
     if (missing <= 0n) break;
-    out[i] = out[i]! + 1n;
+    out[i] = out[i] + 1n;
     missing -= 1n;
   }
   return out.map(Number);
@@ -126,7 +126,7 @@ export function summariseFunding(plan: FundingPlan): FundingSummary {
 
   // Aggregate per known source (first line of each; duplicates are already problems).
   const known = FUNDING_SOURCES.filter((s) => firstLine.has(s));
-  const lineOf = (s: FundingSource) => plan.lines[firstLine.get(s)!]!;
+  const lineOf = (s: FundingSource) => plan.lines[firstLine.get(s)!];
   const usable = problems.length === 0;
   const plannedShares = sharesBp(known.map((s) => lineOf(s).planned), totalPlanned);
   const disbursedShares = sharesBp(known.map((s) => lineOf(s).disbursed), totalDisbursed);

@@ -111,7 +111,7 @@ describe('generatePilots', () => {
     expect(few.shortfalls.find((s) => s.kind === 'SMART_COMMUNE')).toMatchObject({ provinceCode: '40', target: 10 });
     expect(few.shortfalls.find((s) => s.provinceCode === '42' && s.kind === 'DISTRICT_DATA_PILOT')).toEqual({ provinceCode: '42', kind: 'DISTRICT_DATA_PILOT', target: 3, generated: 0 });
     const dup = inputs(['40'], 3);
-    expect(() => generatePilots({ ...dup, communes: [...dup.communes, dup.communes[0]!], today: TODAY })).toThrow(PilotInputError);
+    expect(() => generatePilots({ ...dup, communes: [...dup.communes, dup.communes[0]], today: TODAY })).toThrow(PilotInputError);
   });
 });
 

@@ -127,7 +127,7 @@ const TOTAL_MILLIONS: Readonly<Record<PilotKind, readonly [number, number]>> = {
 
 function generatedSteps(catalogue: Catalogue, key: string, behind: boolean, today: IsoDate, approvalRef: () => Evidence): StepRecord[] {
   const delay = behind ? draw(`${key}:delay`, 50, 150) : 0; // approval (planned 2023-05-15, jitter ≤ 40 days) lands 2023-07-04 or later
-  const stall = behind ? STALL_STEPS[draw(`${key}:stall`, 0, STALL_STEPS.length - 1)]! : null;
+  const stall = behind ? STALL_STEPS[draw(`${key}:stall`, 0, STALL_STEPS.length - 1)] : null;
   const out = new Map<string, StepRecord>();
   let delayed = false;
   for (const def of catalogue.lifecycle) {
@@ -161,9 +161,9 @@ function generatedFunding(kind: PilotKind, key: string, completed: number, steps
   const total = BigInt(draw(`${key}:total`, lo, hi)) * 1_000_000n;
   const shares = SHARES[kind];
   const planned = shares.map(([, bp]) => ((total * BigInt(bp)) / 10000n / 1000n) * 1000n);
-  planned[0] = planned[0]! + (total - planned.reduce((a, b) => a + b, 0n));
+  planned[0] = planned[0] + (total - planned.reduce((a, b) => a + b, 0n));
   const lines = shares.map(([source], i) => ({
-    source, planned: planned[i]!, disbursed: ((planned[i]! * BigInt(completed)) / BigInt(steps) / 1000n) * 1000n,
+    source, planned: planned[i], disbursed: ((planned[i] * BigInt(completed)) / BigInt(steps) / 1000n) * 1000n,
   }));
   return { lines, declaredTotal: total };
 }
@@ -214,7 +214,7 @@ export function generatePilots(input: GeneratorInput): GeneratorOutput {
   };
 
   for (const [province, targets] of Object.entries(GENERATED_TARGETS)) {
-    const provinceName = GENERATED_PROVINCES[province]!;
+    const provinceName = GENERATED_PROVINCES[province];
     const used = new Set<string>();
     for (const kind of ['SMART_COMMUNE', 'ECOMMERCE_COMMUNE'] as const) {
       const eligible = ranked(input.communes.filter((c) => c.provinceCode === province && !used.has(c.unitId) && evaluateEligibility(kind, year, c.eligibility).eligible === true), kind);
@@ -261,7 +261,7 @@ export function readFirstBatch(text: string, catalogue: Catalogue): PilotRecord[
   } catch (e) {
     throw new PilotInputError([{ field: 'first-batch.csv', reason: (e as Error).message }]);
   }
-  const header = records.length ? Object.keys(records[0]!.record) : [];
+  const header = records.length ? Object.keys(records[0].record) : [];
   const missing = FIRST_BATCH_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length) throw new PilotInputError([{ field: `first-batch.csv line 1, column ${missing[0]}`, reason: `missing column (expected ${FIRST_BATCH_COLUMNS.join(', ')})` }]);
   const codes = new Set<string>();
@@ -277,11 +277,11 @@ export function readFirstBatch(text: string, catalogue: Catalogue): PilotRecord[
     for (const c of ['commune_name', 'district_name', 'province_name'] as const) if (!(record[c] ?? '').trim()) errors.push({ field: at(c), reason: 'required' });
     if (errors.length) continue;
     pilots.push({
-      key: `FB-${code}`, kind: kind as PilotKind, unitId: `${code}@${FIRST_BATCH_LIST}`, unitLevel: 'COMMUNE', unitName: record.commune_name!.trim(), provinceCode: null,
+      key: `FB-${code}`, kind: kind as PilotKind, unitId: `${code}@${FIRST_BATCH_LIST}`, unitLevel: 'COMMUNE', unitName: record.commune_name.trim(), provinceCode: null,
       topicGroups: null, approval: null, status: 'SELECTED',
       steps: catalogue.lifecycle.map((d) => ({ code: d.code, plannedOn: null, startedOn: null, completedOn: null, evidence: null })),
       funding: null, generated: false, source: FIRST_BATCH_SOURCE,
-      note: `${record.district_name!.trim()}, ${record.province_name!.trim()}. Topic groups, step dates, funding and stage are not public (SOURCE.md); not invented.`,
+      note: `${record.district_name.trim()}, ${record.province_name.trim()}. Topic groups, step dates, funding and stage are not public (SOURCE.md); not invented.`,
     });
   }
   if (errors.length) throw new PilotInputError(errors);

@@ -149,7 +149,7 @@ export function validateSteps(steps: readonly StepRecord[], lifecycle: readonly 
       errors.push({ field: 'steps', reason: `no record of step ${def.code}` });
       continue;
     }
-    const s = steps[i]!;
+    const s = steps[i];
     const f = `steps[${i}]`;
     for (const [col, v] of [['plannedOn', s.plannedOn], ['startedOn', s.startedOn], ['completedOn', s.completedOn]] as const) {
       if (v !== null && !isIsoDate(v)) errors.push({ field: `${f}.${col}`, reason: `"${v}" is not a date YYYY-MM-DD` });
