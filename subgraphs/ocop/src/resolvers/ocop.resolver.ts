@@ -1,4 +1,3 @@
-import { AdminUnitRef } from '@ntm/admin-unit-contract';
 import { checkPageSize, DateScalar, decodeOffsetCursor, offsetConnection, userInputError } from '@ntm/kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
@@ -7,7 +6,7 @@ import { today } from '../services/clock';
 import { OcopWriteService } from '../services/ocop-write.service';
 import { CooperativeFilter, CooperativeInput, OcopProductFilter, OcopProductInput, OcopRatingInput, OcopRevocationInput } from './inputs/ocop.inputs';
 import {
-  Cooperative, CooperativeConnection, EcommerceListing, LinkageParticipant, LinkageProject, LinkageProjectConnection, LinkageSupportItem,
+  Cooperative, CooperativeConnection, OcopAdminUnit, EcommerceListing, LinkageParticipant, LinkageProject, LinkageProjectConnection, LinkageSupportItem,
   OcopOwner, OcopPlatformCount, OcopProduct, OcopProductClass, OcopProductConnection, OcopRating, OcopSectorCount, OcopStarCount, OcopSummary,
 } from './types/ocop.types';
 
@@ -31,11 +30,11 @@ function productConnection(ctx: Context, unitId: string | null, filter: OcopProd
 }
 
 /** Fields this subgraph adds to AdminUnit: an area's products, cooperatives, linkage projects and roll-ups (either list; lineage included). */
-@Resolver(() => AdminUnitRef)
+@Resolver(() => OcopAdminUnit)
 export class AdminUnitOcopResolver {
   @FieldResolver(() => OcopProductConnection, { description: 'OCOP products registered in this area (its subtree, and units of the other list whose lineage leads into it).' })
   ocopProducts(
-    @Root() unit: AdminUnitRef,
+    @Root() unit: OcopAdminUnit,
     @Ctx() ctx: Context,
     @Arg('filter', () => OcopProductFilter, { nullable: true, description: 'Filters.' }) filter: OcopProductFilter | null,
     @Arg('first', () => Int, { defaultValue: 20, description: 'Page size (at most 500).' }) first: number,
@@ -47,7 +46,7 @@ export class AdminUnitOcopResolver {
 
   @FieldResolver(() => CooperativeConnection, { description: 'Cooperatives registered in this area (lineage included).' })
   async cooperatives(
-    @Root() unit: AdminUnitRef,
+    @Root() unit: OcopAdminUnit,
     @Ctx() ctx: Context,
     @Arg('filter', () => CooperativeFilter, { nullable: true, description: 'Filters.' }) filter: CooperativeFilter | null,
     @Arg('first', () => Int, { defaultValue: 20, description: 'Page size (at most 500).' }) first: number,
@@ -60,7 +59,7 @@ export class AdminUnitOcopResolver {
 
   @FieldResolver(() => LinkageProjectConnection, { description: 'Linkage projects covering a commune of this area (lineage included).' })
   async linkageProjects(
-    @Root() unit: AdminUnitRef,
+    @Root() unit: OcopAdminUnit,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { defaultValue: 20, description: 'Page size (at most 500).' }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' }) after: string | null,
@@ -71,7 +70,7 @@ export class AdminUnitOcopResolver {
   }
 
   @FieldResolver(() => OcopSummary, { description: 'OCOP and linkage roll-ups of this area, computed from the records.' })
-  ocopSummary(@Root() unit: AdminUnitRef, @Arg('asOf', () => DateScalar, { nullable: true, description: 'Date (default today).' }) asOf: string | null): OcopSummary {
+  ocopSummary(@Root() unit: OcopAdminUnit, @Arg('asOf', () => DateScalar, { nullable: true, description: 'Date (default today).' }) asOf: string | null): OcopSummary {
     return { unitId: unit.id, asOf: asOf ?? today() };
   }
 }
@@ -148,8 +147,8 @@ export class OcopProductResolver {
     return classView(p.productSetCode);
   }
 
-  @FieldResolver(() => AdminUnitRef, { description: 'The commune it was registered in (either list; resolved by admin-units).' })
-  commune(@Root() p: OcopProduct): AdminUnitRef {
+  @FieldResolver(() => OcopAdminUnit, { description: 'The commune it was registered in (either list; resolved by admin-units).' })
+  commune(@Root() p: OcopProduct): OcopAdminUnit {
     return { id: p.communeId };
   }
 
@@ -246,8 +245,8 @@ export class LinkageProjectResolver {
     return ctx.loaders.supportItems.load(Number(p.id));
   }
 
-  @FieldResolver(() => [AdminUnitRef], { description: 'Communes covered (either list; resolved by admin-units).' })
-  async communes(@Root() p: LinkageProject, @Ctx() ctx: Context): Promise<AdminUnitRef[]> {
+  @FieldResolver(() => [OcopAdminUnit], { description: 'Communes covered (either list; resolved by admin-units).' })
+  async communes(@Root() p: LinkageProject, @Ctx() ctx: Context): Promise<OcopAdminUnit[]> {
     return (await ctx.loaders.projectCommunes.load(Number(p.id))).map((c) => ({ id: c.communeId }));
   }
 }

@@ -1,7 +1,16 @@
-import { AdminUnitRef } from '@ntm/admin-unit-contract';
+import { ADMIN_UNIT_DESCRIPTIONS, AdminUnitRef } from '@ntm/admin-unit-contract';
 import { connectionTypes } from '@ntm/kit';
-import { Field, Float, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { VndScalar } from './vnd.scalar';
+
+/**
+ * AdminUnit as this subgraph declares it: its own subclass of the contract's key stub, so the fields it
+ * adds (type-graphql attaches field resolvers to a class globally) never leak into another subgraph's
+ * AdminUnit when several are loaded in one process (the tests).
+ */
+@ObjectType('AdminUnit', { description: `${ADMIN_UNIT_DESCRIPTIONS.type} Owned by the admin-units subgraph.` })
+@Directive('@key(fields: "id")')
+export class OcopAdminUnit extends AdminUnitRef {}
 
 @ObjectType({ description: 'A class of the OCOP classification (danh mục phân loại sản phẩm OCOP): sector (ngành), group (nhóm), subgroup (phân nhóm); a product set (bộ sản phẩm) is a class with a set number. Real data from QĐ 26/2026/QĐ-TTg Appendix I and the older systems (see `source`, `verified`).' })
 export class OcopProductClass {
@@ -39,8 +48,8 @@ export abstract class OcopOwner {
   id!: string;
   @Field({ description: 'Name as registered.' })
   name!: string;
-  @Field(() => AdminUnitRef, { description: 'The commune it is registered in (either official list; resolved by admin-units).' })
-  commune!: AdminUnitRef;
+  @Field(() => OcopAdminUnit, { description: 'The commune it is registered in (either official list; resolved by admin-units).' })
+  commune!: OcopAdminUnit;
   @Field({ description: 'True for generated (synthetic) records.' })
   generated!: boolean;
   typeName!: string;
