@@ -67,15 +67,22 @@ export async function loadOcopDataset(orm: MikroORM, scope: LoadScope): Promise<
     await copy('ocop_revocation', ['rating_id', 'revoked_on', 'ground', 'reason', 'decision_number', 'authority_level', 'authority_name', 'generated'], revocations);
     await copy('ecommerce_listing', ['id', 'product_id', 'platform', 'url', 'since', 'generated'],
       map(data.listings(), (l) => [l.id, l.productId, l.platform, l.url, l.since, true]));
+    // Projects once (each drags its participants, communes and support items along), then those three.
+    const participants: CopyValue[][] = [];
+    const projectCommunes: CopyValue[][] = [];
+    const supportItems: CopyValue[][] = [];
     await copy('linkage_project', ['id', 'name', 'lead_kind', 'lead_ref', 'key_product', 'raw_material_area_ha', 'growing_area_codes', 'start_date', 'end_date',
       'contract_refs', 'digital_technologies', 'approval_decision_number', 'approval_decision_date', 'generated'],
-      map(data.projects(), (p) => [p.id, p.name, p.leadKind, p.leadRef, p.keyProduct, p.rawMaterialAreaHa, toPgArray(p.growingAreaCodes), p.startDate, p.endDate,
-        toPgArray(p.contractRefs), toPgArray(p.digitalTechnologies), p.approvalDecisionNumber, p.approvalDecisionDate, true]));
-    await copy('linkage_participant', ['project_id', 'kind', 'role', 'ref', 'cooperative_id', 'owner_id', 'generated'],
-      map(data.projectParticipants(), (p) => [p.projectId, p.kind, p.role, p.ref, p.cooperativeId, p.ownerId, true]));
-    await copy('linkage_commune', ['project_id', 'commune_id', 'generated'], map(data.projectCommunes(), (c) => [c.projectId, c.communeId, true]));
-    await copy('linkage_support_item', ['id', 'project_id', 'kind', 'share_percent', 'cap_vnd', 'amount_vnd', 'generated'],
-      map(data.supportItems(), (s) => [s.id, s.projectId, s.kind, s.sharePercent, s.capVnd.toString(), s.amountVnd.toString(), true]));
+      map(data.projectBundles(), ({ project: p, participants: ps, communes: cs, supportItems: ss }) => {
+        for (const x of ps) participants.push([x.projectId, x.kind, x.role, x.ref, x.cooperativeId, x.ownerId, true]);
+        for (const c of cs) projectCommunes.push([c.projectId, c.communeId, true]);
+        for (const x of ss) supportItems.push([x.id, x.projectId, x.kind, x.sharePercent, x.capVnd.toString(), x.amountVnd.toString(), true]);
+        return [p.id, p.name, p.leadKind, p.leadRef, p.keyProduct, p.rawMaterialAreaHa, toPgArray(p.growingAreaCodes), p.startDate, p.endDate,
+          toPgArray(p.contractRefs), toPgArray(p.digitalTechnologies), p.approvalDecisionNumber, p.approvalDecisionDate, true];
+      }));
+    await copy('linkage_participant', ['project_id', 'kind', 'role', 'ref', 'cooperative_id', 'owner_id', 'generated'], participants);
+    await copy('linkage_commune', ['project_id', 'commune_id', 'generated'], projectCommunes);
+    await copy('linkage_support_item', ['id', 'project_id', 'kind', 'share_percent', 'cap_vnd', 'amount_vnd', 'generated'], supportItems);
     for (const t of TABLES.filter((t) => t !== 'linkage_commune')) {
       await trx.raw(`select setval(pg_get_serial_sequence(?, 'id'), greatest((select max(id) from ${t}), 1))`, [t]);
     }
