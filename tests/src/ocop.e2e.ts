@@ -191,9 +191,22 @@ describe('ocop writes', () => {
     const fivebyProvince = await refusedOn(() => writes.recordRating(rating(code, { score: 95, partA: 38, partB: 24, partC: 33, stars: 5 })), 'ocop_rating');
     expect(fivebyProvince).toContain('authority.level');
     expect(await refusedOn(() => writes.recordRating(rating(code, { decisionDate: '2026-12-02' })), 'ocop_rating')).toContain('decisionDate');
-    await writes.recordRating(rating(code));
-    const data = await graph.ok(`query ($c: String!) { ocopProduct(code: $c) { currentRating(asOf: "${TODAY}") { stars authority } ratings { stars } } }`, { c: code });
+    const ratingId = await writes.recordRating(rating(code));
+    const q = `query ($c: String!) { ocopProduct(code: $c) { code communeToday { id } currentRating(asOf: "${TODAY}") { stars authority } ratings { stars revocation { ground revokedOn } } } }`;
+    const data = await graph.ok(q, { c: code });
     expect(data.ocopProduct.currentRating).toEqual({ stars: 3, authority: 'UBND tỉnh Nghệ An' });
+    expect(data.ocopProduct.communeToday).toEqual([{ id: communeId }]);
+    expect(data.ocopProduct.code).toMatch(/^OCOP-40-\d{5}-2026-\d{4}$/);
+
+    // Revocation: refused without a reason or dated before the decision; then recorded, and the product has no current rating.
+    const revoke = (over: Record<string, unknown> = {}) => writes.revokeRating({ ratingId: String(ratingId), ground: 'MISUSE_OF_OCOP_MARK', reason: 'Dùng nhãn OCOP sai quy định',
+      revokedOn: '2026-11-15', decisionNumber: '45/QĐ-UBND', authority: { level: 'PROVINCE', unitCode: '40', name: 'Chủ tịch UBND tỉnh Nghệ An' }, ...over });
+    expect(await refusedOn(() => revoke({ reason: ' ' }), 'ocop_revocation')).toContain('reason');
+    expect(await refusedOn(() => revoke({ revokedOn: '2026-09-30' }), 'ocop_revocation')).toContain('revokedOn');
+    await revoke();
+    const after = await graph.ok(q, { c: code });
+    expect(after.ocopProduct.currentRating).toBeNull();
+    expect(after.ocopProduct.ratings).toEqual([{ stars: 3, revocation: { ground: 'MISUSE_OF_OCOP_MARK', revokedOn: '2026-11-15' } }]);
   });
 
   it('an expired rating leaves the product without a current rating but in its history', async () => {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { groupedLoader, keyedLoader } from '@ntm/kit';
+import { groupedLoader, keyedLoader, toPgArray } from '@ntm/kit';
 import DataLoader from 'dataloader';
 import { OcopReadService } from '../services/ocop-read.service';
 import { OcopSummaryService } from '../services/summary.service';
@@ -25,6 +25,15 @@ export function createOcopLoaders({ em }: { em: EntityManager }) {
     owners: keyedLoader((ids: readonly number[]) => read.owners(ids), (o) => o.ownerId),
     participants: groupedLoader((ids: readonly number[]) => read.participantsOf(ids), (p) => p.projectId),
     supportItems: groupedLoader((ids: readonly number[]) => read.supportItemsOf(ids), (s) => s.projectId),
+    /** Today's units a registered unit went into (itself when it is on the current list), from the replica. */
+    unitsToday: keyedLoader(
+      (ids: readonly string[]) =>
+        em.getConnection().execute<{ unitId: string; today: string[] }[]>(
+          `select unit_id as "unitId", case when valid_to is null then array[unit_id] else successor_ids end as today from unit_profile where unit_id = any(?::text[])`,
+          [toPgArray(ids)],
+        ),
+      (r) => r.unitId,
+    ),
     projectCommunes: groupedLoader((ids: readonly number[]) => read.communesOf(ids), (c) => c.projectId),
   };
 }

@@ -152,6 +152,11 @@ export class OcopProductResolver {
     return { id: p.communeId };
   }
 
+  @FieldResolver(() => [OcopAdminUnit], { description: 'The commune(s) of today\'s list it was registered in: itself when registered on the current list, else the units its commune went into through the 2025 reform (the lineage; empty when unknown).' })
+  async communeToday(@Root() p: OcopProduct, @Ctx() ctx: Context): Promise<OcopAdminUnit[]> {
+    return ((await ctx.loaders.unitsToday.load(p.communeId))?.today ?? []).map((id) => ({ id }));
+  }
+
   @FieldResolver(() => OcopOwner, { description: 'Its owner (chủ thể OCOP).' })
   owner(@Root() p: OcopProduct, @Ctx() ctx: Context) {
     return ctx.loaders.owners.load(Number(p.ownerId));
