@@ -1,4 +1,12 @@
-/** @ntm/ocop: OCOP, cooperative and linkage domain rules, classification data and the generated national dataset. */
+import 'reflect-metadata';
+import { runAsProcess } from '@ntm/kit';
+import { ocopSubgraph } from './module';
+
+/** @ntm/ocop: the OCOP & cooperatives subgraph, its pure domain rules, classification data and generated dataset. */
+export { ocopSubgraph as subgraph } from './module';
+export { loadOcopDataset, DATASET_TODAY } from './services/dataset-load.service';
+export { OcopWriteService } from './services/ocop-write.service';
+export { DEFAULT_PROVINCES, DEFAULT_SCALE } from './seed/ocop.seed';
 export * from './domain/dates';
 export * from './domain/problems';
 export * from './domain/classes';
@@ -11,3 +19,5 @@ export { Rng, hashString } from './domain/random';
 export { loadProductClasses, PRODUCT_CLASSES_FILE } from './product-classes';
 export * from './domain/rollups';
 export * from './domain/product';
+
+if (require.main === module) runAsProcess(ocopSubgraph);

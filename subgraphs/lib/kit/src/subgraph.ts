@@ -96,8 +96,8 @@ export async function runSubgraph<TLoaders, TServices>(module: SubgraphModule<TL
       port: options.port,
       host: options.host,
       internalAuthSecret: options.internalAuthSecret,
-      createServices: module.createServices ? (ctx) => module.createServices!(ctx) : undefined,
-      createLoaders: (ctx) => module.createLoaders(ctx),
+      createServices: module.createServices?.bind(module),
+      createLoaders: module.createLoaders.bind(module),
     });
     return {
       name: module.name,

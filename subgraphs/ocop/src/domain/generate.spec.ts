@@ -25,6 +25,14 @@ const make = (scale = 0.05, seed = 7) => new NationalDataset(communes(), classes
 
 describe('NationalDataset', () => {
   const ds = make();
+
+  it('gives the same linkage rows in project bundles as in the four table methods', () => {
+    const bundles = [...ds.projectBundles()];
+    expect(bundles.map((b) => b.project)).toEqual([...ds.projects()]);
+    expect(bundles.flatMap((b) => b.participants)).toEqual([...ds.projectParticipants()]);
+    expect(bundles.flatMap((b) => b.communes)).toEqual([...ds.projectCommunes()]);
+    expect(bundles.flatMap((b) => b.supportItems)).toEqual([...ds.supportItems()]);
+  });
   const products = [...ds.products()];
   const ratings = [...ds.ratings()];
 

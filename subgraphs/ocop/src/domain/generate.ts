@@ -546,6 +546,22 @@ export class NationalDataset {
     return { project, participants, communes: [...communes], supportItems };
   }
 
+  /**
+   * Each linkage project with its participants, communes and support items, computed once (a loader
+   * writing the four tables uses this instead of the four table methods, which each recompute projects).
+   */
+  *projectBundles(): IterableIterator<{ project: GeneratedProject; participants: GeneratedParticipant[]; communes: GeneratedProjectCommune[]; supportItems: GeneratedSupportItem[] }> {
+    for (let q = 0; q < this.counts.projects; q++) {
+      const c = this.projectCore(q);
+      yield {
+        project: c.project,
+        participants: c.participants.map((p) => ({ projectId: q + 1, ...p, generated: true as const })),
+        communes: c.communes.map((communeId) => ({ projectId: q + 1, communeId, generated: true as const })),
+        supportItems: c.supportItems.map((s) => ({ ...s, generated: true as const })),
+      };
+    }
+  }
+
   *projects(): IterableIterator<GeneratedProject> {
     for (let q = 0; q < this.counts.projects; q++) yield this.projectCore(q).project;
   }
