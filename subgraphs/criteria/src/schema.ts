@@ -5,11 +5,12 @@ import { AdminUnitCriteriaResolver } from './resolvers/admin-unit.resolver';
 import { AttainmentSummaryResolver } from './resolvers/attainment-summary.resolver';
 import { CriteriaSetResolver, CriterionResolver } from './resolvers/criteria-set.resolver';
 import { IndicatorValuesResolver } from './resolvers/indicator-values.resolver';
+import { AdminUnitPilotFactsResolver } from './resolvers/pilot-facts.resolver';
 import { RecognitionResolver } from './resolvers/recognition.resolver';
 
 export function buildCriteriaSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [CriteriaSetResolver, CriterionResolver, AdminUnitCriteriaResolver, AttainmentSummaryResolver, IndicatorValuesResolver, RecognitionResolver] },
+    { resolvers: [CriteriaSetResolver, CriterionResolver, AdminUnitCriteriaResolver, AttainmentSummaryResolver, IndicatorValuesResolver, RecognitionResolver, AdminUnitPilotFactsResolver] },
     adminUnitReferenceResolver(AdminUnitWithAreaAttributes),
   );
 }

@@ -42,7 +42,7 @@ interface ProfileRow {
  * streamed into PostgreSQL with COPY on the transaction's connection, never one ORM flush per row.
  * Replaces earlier synthetic values of the same units, inside the caller's
  * transaction. Also records generated recognition decisions for units whose computed attainment
- * of a standard national set is MET.
+ * of a national set is MET (an advanced set only together with the standard set of the year).
  */
 export async function loadSyntheticValues(em: EntityManager, catalog: CriteriaCatalog, scope: SyntheticScope): Promise<{ values: number; units: number; decisions: number }> {
   const trx = em.getTransactionContext();
@@ -95,7 +95,9 @@ export async function loadSyntheticValues(em: EntityManager, catalog: CriteriaCa
   }
 
   const decisions: string[][] = [];
-  const standardSets = [...catalog.sets.values()].filter((s) => s.kind === 'NATIONAL' && s.tier === 'STANDARD');
+  // Recognised sets: the standard national sets, and the advanced ones (an advanced recognition only
+  // in a year the unit also meets its level's standard set, so it never precedes the standard one).
+  const recognisedSets = [...catalog.sets.values()].filter((s) => s.kind === 'NATIONAL');
   let generated = 0;
   function* valueRows(): Generator<CopyValue[]> {
     for (const year of years) {
@@ -120,10 +122,12 @@ export async function loadSyntheticValues(em: EntityManager, catalog: CriteriaCa
           if (++generated % 50_000 === 0) scope.onProgress?.(generated, total);
           yield [ind.id, year, unit.unit_id, parsed.text, numeric, 'APPROVED', SYNTHETIC_SOURCE, 'synthetic-generator'];
         }
-        for (const set of standardSets) {
+        let standardMet = false;
+        for (const set of recognisedSets) {
           if (set.level !== unit.level) continue;
           const attainment = evaluateSetAttainment(set, attributes, year, valuesBySet.get(set.code) ?? new Map());
-          if (attainment.status === 'MET') {
+          if (set.tier === 'STANDARD' && attainment.status === 'MET') standardMet = true;
+          if (attainment.status === 'MET' && (set.tier === 'STANDARD' || standardMet)) {
             decisions.push([unit.unit_id, set.code, `${(hashUnitKey(`${unit.unit_id}:${year}`) % 9000) + 1000}/QĐ-UBND`, `${year + 1}-03-15`, 'UBND tỉnh (synthetic)']);
           }
         }
