@@ -11,3 +11,5 @@ export * from './data-files';
 export { pilotModelsSubgraph as subgraph } from './module';
 
 if (require.main === module) runAsProcess(pilotModelsSubgraph);
+/** The write service (checks and transactions), for tests that exercise validation below authorization. */
+export { PilotWriteService } from './services/pilot-write.service';

@@ -8,7 +8,7 @@ export function createPilotLoaders({ em }: { em: EntityManager }) {
   const read = new PilotReadService(em);
   return {
     read,
-    write: new PilotWriteService(em),
+    write: new PilotWriteService(em.getKnex()),
     pilot: keyedLoader((ids: readonly string[]) => read.byIds(ids), (p) => p.id),
     pilotsOfUnit: groupedLoader((unitIds: readonly string[]) => read.ofUnits(unitIds), (p) => p.unitId),
     steps: groupedLoader((ids: readonly string[]) => read.stepsOf(ids), (s) => s.pilotId),

@@ -4,6 +4,12 @@ import { Pilot } from '../entities/pilot.entity';
 import { authorize } from '../services/authorization';
 import { ApprovalInput, ChecklistItemInput, CreatePilotInput, FundingInput, StepMoveInput } from './inputs/pilot.inputs';
 
+/** The pilot as stored after a write (the request's identity map is cleared first). */
+async function reload(ctx: Context, id: string): Promise<Pilot> {
+  ctx.em.clear();
+  return (await ctx.em.findOne(Pilot, { id }))!;
+}
+
 /**
  * Writes. Each: the pilot (or unit) is looked up, `authorize` decides (EDITOR of the unit; APPROVER for
  * approval) before anything is written, the pure domain checks the whole input (every refusal names its
@@ -18,7 +24,7 @@ export class PilotMutationResolver {
     const { actor } = await authorize(ctx, 'EDITOR', [unit?.areaUnitId ?? input.unitId]);
     const checked = await write.checkCreate(input);
     const id = await write.create(input, checked, actor);
-    return write.pilotOrRefuse(id);
+    return reload(ctx, id);
   }
 
   @Mutation(() => Pilot, { description: 'Plans, starts or completes one step, refused when a step it depends on is not completed, the date is in the future or before a dependency, or required evidence is missing. Needs an EDITOR of the unit.' })
@@ -31,8 +37,7 @@ export class PilotMutationResolver {
     const pilot = await write.pilotOrRefuse(pilotId);
     const { actor } = await authorize(ctx, 'EDITOR', [pilot.areaUnitId]);
     await write.moveStep(pilot, input, actor);
-    ctx.em.clear();
-    return write.pilotOrRefuse(pilotId);
+    return reload(ctx, pilotId);
   }
 
   @Mutation(() => Pilot, { description: 'Replaces the funding plan as a whole; refused, naming each line and field, when it does not add up. Needs an EDITOR of the unit.' })
@@ -45,8 +50,7 @@ export class PilotMutationResolver {
     const pilot = await write.pilotOrRefuse(pilotId);
     const { actor } = await authorize(ctx, 'EDITOR', [pilot.areaUnitId]);
     await write.setFunding(pilot, input, actor);
-    ctx.em.clear();
-    return write.pilotOrRefuse(pilotId);
+    return reload(ctx, pilotId);
   }
 
   @Mutation(() => Pilot, { description: 'Records the approving decision; the pilot becomes APPROVED. Needs an APPROVER of the unit.' })
@@ -59,8 +63,7 @@ export class PilotMutationResolver {
     const pilot = await write.pilotOrRefuse(pilotId);
     const { actor } = await authorize(ctx, 'APPROVER', [pilot.areaUnitId]);
     await write.approve(pilot, approval, actor);
-    ctx.em.clear();
-    return write.pilotOrRefuse(pilotId);
+    return reload(ctx, pilotId);
   }
 
   @Mutation(() => Pilot, { description: 'Replaces a smart-village pilot’s checklist values (seed 003 §III.5), all or none. Needs an EDITOR of the unit.' })
@@ -73,7 +76,6 @@ export class PilotMutationResolver {
     const pilot = await write.pilotOrRefuse(pilotId);
     const { actor } = await authorize(ctx, 'EDITOR', [pilot.areaUnitId]);
     await write.setChecklist(pilot, { items }, actor);
-    ctx.em.clear();
-    return write.pilotOrRefuse(pilotId);
+    return reload(ctx, pilotId);
   }
 }

@@ -1,14 +1,12 @@
-import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import type { Knex } from '@mikro-orm/postgresql';
 import { userInputError } from '@ntm/kit';
 import { randomUUID } from 'node:crypto';
 import {
   applyStep, checkApproval, checkTopicGroups, checkUnitLevel, deriveStage, evaluateVillageChecklist, initialSteps, isPilotKind, summariseFunding,
   type ApprovalDecision, type Evidence, type FieldError, type FundingLine, type FundingSource, type PilotKind, type StepAction, type StepRecord, type UnitLevel,
 } from '../domain';
-import { Pilot } from '../entities/pilot.entity';
-import { PilotStepRow } from '../entities/pilot-parts.entity';
 import { catalogue, todayIso } from './catalogue';
-import { stepColumns, toStepRecord } from './mapping';
+import { stepColumns } from './mapping';
 
 export interface FundingInputValues {
   lines: { source: string; planned: bigint; disbursed: bigint }[];
@@ -54,13 +52,30 @@ export const rowOfLines = (e: FieldError): number | null => {
   return m ? Number(m[1]) : null;
 };
 
-/** Writes: each checked in full by the pure domain first, then written in one transaction with who and when. */
+/** What a write needs to know of a pilot. */
+export interface PilotHead {
+  id: string;
+  kind: string;
+  status: string;
+  areaUnitId: string;
+  approvalNumber: string | null;
+  approvalDate: string | null;
+}
+
+/**
+ * Writes: each checked in full by the pure domain first, then written in one transaction with who and when.
+ * Plain SQL over knex (no ORM entities), so the same service runs on any connection to the schema.
+ */
 export class PilotWriteService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly knex: Knex) {}
+
+  private async rows<T>(sql: string, params: unknown[], trx: Knex | Knex.Transaction = this.knex): Promise<T[]> {
+    return ((await trx.raw(sql, params as Knex.RawBinding[])) as { rows: T[] }).rows;
+  }
 
   /** The unit a pilot would be built in: from the replica (province, district, commune) or the villages table. */
   async unitFacts(unitId: string): Promise<UnitFacts | null> {
-    const [row] = await this.em.getConnection().execute<{ unit_id: string; level: string; name: string; area: string; province: string | null }[]>(
+    const [row] = await this.rows<{ unit_id: string; level: string; name: string; area: string; province: string | null }>(
       `select u.unit_id, u.level, u.name, u.unit_id as area, (select p.code from unit_profile p where p.unit_id = u.ancestor_ids[1]) as province
          from unit_profile u where u.unit_id = ?
        union all
@@ -106,8 +121,7 @@ export class PilotWriteService {
   async create(input: CreatePilotValues, checked: Awaited<ReturnType<PilotWriteService['checkCreate']>>, actor: string): Promise<string> {
     const id = `P-${randomUUID()}`;
     const { unit, steps, funding } = checked;
-    await this.em.transactional(async (tx) => {
-      const trx = tx.getTransactionContext();
+    await this.knex.transaction(async (trx) => {
       await trx('pilot').insert({
         id, kind: input.kind, unit_id: unit.unitId, unit_level: unit.level, unit_name: unit.name, area_unit_id: unit.areaUnitId, province_code: unit.provinceCode,
         topic_groups: input.topicGroups?.length ? input.topicGroups : input.kind === 'SMART_COMMUNE' || input.kind === 'ECOMMERCE_COMMUNE' ? input.topicGroups ?? [] : null,
@@ -122,21 +136,26 @@ export class PilotWriteService {
   }
 
   /** The pilot, or a NOT-found refusal naming `pilotId`. */
-  async pilotOrRefuse(pilotId: string): Promise<Pilot> {
-    const pilot = await this.em.findOne(Pilot, { id: pilotId });
+  async pilotOrRefuse(pilotId: string): Promise<PilotHead> {
+    const [pilot] = await this.rows<PilotHead>(
+      `select id, kind, status, area_unit_id as "areaUnitId", approval_number as "approvalNumber", approval_date as "approvalDate" from pilot where id = ?`, [pilotId],
+    );
     if (!pilot) throw refuse([{ field: 'pilotId', reason: `no pilot "${pilotId}"` }]);
     return pilot;
   }
 
   /** Moves one step (plan, start, complete), checked by the lifecycle state machine; refreshes the stage. */
-  async moveStep(pilot: Pilot, move: StepMoveValues, actor: string): Promise<void> {
+  async moveStep(pilot: PilotHead, move: StepMoveValues, actor: string): Promise<void> {
     const cat = catalogue();
-    await this.em.transactional(async (tx) => {
-      const trx = tx.getTransactionContext();
+    await this.knex.transaction(async (trx) => {
       // Serialise moves of one pilot: the check below reads the steps this transaction then writes.
       await trx.raw('select id from pilot where id = ? for update', [pilot.id]);
-      const rows = await tx.find(PilotStepRow, { pilotId: pilot.id });
-      const steps = cat.lifecycle.map((d) => rows.find((r) => r.code === d.code)).filter((r): r is PilotStepRow => !!r).map(toStepRecord);
+      const rows = await this.rows<{ code: string; planned_on: string | null; started_on: string | null; completed_on: string | null; evidence_kind: string | null; evidence_reference: string | null; evidence_date: string | null; evidence_authority: string | null }>(
+        'select * from pilot_step where pilot_id = ?', [pilot.id], trx);
+      const steps: StepRecord[] = cat.lifecycle.flatMap((d) => rows.filter((r) => r.code === d.code)).map((r) => ({
+        code: r.code, plannedOn: r.planned_on, startedOn: r.started_on, completedOn: r.completed_on,
+        evidence: r.evidence_reference ? { kind: (r.evidence_kind ?? 'DOCUMENT') as Evidence['kind'], reference: r.evidence_reference, date: r.evidence_date, authority: r.evidence_authority } : null,
+      }));
       const action = { action: move.action, step: move.step, date: move.date, evidence: move.evidence ?? null } as StepAction;
       const result = applyStep(steps, action, { lifecycle: cat.lifecycle, today: todayIso() });
       if (!result.ok) throw refuse(result.errors);
@@ -149,11 +168,10 @@ export class PilotWriteService {
   }
 
   /** Replaces the funding plan as a whole (every line, or none when any is refused). */
-  async setFunding(pilot: Pilot, funding: FundingInputValues, actor: string): Promise<void> {
+  async setFunding(pilot: PilotHead, funding: FundingInputValues, actor: string): Promise<void> {
     const problems = this.fundingProblems(funding);
     if (problems.length) throw refuse(problems, rowOfLines);
-    await this.em.transactional(async (tx) => {
-      const trx = tx.getTransactionContext();
+    await this.knex.transaction(async (trx) => {
       await trx('funding_line').where({ pilot_id: pilot.id }).delete();
       await trx('funding_line').insert(funding.lines.map((l) => ({ pilot_id: pilot.id, source: l.source, planned: l.planned.toString(), disbursed: l.disbursed.toString(), updated_by: actor })));
       await trx('pilot').where({ id: pilot.id }).update({ declared_total: funding.declaredTotal?.toString() ?? null, updated_by: actor, updated_at: trx.fn.now() });
@@ -162,13 +180,12 @@ export class PilotWriteService {
   }
 
   /** Records the approving decision; the pilot becomes APPROVED. */
-  async approve(pilot: Pilot, approval: ApprovalDecision, actor: string): Promise<void> {
+  async approve(pilot: PilotHead, approval: ApprovalDecision, actor: string): Promise<void> {
     const errors = checkApproval(approval, todayIso());
     if (pilot.status === 'CANCELLED') errors.push({ field: 'pilotId', reason: `${pilot.id} is CANCELLED` });
     if (pilot.status === 'APPROVED') errors.push({ field: 'pilotId', reason: `${pilot.id} is already APPROVED (${pilot.approvalNumber}, ${pilot.approvalDate})` });
     if (errors.length) throw refuse(errors);
-    await this.em.transactional(async (tx) => {
-      const trx = tx.getTransactionContext();
+    await this.knex.transaction(async (trx) => {
       await trx('pilot').where({ id: pilot.id }).update({
         approval_number: approval.number.trim(), approval_date: approval.date, approval_authority: approval.authority.trim(), status: 'APPROVED', updated_by: actor, updated_at: trx.fn.now(),
       });
@@ -177,7 +194,7 @@ export class PilotWriteService {
   }
 
   /** Replaces a smart-village pilot's checklist values (checked against the requirements first). */
-  async setChecklist(pilot: Pilot, input: ChecklistValues, actor: string): Promise<void> {
+  async setChecklist(pilot: PilotHead, input: ChecklistValues, actor: string): Promise<void> {
     if (pilot.kind !== 'SMART_VILLAGE') throw refuse([{ field: 'pilotId', reason: `${pilot.id} is a ${pilot.kind} pilot; only SMART_VILLAGE pilots have the checklist` }]);
     const reqs = catalogue().villageRequirements;
     const errors: FieldError[] = [];
@@ -199,8 +216,7 @@ export class PilotWriteService {
       if (bad) throw refuse(bad.map((b) => ({ field: b.field.replace(/^items\.([^.]+)/, (_m, code: string) => `items[${input.items.findIndex((x) => x.code === code)}]`), reason: b.reason })));
       throw e;
     }
-    await this.em.transactional(async (tx) => {
-      const trx = tx.getTransactionContext();
+    await this.knex.transaction(async (trx) => {
       await trx('village_checklist_item').where({ pilot_id: pilot.id }).delete();
       if (input.items.length) {
         await trx('village_checklist_item').insert(input.items.map((it) => ({ pilot_id: pilot.id, code: it.code, value: it.value ?? null, evidence_reference: it.evidenceReference ?? null, source: it.source ?? null, updated_by: actor })));
