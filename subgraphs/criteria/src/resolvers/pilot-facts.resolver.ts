@@ -46,7 +46,7 @@ export class AdminUnitPilotFactsResolver {
     description: 'Facts for pilot-model eligibility (seed 001, Công văn 3445/BNN-VPĐP): approved values of the indicators of COMMUNE_SMART_PILOT_ELIGIBILITY_2021_2025 in every year of its phase, and advanced-NTM recognition decisions (code ADVANCED_NTM). Empty when nothing is recorded.',
   })
   async pilotFacts(@Root() unit: AdminUnit, @Ctx() ctx: Context): Promise<PilotFact[]> {
-    const catalog = await ctx.loaders.catalog();
+    const catalog = await ctx.services.catalog();
     const set = catalog.set(PILOT_ELIGIBILITY_SET);
     const facts: PilotFact[] = [];
     if (set) {
@@ -56,7 +56,7 @@ export class AdminUnitPilotFactsResolver {
         for (const [indicatorId, stored] of byYear[i]!) {
           const ind = catalog.byIndicatorId(indicatorId);
           if (!ind || ind.set.code !== PILOT_ELIGIBILITY_SET || stored.status !== 'APPROVED') continue;
-          facts.push({ year, code: ind.def.code, value: stored.value, source: `criteria: ${PILOT_ELIGIBILITY_SET}/${ind.def.code}, ${year}: ${stored.source}` });
+          facts.push({ year, code: ind.def.code, value: String(stored.value), source: `criteria: ${PILOT_ELIGIBILITY_SET}/${ind.def.code}, ${year}: ${stored.source}` });
         }
       });
     }
