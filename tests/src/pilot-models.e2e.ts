@@ -1,6 +1,6 @@
 import { knex, type Knex } from '@mikro-orm/postgresql';
 import { PilotWriteService, readCatalogue } from '@ntm/pilot-models';
-import { connectGraph, type GraphResponse } from './testkit/graph';
+import { connectGraph, tokenFor, type GraphResponse } from './testkit/graph';
 
 const graph = connectGraph();
 
@@ -20,27 +20,13 @@ const CONTRACT = `{
 /** The nine real first-batch communes (shared/data/pilots/first-batch.csv): the six smart communes. */
 const FIRST_BATCH_SMART = ['14212', '05641', '19894', '22276', '30721', '29746'];
 
-/**
- * A bearer token for an EDITOR (and APPROVER) of an area. SIGN-IN IS NOT WIRED YET: this returns no token,
- * so the tests marked "WRITE (needs a token)" below are skipped. Once the gateway verifies tokens and the
- * kit gives resolvers `ctx.user`, make this return a token for a user with roles EDITOR and APPROVER and the
- * scope `<code>@2025-07-01`; the write tests then run.
- */
-function asEditorOf(_areaCode: string): string | undefined {
-  return undefined;
-}
-const writeIt = asEditorOf('40') ? it : it.skip;
+/** Sign-in tokens (the run's embedded key): an editor or an approver of an area, by its official code. */
+const asEditorOf = (areaCode: string) => tokenFor({ role: 'EDITOR', units: [areaCode], sub: `pilot-editor-${areaCode}` });
+const asApproverOf = (areaCode: string) => tokenFor({ role: 'APPROVER', units: [areaCode], sub: `pilot-approver-${areaCode}` });
 
 /** A request through the gateway with an optional bearer token. */
-async function send(query: string, variables: Record<string, unknown>, token?: string): Promise<GraphResponse> {
-  const res = await fetch(process.env.NTM_TEST_GATEWAY_URL!, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const raw = await res.text();
-  const body = JSON.parse(raw);
-  return { status: res.status, data: body.data, errors: body.errors, raw };
+function send(query: string, variables: Record<string, unknown>, auth?: string): Promise<GraphResponse> {
+  return graph.query(query, variables, auth ? { auth } : undefined);
 }
 
 const PILOT_STATE = `query ($id: ID!) { pilotModel(id: $id) { id status stage updatedAt approval { number } steps { code state startedOn completedOn } funding { source planned disbursed } fundingTotal { planned } } }`;
@@ -220,39 +206,51 @@ describe('pilot writes refuse bad input, naming the field, and write nothing', (
   });
 });
 
-/** WRITE (needs a token): enabled once `asEditorOf` returns one. Through the gateway, as an editor and approver of Nghệ An. */
-describe('pilot writes through the gateway, signed in (WRITE: needs a token)', () => {
-  const token = asEditorOf('40');
-  writeIt('creates a pilot, moves a step, sets funding and approves it, recording who and when', async () => {
-    const created = await send(`mutation ($i: CreatePilotInput!) { createPilot(input: $i) { id status stage generated updatedBy } }`, {
-      i: { kind: 'SMART_COMMUNE', unitId: '17380@2025-03-01', topicGroups: [catalogue().topicGroups.find((g) => g.kind === 'SMART_COMMUNE')!.code] },
-    }, token);
+/** Writes through the gateway, signed in as an editor or approver of Nghệ An (40). */
+describe('pilot writes through the gateway, signed in', () => {
+  it('creates a pilot, moves a step, sets funding and approves it, recording who', async () => {
+    const editor = await asEditorOf('40');
+    const topic = readCatalogue().topicGroups.find((g) => g.kind === 'SMART_COMMUNE')!.code;
+    const created = await send(`mutation ($i: CreatePilotInput!) { createPilot(input: $i) { id status stage generated createdBy unit { id } } }`, {
+      i: { kind: 'SMART_COMMUNE', unitId: '17380@2025-03-01', topicGroups: [topic] },
+    }, editor);
     expect(created.errors).toBeUndefined();
     const id = created.data.createPilot.id;
-    expect(created.data.createPilot).toMatchObject({ status: 'PROPOSED', stage: 'DESIGN', generated: false });
-    const moved = await send(`mutation ($id: ID!) { movePilotStep(pilotId: $id, input: { step: "DESIGN_SURVEY", action: START, date: "2024-01-10" }) { steps { code state } } }`, { id }, token);
-    expect(moved.data.movePilotStep.steps.find((s: any) => s.code === 'DESIGN_SURVEY').state).toBe('IN_PROGRESS');
-    const funded = await send(`mutation ($id: ID!) { setPilotFunding(pilotId: $id, input: { lines: [{ source: CENTRAL, planned: "3000000000", disbursed: "0" }, { source: PEOPLE, planned: "500000000", disbursed: "0" }], declaredTotal: "3500000000" }) { fundingTotal { planned } fundingBalanced } }`, { id }, token);
-    expect(funded.data.setPilotFunding).toEqual({ fundingTotal: { planned: '3500000000' }, fundingBalanced: true });
-    const approved = await send(`mutation ($id: ID!) { approvePilot(pilotId: $id, approval: { number: "99/QĐ-UBND-E2E", date: "2024-02-01", authority: "UBND tỉnh Nghệ An" }) { status approval { number } } }`, { id }, token);
-    expect(approved.data.approvePilot).toEqual({ status: 'APPROVED', approval: { number: '99/QĐ-UBND-E2E' } });
+    expect(created.data.createPilot).toMatchObject({ status: 'PROPOSED', stage: 'DESIGN', generated: false, createdBy: 'pilot-editor-40', unit: { id: '17380@2025-03-01' } });
+    const moved = await send(`mutation ($id: ID!) { movePilotStep(pilotId: $id, input: { step: "DESIGN_SURVEY", action: START, date: "2024-01-10" }) { updatedBy steps { code state startedOn } } }`, { id }, editor);
+    expect(moved.errors).toBeUndefined();
+    expect(moved.data.movePilotStep.steps.find((s: any) => s.code === 'DESIGN_SURVEY')).toEqual({ code: 'DESIGN_SURVEY', state: 'IN_PROGRESS', startedOn: '2024-01-10' });
+    const funded = await send(`mutation ($id: ID!) { setPilotFunding(pilotId: $id, input: { lines: [{ source: CENTRAL, planned: "3000000000", disbursed: "0" }, { source: PEOPLE, planned: "500000000", disbursed: "0" }], declaredTotal: "3500000000" }) { fundingTotal { planned } fundingBalanced funding { source plannedShareBp } } }`, { id }, editor);
+    expect(funded.errors).toBeUndefined();
+    expect(funded.data.setPilotFunding).toEqual({ fundingTotal: { planned: '3500000000' }, fundingBalanced: true, funding: [{ source: 'CENTRAL', plannedShareBp: 8571 }, { source: 'PEOPLE', plannedShareBp: 1429 }] });
+    // Approving needs an APPROVER: the editor is refused, the approver is not.
+    const approval = `mutation ($id: ID!) { approvePilot(pilotId: $id, approval: { number: "99/QĐ-UBND-E2E", date: "2024-02-01", authority: "UBND tỉnh Nghệ An" }) { status approval { number } updatedBy } }`;
+    expect((await send(approval, { id }, editor)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const approved = await send(approval, { id }, await asApproverOf('40'));
+    expect(approved.data.approvePilot).toEqual({ status: 'APPROVED', approval: { number: '99/QĐ-UBND-E2E' }, updatedBy: 'pilot-approver-40' });
   });
 
-  writeIt('refuses through the gateway: illegal step, wrong level, funding that does not add up — field named, nothing written', async () => {
-    const step = await send(`mutation { movePilotStep(pilotId: "FB-19894", input: { step: "IMPL_TRAINING", action: START, date: "2024-01-10" }) { id } }`, {}, token);
+  it('refuses an illegal step, a wrong level and funding that does not add up — field named, nothing written', async () => {
+    const editor = await asEditorOf('40');
+    // A pilot of its own, all steps not started: implementation cannot start before the design is approved.
+    const topic = readCatalogue().topicGroups.find((g) => g.kind === 'ECOMMERCE_COMMUNE')!.code;
+    const created = await send(`mutation { createPilot(input: { kind: ECOMMERCE_COMMUNE, unitId: "17380@2025-03-01", topicGroups: ["${topic}"] }) { id } }`, {}, editor);
+    const id = created.data.createPilot.id;
+    const before = await graph.ok(PILOT_STATE, { id });
+    const blocked = readCatalogue().lifecycle.find((d) => d.phase === 'IMPLEMENTATION')!;
+    const step = await send(`mutation ($id: ID!, $s: String!) { movePilotStep(pilotId: $id, input: { step: $s, action: START, date: "2024-01-10" }) { id } }`, { id, s: blocked.code }, editor);
     expect(step.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'step' });
-    const level = await send(`mutation { createPilot(input: { kind: SMART_COMMUNE, unitId: "425@2025-03-01", topicGroups: ["x"] }) { id } }`, {}, token);
-    expect(level.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
-    const funding = await send(`mutation { setPilotFunding(pilotId: "FB-19894", input: { lines: [{ source: CENTRAL, planned: "100", disbursed: "200" }] }) { id } }`, {}, token);
+    const level = await send(`mutation { createPilot(input: { kind: SMART_COMMUNE, unitId: "425@2025-03-01", topicGroups: ["${readCatalogue().topicGroups[0]!.code}"] }) { id } }`, {}, editor);
+    expect(level.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'unitId' });
+    const funding = await send(`mutation ($id: ID!) { setPilotFunding(pilotId: $id, input: { lines: [{ source: COMMUNE, planned: "100", disbursed: "200" }] }) { id } }`, { id }, editor);
     expect(funding.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lines[0].disbursed' });
+    expect(await graph.ok(PILOT_STATE, { id })).toEqual(before);
   });
 
-  writeIt('refuses a write outside the editor’s area (FORBIDDEN, naming unitId)', async () => {
-    const res = await send(`mutation { movePilotStep(pilotId: "FB-19894", input: { step: "DESIGN_SURVEY", action: START, date: "2023-01-10" }) { id } }`, {}, token);
+  it('refuses a write outside the editor’s area (FORBIDDEN, naming unitId) and writes nothing', async () => {
+    const before = await graph.ok(PILOT_STATE, { id: 'FB-19894' });
+    const res = await send(`mutation { movePilotStep(pilotId: "FB-19894", input: { step: "DESIGN_SURVEY", action: START, date: "2023-01-10" }) { id } }`, {}, await asEditorOf('42'));
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'unitId' });
+    expect(await graph.ok(PILOT_STATE, { id: 'FB-19894' })).toEqual(before);
   });
-
-  function catalogue() {
-    return readCatalogue();
-  }
 });

@@ -15,6 +15,10 @@ describe('write authorization', () => {
   it('refuses an editor of another area, naming unitId', () => {
     expect(decideWrite({ id: 'e', roles: ['EDITOR'], scopes: ['40@2025-07-01'] }, 'EDITOR', [unit])).toMatchObject({ allowed: false, code: 'FORBIDDEN', field: 'unitId' });
   });
+  it('reads a scope given as an official code on either list', () => {
+    expect(decideWrite({ id: 'e', roles: ['EDITOR'], scopes: ['46'] }, 'EDITOR', [unit])).toEqual({ allowed: true, actor: 'e' });
+    expect(decideWrite({ id: 'e', roles: ['EDITOR'], scopes: ['4'] }, 'EDITOR', [unit])).toMatchObject({ allowed: false, field: 'unitId' });
+  });
   it('lets an ADMIN write anywhere', () => {
     expect(decideWrite({ id: 'root', roles: ['ADMIN'], scopes: [] }, 'APPROVER', [unit])).toEqual({ allowed: true, actor: 'root' });
   });

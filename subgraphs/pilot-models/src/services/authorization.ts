@@ -7,13 +7,12 @@ import { areasOfUnits } from './areas';
  * THE one place this subgraph decides who may write (every mutation calls `authorize` before anything is
  * written). The rule itself is the pure `decideWrite` (src/domain/authorization.ts).
  *
- * NOT WIRED YET: sign-in (a gateway-verified JWT forwarded to every subgraph, giving resolvers `ctx.user`
- * with roles EDITOR/APPROVER/MINISTRY/ADMIN and unit scopes) is being built elsewhere. Until it is,
- * `signedInUser` returns null, so every write is refused with UNAUTHENTICATED. To wire it, make
- * `signedInUser` return the kit's user as `{ id, roles, scopes }` (scopes = AdminUnit ids).
+ * The signed-in user is the one the gateway verified and forwarded (the kit's `ctx.user`: roles
+ * EDITOR/APPROVER/MINISTRY/ADMIN and units, as codes "40" or ids "24@2025-03-01"); null for an anonymous
+ * caller, who is refused with UNAUTHENTICATED before any statement.
  */
-export function signedInUser(_ctx: Context): SignedInUser | null {
-  return null;
+export function signedInUser(ctx: Context): SignedInUser | null {
+  return ctx.user ? { id: ctx.user.sub, roles: ctx.user.roles, scopes: ctx.user.units } : null;
 }
 
 /**
