@@ -67,7 +67,15 @@ registerEnumType(ConditionStatusEnum, {
 });
 
 export const StepStateEnum = enumOf(['NOT_STARTED', 'IN_PROGRESS', 'COMPLETED'] as const);
-registerEnumType(StepStateEnum, { name: 'PilotStepState', description: 'Where a pilot stands on a step (chưa bắt đầu / đang thực hiện / hoàn thành).' });
+registerEnumType(StepStateEnum, {
+  name: 'PilotStepState',
+  description: 'Where a pilot stands on a step.',
+  valuesConfig: {
+    NOT_STARTED: { description: 'Not started (chưa bắt đầu).' },
+    IN_PROGRESS: { description: 'Started, not completed (đang thực hiện).' },
+    COMPLETED: { description: 'Completed (hoàn thành).' },
+  },
+});
 
 export const StepTimingEnum = enumOf(['ON_TIME', 'LATE', 'OVERDUE', 'PENDING'] as const);
 registerEnumType(StepTimingEnum, {
@@ -93,7 +101,11 @@ registerEnumType(ScheduleStatusEnum, {
 });
 
 export const EvidenceKindEnum = enumOf(['DECISION', 'DOCUMENT'] as const);
-registerEnumType(EvidenceKindEnum, { name: 'EvidenceKind', description: 'Kind of evidence: a decision (quyết định) or another document (văn bản).' });
+registerEnumType(EvidenceKindEnum, {
+  name: 'EvidenceKind',
+  description: 'Kind of evidence for a step.',
+  valuesConfig: { DECISION: { description: 'A decision (quyết định), e.g. "1234/QĐ-UBND".' }, DOCUMENT: { description: 'Another document (văn bản): a plan, report or minutes.' } },
+});
 
 export const StepActionEnum = enumOf(['PLAN', 'START', 'COMPLETE'] as const);
 registerEnumType(StepActionEnum, {
@@ -103,4 +115,13 @@ registerEnumType(StepActionEnum, {
 });
 
 export const ChecklistStatusEnum = enumOf(['MET', 'NOT_MET', 'NO_DATA', 'NOT_APPLICABLE'] as const);
-registerEnumType(ChecklistStatusEnum, { name: 'ChecklistItemStatus', description: 'Outcome of one smart-village requirement (đạt / chưa đạt / không có dữ liệu / không áp dụng).' });
+registerEnumType(ChecklistStatusEnum, {
+  name: 'ChecklistItemStatus',
+  description: 'Outcome of one smart-village requirement.',
+  valuesConfig: {
+    MET: { description: 'Met (đạt).' },
+    NOT_MET: { description: 'Not met (chưa đạt).' },
+    NO_DATA: { description: 'No value, or met only with evidence that is missing (không có dữ liệu).' },
+    NOT_APPLICABLE: { description: 'Does not apply: the village has no products of its own (không áp dụng).' },
+  },
+});
