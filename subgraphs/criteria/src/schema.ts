@@ -5,13 +5,14 @@ import { AdminUnitCriteriaResolver } from './resolvers/admin-unit.resolver';
 import { AttainmentSummaryResolver } from './resolvers/attainment-summary.resolver';
 import { CriteriaSetResolver, CriterionResolver } from './resolvers/criteria-set.resolver';
 import { IndicatorValuesResolver } from './resolvers/indicator-values.resolver';
+import { AdminUnitPilotFactsResolver } from './resolvers/pilot-facts.resolver';
 import { RecognitionResolver } from './resolvers/recognition.resolver';
 import { ValueApprovalResolver } from './resolvers/value-approval.resolver';
 import { ValueHistoryResolver } from './resolvers/value-history.resolver';
 
 export function buildCriteriaSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [CriteriaSetResolver, CriterionResolver, AdminUnitCriteriaResolver, AttainmentSummaryResolver, IndicatorValuesResolver, RecognitionResolver, ValueApprovalResolver, ValueHistoryResolver] },
+    { resolvers: [CriteriaSetResolver, CriterionResolver, AdminUnitCriteriaResolver, AttainmentSummaryResolver, IndicatorValuesResolver, RecognitionResolver, ValueApprovalResolver, ValueHistoryResolver, AdminUnitPilotFactsResolver] },
     adminUnitReferenceResolver(AdminUnitWithAreaAttributes),
   );
 }

@@ -36,7 +36,7 @@ type ProfileRow = Pick<UnitProfile, 'unitId' | 'code' | 'level' | 'region' | 'et
  * streamed into PostgreSQL with COPY on the transaction's connection, never one ORM flush per row.
  * Replaces earlier synthetic values of the same units (values written through the API stay), inside the caller's
  * transaction. Also records generated recognition decisions for units whose computed attainment
- * of a standard national set is MET.
+ * of a standard national set is MET, and generated advanced-NTM recognitions for a share of them.
  */
 export async function loadSyntheticValues(em: EntityManager, catalog: CriteriaCatalog, scope: SyntheticScope): Promise<{ values: number; units: number; decisions: number }> {
   const trx = em.getTransactionContext();
@@ -155,6 +155,7 @@ export async function loadSyntheticValues(em: EntityManager, catalog: CriteriaCa
     if (!firstByUnitSet.has(key)) firstByUnitSet.set(key, d);
   }
   const rows = [...firstByUnitSet.values()];
+  rows.push(...advancedRecognitions(rows, catalog));
   for (let i = 0; i < rows.length; i += 5000) {
     const chunk = rows.slice(i, i + 5000);
     await trx.raw(
@@ -165,4 +166,26 @@ export async function loadSyntheticValues(em: EntityManager, catalog: CriteriaCa
     );
   }
   return { values: written, units: scopeUnits.size, decisions: rows.length };
+}
+
+/** Share of standard-recognised communes given a generated advanced-NTM recognition (a generator choice, not from a source). */
+export const ADVANCED_SHARE_PERCENT = 30;
+
+/**
+ * Generated advanced-NTM recognitions (xã NTM nâng cao): the advanced sets hold too few indicators (placeholders)
+ * for their computed attainment to mean anything, so a deterministic share of the units recognised under the
+ * standard set of the same level and phase get an advanced recognition in the September after their standard one
+ * (never before it). Generated, like every decision of this dataset.
+ */
+function advancedRecognitions(standard: readonly string[][], catalog: CriteriaCatalog): string[][] {
+  const sets = [...catalog.sets.values()];
+  const out: string[][] = [];
+  for (const [unitId, setCode, , decidedOn] of standard) {
+    const std = sets.find((s) => s.code === setCode);
+    const advanced = std && sets.find((s) => s.kind === 'NATIONAL' && s.tier === 'ADVANCED' && s.level === std.level && s.phase === std.phase);
+    if (!advanced || hashUnitKey(`${unitId}:advanced`) % 100 >= ADVANCED_SHARE_PERCENT) continue;
+    const year = Number(decidedOn!.slice(0, 4)) + 1;
+    out.push([unitId!, advanced.code, `${(hashUnitKey(`${unitId}:${year}:advanced`) % 9000) + 1000}/QĐ-UBND`, `${year}-09-15`, 'UBND tỉnh (synthetic)']);
+  }
+  return out;
 }

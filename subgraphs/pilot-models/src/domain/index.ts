@@ -8,3 +8,5 @@ export * from './eligibility';
 export * from './smart-village';
 export * from './pilot';
 export * from './generate';
+export * from './facts';
+export * from './authorization';
