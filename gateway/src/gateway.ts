@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { operationChecksPlugin } from './plugins/operation-checks';
 import { queryLimitsPlugin } from './plugins/query-limits';
 import { strictScalarsPlugin } from './plugins/strict-scalars';
+import { declaredSubgraphUrl, registerImportRoutes, type UploadAuthenticator } from './imports';
 
 export interface GatewayOptions {
   /** The composed supergraph SDL (schema/supergraph.graphql). */
@@ -17,6 +18,8 @@ export interface GatewayOptions {
   /** Browser origin allowed by CORS; default "*" (a public, read-mostly graph). */
   corsOrigin?: string;
   logger?: Logger;
+  /** Who may upload a file to POST /imports (default: a bearer token is required; see imports/upload-route.ts). */
+  importAuthenticator?: UploadAuthenticator;
 }
 
 // @apollo/gateway reports usage to Apollo's cloud and probes cloud metadata addresses
@@ -58,6 +61,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     corsOrigin: options.corsOrigin ?? '*',
     logger,
     context: async ({ requestId }) => ({ requestId }),
+    configure: async (app) => {
+      // File imports: streamed on to the criteria subgraph, which owns the values they write.
+      const criteriaUrl = options.subgraphUrls?.criteria ?? declaredSubgraphUrl(options.supergraphSdl, 'criteria');
+      if (criteriaUrl) await registerImportRoutes(app, { criteriaUrl, authenticate: options.importAuthenticator, logger });
+    },
   });
   logger.info('gateway listening', { url: running.url });
   return running;

@@ -4,6 +4,10 @@ import { CriteriaSet } from './entities/criteria-set.entity';
 import { Criterion } from './entities/criterion.entity';
 import { Indicator } from './entities/indicator.entity';
 import { IndicatorValueRecord } from './entities/indicator-value.entity';
+import { ImportJob } from './entities/import-job.entity';
+import { ImportMapping } from './entities/import-mapping.entity';
+import { ImportRow } from './entities/import-row.entity';
+import { importRoutes } from './services/import/import-routes';
 import { RecognitionDecision } from './entities/recognition-decision.entity';
 import { createCriteriaLoaders, type CriteriaLoaders } from './loaders/criteria.loader';
 import { migrations } from './migrations';
@@ -16,9 +20,10 @@ export const criteriaSubgraph: SubgraphModule<CriteriaLoaders> = {
   schema: 'criteria',
   defaultPort: 4002,
   pullsFrom: ['admin-units'],
-  entities: [CriteriaSet, Criterion, Indicator, IndicatorValueRecord, RecognitionDecision, UnitProfile],
+  entities: [CriteriaSet, Criterion, Indicator, IndicatorValueRecord, RecognitionDecision, UnitProfile, ImportJob, ImportRow, ImportMapping],
   migrations,
   buildSchema: buildCriteriaSchema,
   createLoaders: createCriteriaLoaders,
   seed: seedCriteria,
+  routes: importRoutes,
 };

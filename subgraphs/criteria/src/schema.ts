@@ -4,12 +4,13 @@ import { adminUnitReferenceResolver, AdminUnitWithAreaAttributes } from '@ntm/ad
 import { AdminUnitCriteriaResolver } from './resolvers/admin-unit.resolver';
 import { AttainmentSummaryResolver } from './resolvers/attainment-summary.resolver';
 import { CriteriaSetResolver, CriterionResolver } from './resolvers/criteria-set.resolver';
+import { ImportResolver } from './resolvers/import/import.resolver';
 import { IndicatorValuesResolver } from './resolvers/indicator-values.resolver';
 import { RecognitionResolver } from './resolvers/recognition.resolver';
 
 export function buildCriteriaSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [CriteriaSetResolver, CriterionResolver, AdminUnitCriteriaResolver, AttainmentSummaryResolver, IndicatorValuesResolver, RecognitionResolver] },
+    { resolvers: [CriteriaSetResolver, CriterionResolver, AdminUnitCriteriaResolver, AttainmentSummaryResolver, IndicatorValuesResolver, RecognitionResolver, ImportResolver] },
     adminUnitReferenceResolver(AdminUnitWithAreaAttributes),
   );
 }

@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import { createLogger, errorFields, type Logger } from './logger';
 import { initORM, migrate, type OrmSettings } from './orm/init-orm';
@@ -23,6 +24,17 @@ export interface SubgraphModule<TLoaders = unknown> {
   createLoaders(ctx: Omit<SubgraphContext<TLoaders>, 'loaders'>): TLoaders;
   /** Idempotent seed of the default dataset. */
   seed?(orm: MikroORM, logger: Logger, peers: PeerUrls): Promise<void>;
+  /**
+   * HTTP routes of its own beside /graphql (e.g. a file upload the gateway streams on), added to the
+   * subgraph's Fastify server before it listens. Routes are internal to the graph: only the gateway calls them.
+   */
+  routes?(app: FastifyInstance, deps: SubgraphRouteDeps): Promise<void> | void;
+}
+
+/** What a subgraph's own HTTP routes get: its ORM (fork an EntityManager per request) and logger. */
+export interface SubgraphRouteDeps {
+  orm: MikroORM;
+  logger: Logger;
 }
 
 /** GraphQL URLs of the other subgraphs, by name, for subgraphs that pull data over the API. */
@@ -81,6 +93,7 @@ export async function runSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, op
       port: options.port,
       host: options.host,
       createLoaders: module.createLoaders,
+      configure: module.routes ? (app) => module.routes!(app, { orm, logger }) : undefined,
     });
     return {
       name: module.name,

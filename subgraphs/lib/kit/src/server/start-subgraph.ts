@@ -1,6 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import { maskErrors } from '../errors';
 import type { Logger } from '../logger';
@@ -14,6 +15,8 @@ export interface SubgraphServerOptions<TLoaders> {
   logger: Logger;
   port: number;
   host?: string;
+  /** Adds the subgraph's own HTTP routes before the server listens (SubgraphModule.routes). */
+  configure?: (app: FastifyInstance) => Promise<void> | void;
   /** Fresh DataLoaders for one request. */
   createLoaders: (ctx: Omit<SubgraphContext<TLoaders>, 'loaders'>) => TLoaders;
 }
@@ -39,6 +42,7 @@ export async function startSubgraphServer<TLoaders>(
     port: options.port,
     host: options.host,
     ready: async () => options.orm.isConnected(),
+    configure: options.configure,
     logger,
     context: async ({ requestId }) => {
       const base = { em: options.orm.em.fork(), requestId, logger: logger.child({ requestId }) };
