@@ -33,7 +33,7 @@ export function importsUrlOf(graphqlUrl: string): string {
   return url.toString();
 }
 
-const ALLOWED_FIELDS = new Set(['source', 'year', 'strategy', 'mapping']);
+const ALLOWED_FIELDS = new Set(['source', 'year', 'strategy', 'mapping', 'within']);
 
 interface UploadOptions {
   /** The criteria subgraph's GraphQL URL. */
@@ -77,7 +77,7 @@ const forwardedIdentityHeaders = (headers: Record<string, string>, incoming: Inc
 
 /**
  * `POST /imports` on the gateway: a multipart upload (field `file`; options `source`, `year`,
- * `strategy`, `mapping` as fields before the file or as query parameters) streamed on to the
+ * `strategy`, `mapping`, `within` as fields before the file or as query parameters) streamed on to the
  * criteria subgraph, which answers 202 `{ id }` and runs the dry run in the background.
  * Anonymous callers get 401, files over 50 MB 413; the file is never held whole in memory.
  */

@@ -39,6 +39,10 @@ export class ImportJob {
   @Property({ type: 'number', columnType: 'smallint', nullable: true })
   year!: number | null;
 
+  /** Code of the area the file is about: its names are matched among that area's units only. */
+  @Property({ type: 'string', columnType: 'text', nullable: true })
+  withinCode!: string | null;
+
   /** CREATE, UPDATE or CREATE_AND_UPDATE. */
   @Property({ type: 'string', columnType: 'text' })
   strategy!: string;

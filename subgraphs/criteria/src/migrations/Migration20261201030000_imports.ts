@@ -16,6 +16,7 @@ export class Migration20261201030000_imports extends Migration {
         file_bytes bigint not null,
         source text null,
         year smallint null,
+        within_code text null,
         strategy text not null,
         mapping jsonb null,
         progress double precision not null default 0,

@@ -103,7 +103,7 @@ export function indicatorFor(lookup: IndicatorLookup, code: string, level: strin
  * unit's level and the year), value (type and range). Stops at the first field that fails,
  * since what follows depends on it.
  */
-export function checkValue(raw: RawValue, ctx: { resolver: ImportUnitResolver; lookup: IndicatorLookup; defaultYear: number | null }): CheckedValue {
+export function checkValue(raw: RawValue, ctx: { resolver: ImportUnitResolver; lookup: IndicatorLookup; defaultYear: number | null; within?: string | null }): CheckedValue {
   const out: CheckedValue = {
     row: raw.row,
     status: 'OK',
@@ -132,7 +132,7 @@ export function checkValue(raw: RawValue, ctx: { resolver: ImportUnitResolver; l
   const listId = ctx.resolver.listOn(listDate);
   if (!listId) return fail(reason('UNIT_UNMATCHED', `no unit list in force on ${listDate} is loaded`));
   const older = year > 2024 ? ctx.resolver.listOn(listDateForYear(2024)) : null;
-  const resolved = ctx.resolver.resolve({ code: raw.unitCode, name: raw.unitName, district: raw.district }, listId, older);
+  const resolved = ctx.resolver.resolve({ code: raw.unitCode, name: raw.unitName, district: raw.district }, listId, older, ctx.within ?? null);
   out.matchStatus = resolved.status;
   out.matchScore = resolved.score;
   out.candidates = resolved.candidates;
@@ -144,10 +144,13 @@ export function checkValue(raw: RawValue, ctx: { resolver: ImportUnitResolver; l
         reason('UNIT_AMBIGUOUS', `"${written}" fits ${resolved.candidates.length} units of the list in force on ${listDate} equally well: choose one (${resolved.candidates.map((c) => `${c.code} ${c.name}`).join('; ')})`),
       );
       out.status = 'ERROR';
-      // The rest of the row is still checked, so that a choice of unit at commit is all it needs.
-      const first = ctx.resolver.unit(resolved.candidates[0]?.unitId ?? '');
-      if (!first) return out;
-      level = first.level;
+      // The rest of the row is still checked, so that a choice of unit at commit is all it needs: on the level
+      // (commune first) whose set has the indicator; candidates of another level could not take this value.
+      const levels = [...new Set(resolved.candidates.map((c) => ctx.resolver.unit(c.unitId)?.level).filter((l): l is string => l === 'COMMUNE' || l === 'DISTRICT'))].sort();
+      const workable = levels.find((l) => 'id' in indicatorFor(ctx.lookup, raw.indicator, l, year)) ?? levels[0];
+      if (!workable) return out;
+      out.candidates = resolved.candidates.filter((c) => ctx.resolver.unit(c.unitId)?.level === workable);
+      level = workable;
       break;
     }
     case 'UNMATCHED':

@@ -53,6 +53,9 @@ export interface UnitQuery {
   district: string | null;
 }
 
+/** The area a file is about (a province or district code): names are matched among its units only. */
+export type AreaCode = string | null;
+
 const inForce = (u: Pick<ProfileUnit, 'validFrom' | 'validTo'>, date: string) => (u.validFrom === null || u.validFrom <= date) && (u.validTo === null || u.validTo >= date);
 
 interface ListIndex {
@@ -107,31 +110,38 @@ export class ImportUnitResolver {
   }
 
   /** The unit a row means on the list `listId`; `laterThan` is the older list whose names are followed through the lineage. */
-  resolve(query: UnitQuery, listId: string, olderListId: string | null): UnitResolution {
-    const key = `${listId}\u0001${query.code ?? ''}\u0001${query.name ?? ''}\u0001${query.district ?? ''}`;
+  resolve(query: UnitQuery, listId: string, olderListId: string | null, within: AreaCode = null): UnitResolution {
+    const key = `${listId}\u0001${query.code ?? ''}\u0001${query.name ?? ''}\u0001${query.district ?? ''}\u0001${within ?? ''}`;
     let hit = this.memo.get(key);
     if (!hit) {
-      hit = this.compute(query, listId, olderListId);
+      hit = this.compute(query, listId, olderListId, within);
       this.memo.set(key, hit);
     }
     return hit;
   }
 
-  private compute(query: UnitQuery, listId: string, olderListId: string | null): UnitResolution {
+  /** Whether a unit lies inside the area with this code (on the unit's own list). */
+  private inside(unit: ProfileUnit, within: AreaCode): boolean {
+    if (!within) return true;
+    const area = this.lists.get(unit.listId)?.byCode.get(within);
+    return !!area && (area.unitId === unit.unitId || unit.ancestorIds.includes(area.unitId));
+  }
+
+  private compute(query: UnitQuery, listId: string, olderListId: string | null, within: AreaCode): UnitResolution {
     const list = this.lists.get(listId);
     if (!list) return NONE;
     if (query.code) {
       const unit = list.byCode.get(query.code.trim()) ?? list.byCode.get(query.code.trim().padStart(5, '0'));
-      if (unit) return { status: 'EXACT', unit, score: 1, candidates: [], via: null, by: 'code' };
+      if (unit && this.inside(unit, within)) return { status: 'EXACT', unit, score: 1, candidates: [], via: null, by: 'code' };
       if (!query.name) return { ...NONE, by: 'code' };
     }
     if (!query.name) return NONE;
-    const direct = this.matchName(list, query);
+    const direct = this.matchName(list, query, within);
     if (direct.status !== 'UNMATCHED' || !olderListId) return direct;
     // An old name (before the 2025 reform) in a later year's row: match it on the old list, follow the lineage.
     const older = this.lists.get(olderListId);
     if (!older) return direct;
-    const old = this.matchName(older, query);
+    const old = this.matchName(older, query, within);
     if (old.status === 'AMBIGUOUS') return { ...old, candidates: old.candidates };
     if (!old.unit) return direct;
     const successors = old.unit.successorIds.map((id) => this.byId.get(id)).filter((u): u is ProfileUnit => !!u && u.listId === listId);
@@ -147,7 +157,10 @@ export class ImportUnitResolver {
     };
   }
 
-  private matchName(list: ListIndex, query: UnitQuery): UnitResolution {
+  private matchName(list: ListIndex, query: UnitQuery, within: AreaCode): UnitResolution {
+    const area = within ? list.byCode.get(within) : undefined;
+    if (within && !area) return NONE;
+    const options = area ? { withinIds: [area.unitId] } : {};
     let name = query.name!;
     let district = query.district?.trim() || null;
     if (!list.hasDistricts) {
@@ -155,9 +168,9 @@ export class ImportUnitResolver {
       district = null;
       name = splitHints(name).name || name;
     }
-    let result = district ? list.matcher.match({ name, within: district }) : list.matcher.match({ name });
+    let result = district ? list.matcher.match({ name, within: district }, options) : list.matcher.match({ name }, options);
     // A misspelt district resolves to nothing: match with the district as a hint instead (it still ranks candidates).
-    if (district && result.status === 'UNMATCHED') result = list.matcher.match({ name: `${name} - ${district}` });
+    if (district && result.status === 'UNMATCHED') result = list.matcher.match({ name: `${name} - ${district}` }, options);
     const candidates = result.candidates.map((c) => {
       const u = this.byId.get(c.unit.id)!;
       return { unitId: u.unitId, code: u.code, name: u.name, score: c.score };

@@ -31,6 +31,7 @@ export function toJob(row: JobRow): ImportJobType {
     fileHash: row.file_hash,
     source: row.source,
     year: row.year,
+    within: row.within_code,
     strategy: row.strategy as ImportStrategy,
     mapping: row.mapping ? JSON.stringify(row.mapping) : null,
     counts: (row.counts as unknown as ImportCounts) ?? null,

@@ -144,6 +144,8 @@ export class ImportJobType {
   source!: string | null;
   @Field(() => Int, { nullable: true, description: 'Year for rows that carry none.' })
   year!: number | null;
+  @Field(() => String, { nullable: true, description: 'Code of the area the file is about (upload option `within`): names were matched among its units only.' })
+  within!: string | null;
   @Field(() => ImportStrategy, { description: 'Strategy asked at upload, or used at commit.' })
   strategy!: ImportStrategy;
   @Field(() => String, { nullable: true, description: 'The column mapping used, as JSON (layout, header rows, column of each role, indicator columns).' })

@@ -25,6 +25,8 @@ export interface DryRunInput {
   fileBytes: number;
   source: string | null;
   year: number | null;
+  /** Code of the area the file is about: names are matched among its units only. */
+  within: string | null;
   override: MappingOverride | null;
 }
 
@@ -79,7 +81,7 @@ export async function runDryRun(orm: MikroORM, logger: Logger, input: DryRunInpu
     await knex.raw(`update import_job set mapping = ?::jsonb where id = ?`, [JSON.stringify(mapping), jobId]);
 
     const firstData = mapping.headerStart + mapping.headerRows;
-    const ctx = { resolver, lookup, defaultYear: input.year };
+    const ctx = { resolver, lookup, defaultYear: input.year, within: input.within };
     let batch: CopyValue[][] = [];
     let dataRows = 0;
     const flush = async () => {

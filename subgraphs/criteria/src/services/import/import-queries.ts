@@ -14,6 +14,7 @@ export interface JobRow {
   file_hash: string;
   source: string | null;
   year: number | null;
+  within_code: string | null;
   strategy: string;
   mapping: unknown;
   counts: Record<string, number> | null;
@@ -24,7 +25,7 @@ export interface JobRow {
   committed_at: Date | null;
 }
 
-const JOB_COLUMNS = `id, status, failure, progress, rows_read, file_name, file_hash, source, year, strategy, mapping, counts, choices, created_by, created_at, committed_by, committed_at`;
+const JOB_COLUMNS = `id, status, failure, progress, rows_read, file_name, file_hash, source, year, within_code, strategy, mapping, counts, choices, created_by, created_at, committed_by, committed_at`;
 
 export async function findJob(em: EntityManager, id: string): Promise<JobRow | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;

@@ -16,6 +16,28 @@ export async function formatOf(filePath: string): Promise<SheetFormat> {
   }
 }
 
+/**
+ * The delimiter of a CSV file, from its first line: the most frequent of ",", ";" and tab outside
+ * quotes (Excel writes ";" where the decimal separator is a comma, as in Vietnamese settings).
+ */
+export async function sniffDelimiter(filePath: string): Promise<string> {
+  const handle = await open(filePath, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(64 * 1024), 0, 64 * 1024, 0);
+    const text = buffer.subarray(0, bytesRead).toString('utf8');
+    const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
+    let quoted = false;
+    for (const ch of text) {
+      if (ch === '"') quoted = !quoted;
+      else if (!quoted && (ch === '\n' || ch === '\r')) break;
+      else if (!quoted && ch in counts) counts[ch]++;
+    }
+    return Object.entries(counts).sort((a, b) => b[1] - a[1])[0][1] > 0 ? Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0] : ',';
+  } finally {
+    await handle.close();
+  }
+}
+
 /** One spreadsheet cell as text: numbers as written by JavaScript, dates as ISO dates, rich text and formulas by their text/result. */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -34,11 +56,12 @@ export function cellText(value: unknown): string {
 
 /**
  * The rows of a file's first sheet, streamed (never the whole file in memory): XLSX with
- * exceljs's streaming WorkbookReader, CSV with csv-parse's stream (delimiter ",", ";" or tab,
+ * exceljs's streaming WorkbookReader, CSV with csv-parse's stream (delimiter ",", ";" or tab as sniffed,
  * BOM removed, rows of any length). `onBytes` reports how much of the file has been read.
  */
 export async function* readSheetRows(filePath: string, onBytes?: (bytes: number) => void): AsyncGenerator<string[]> {
   const format = await formatOf(filePath);
+  const delimiter = format === 'CSV' ? await sniffDelimiter(filePath) : ',';
   const input = createReadStream(filePath, { highWaterMark: 1 << 20 });
   let bytes = 0;
   input.on('data', (chunk) => {
@@ -48,7 +71,7 @@ export async function* readSheetRows(filePath: string, onBytes?: (bytes: number)
   try {
     if (format === 'CSV') {
       const parser = input.pipe(
-        parse({ bom: true, delimiter: [',', ';', '\t'], relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: false }),
+        parse({ bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: false }),
       );
       for await (const record of parser) yield record as string[];
       return;

@@ -29,10 +29,15 @@ interface ImportQuery {
   year?: string;
   strategy?: string;
   mapping?: string;
+  within?: string;
 }
 
 /** Reads and checks the upload's options; a message naming the field when one is wrong. */
-export function importOptions(query: ImportQuery): { source: string | null; year: number | null; strategy: ImportStrategy; override: MappingOverride | null } | { field: string; message: string } {
+export function importOptions(
+  query: ImportQuery,
+): { source: string | null; year: number | null; within: string | null; strategy: ImportStrategy; override: MappingOverride | null } | { field: string; message: string } {
+  const within = query.within?.trim() || null;
+  if (within && !/^\d{2,5}$/.test(within)) return { field: 'within', message: `within must be the code of a province, district or commune (e.g. "40"), got "${query.within}"` };
   const source = query.source?.trim() || null;
   if (source && (source.length > 200 || /[\u0000-\u001f]/.test(source))) return { field: 'source', message: 'source must be a short name without control characters' };
   let year: number | null = null;
@@ -51,7 +56,7 @@ export function importOptions(query: ImportQuery): { source: string | null; year
       return { field: 'mapping', message: 'mapping must be a JSON object such as {"columns": {"unitName": "Tên xã"}, "indicatorColumns": {"5": "8.4"}}' };
     }
   }
-  return { source, year, strategy, override };
+  return { source, year, within, strategy, override };
 }
 
 /**
@@ -105,10 +110,10 @@ export async function importRoutes(app: FastifyInstance, deps: SubgraphRouteDeps
         .fork()
         .getConnection()
         .execute(
-          `insert into import_job (id, status, file_name, file_hash, file_bytes, source, year, strategy, created_by) values (?, 'RUNNING', ?, ?, ?, ?, ?, ?, ?)`,
-          [id, fileName, hash.digest('hex'), bytes, options.source, options.year, options.strategy, createdBy],
+          `insert into import_job (id, status, file_name, file_hash, file_bytes, source, year, within_code, strategy, created_by) values (?, 'RUNNING', ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [id, fileName, hash.digest('hex'), bytes, options.source, options.year, options.within, options.strategy, createdBy],
         );
-      void runDryRun(deps.orm, deps.logger.child({ importId: id }), { jobId: id, filePath, fileBytes: bytes, source: options.source, year: options.year, override: options.override }).finally(
+      void runDryRun(deps.orm, deps.logger.child({ importId: id }), { jobId: id, filePath, fileBytes: bytes, source: options.source, year: options.year, within: options.within, override: options.override }).finally(
         () => rm(dir, { recursive: true, force: true }),
       );
       return reply.code(202).send({ id });
