@@ -1,12 +1,13 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { createLogger, maskErrors, serveGraphQL, type Logger, type RunningHttpServer } from '@ntm/kit';
+import { createLogger, IDENTITY_HEADER, maskErrors, serveGraphQL, type Logger, type RunningHttpServer, type User } from '@ntm/kit';
 import { Kind, parse, type EnumTypeDefinitionNode } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { operationChecksPlugin } from './plugins/operation-checks';
 import { queryLimitsPlugin } from './plugins/query-limits';
 import { strictScalarsPlugin } from './plugins/strict-scalars';
-import { declaredSubgraphUrl, registerImportRoutes, type UploadAuthenticator } from './imports';
+import { createAuthenticator, type GatewayAuthSettings } from './auth';
+import { declaredSubgraphUrl, importAuthenticator, registerImportRoutes, type UploadAuthenticator } from './imports';
 
 export interface GatewayOptions {
   /** The composed supergraph SDL (schema/supergraph.graphql). */
@@ -18,7 +19,9 @@ export interface GatewayOptions {
   /** Browser origin allowed by CORS; default "*" (a public, read-mostly graph). */
   corsOrigin?: string;
   logger?: Logger;
-  /** Who may upload a file to POST /imports (default: a bearer token is required; see imports/upload-route.ts). */
+  /** Sign-in: token verification and the secret the forwarded identity is signed with. */
+  auth: GatewayAuthSettings;
+  /** Who may upload a file to POST /imports (default: the gateway's sign-in, as for /graphql). */
   importAuthenticator?: UploadAuthenticator;
 }
 
@@ -28,6 +31,10 @@ process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
 
 interface GatewayContext {
   requestId: string;
+  /** The verified user; null for an anonymous reader. */
+  user: User | null;
+  /** The identity forwarded to every subgraph (x-ntm-identity), signed with the internal secret. */
+  identity: string;
 }
 
 /**
@@ -36,6 +43,7 @@ interface GatewayContext {
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningHttpServer> {
   const logger = options.logger ?? createLogger({ service: 'gateway' });
+  const auth = createAuthenticator(options.auth);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
@@ -43,6 +51,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
         url: options.subgraphUrls?.[name] ?? url,
         willSendRequest({ request, context }) {
           if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+          if (context.identity) request.http?.headers.set(IDENTITY_HEADER, context.identity);
         },
       }),
   });
@@ -60,11 +69,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     host: options.host,
     corsOrigin: options.corsOrigin ?? '*',
     logger,
-    context: async ({ requestId }) => ({ requestId }),
+    // The embedded issuer's public keys, for clients and for anyone checking a token; file imports,
+    // streamed on to the criteria subgraph (which owns the values they write) behind the same sign-in.
     configure: async (app) => {
-      // File imports: streamed on to the criteria subgraph, which owns the values they write.
+      if (auth.publicJwks) app.get('/.well-known/jwks.json', async () => auth.publicJwks);
       const criteriaUrl = options.subgraphUrls?.criteria ?? declaredSubgraphUrl(options.supergraphSdl, 'criteria');
-      if (criteriaUrl) await registerImportRoutes(app, { criteriaUrl, authenticate: options.importAuthenticator, logger });
+      if (criteriaUrl) await registerImportRoutes(app, { criteriaUrl, authenticate: options.importAuthenticator ?? importAuthenticator(auth), logger });
+    },
+    context: async ({ req, requestId }) => {
+      const user = await auth.authenticate(req.headers.authorization);
+      return { requestId, user, identity: await auth.forward(user) };
     },
   });
   logger.info('gateway listening', { url: running.url });

@@ -10,19 +10,16 @@
  */
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
-import { connectGraph } from './testkit/graph';
+import { connectGraph, subgraphUrls, tokenFor } from './testkit/graph';
 
 const graph = connectGraph();
 const gatewayUrl = process.env.NTM_TEST_GATEWAY_URL!;
 const baseUrl = gatewayUrl.replace(/\/graphql$/, '');
 
-// LEAD: once sign-in is on main, set this to a token of an EDITOR of Hà Tĩnh — e.g.
-// `tokenFor({ role: 'EDITOR', units: ['42'], sub: 'import-editor' })` from the testkit — and wire
-// authorizeImport (criteria) and the gateway's upload authenticator; the commit tests then run.
-const EDITOR_TOKEN: string | null = null;
-/** Until then uploads carry a bearer token the stand-in does not verify (a dry run writes only its report). */
-const UPLOAD_TOKEN = EDITOR_TOKEN ?? 'unverified-until-sign-in-is-wired';
-const withEditor = EDITOR_TOKEN ? it : it.skip;
+/** Tokens of the embedded issuer (testkit): an EDITOR of Hà Tĩnh (42), an EDITOR of Nghệ An (40), a MINISTRY reader. */
+let EDITOR_TOKEN = '';
+let OTHER_EDITOR_TOKEN = '';
+let MINISTRY_TOKEN = '';
 
 interface Unit {
   code: string;
@@ -58,7 +55,7 @@ async function db(): Promise<Client> {
   return client;
 }
 
-async function upload(file: Buffer, fileName: string, params: Record<string, string> = {}, token: string | null = UPLOAD_TOKEN): Promise<{ status: number; body: any }> {
+async function upload(file: Buffer, fileName: string, params: Record<string, string> = {}, token: string | null = EDITOR_TOKEN): Promise<{ status: number; body: any }> {
   const form = new FormData();
   for (const [k, v] of Object.entries(params)) form.append(k, v);
   form.append('file', new Blob([file]), fileName);
@@ -70,7 +67,7 @@ const JOB_FIELDS = `id status failure progress counts { rows ok warning error cr
 
 async function finished(id: string): Promise<any> {
   for (let i = 0; i < 600; i++) {
-    const data = await graph.ok(`query($id: ID!) { importJob(id: $id) { ${JOB_FIELDS} } }`, { id });
+    const data = await graph.ok(`query($id: ID!) { importJob(id: $id) { ${JOB_FIELDS} } }`, { id }, { auth: EDITOR_TOKEN });
     if (data.importJob.status !== 'RUNNING') return data.importJob;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -81,6 +78,7 @@ async function reportOf(id: string): Promise<any[]> {
   const data = await graph.ok(
     `query($id: ID!) { importJob(id: $id) { rows(status: [OK, WARNING, ERROR], first: 500) { totalCount edges { node { row item status action duplicateOf reasons { code field message } unit { code name } candidates { code name score } } } } } }`,
     { id },
+    { auth: EDITOR_TOKEN },
   );
   return data.importJob.rows.edges.map((e: any) => e.node);
 }
@@ -93,6 +91,9 @@ describe('spreadsheet imports', () => {
   const HEADER_ROWS = 2;
 
   beforeAll(async () => {
+    EDITOR_TOKEN = await tokenFor({ role: 'EDITOR', units: ['42'], sub: 'import-editor' });
+    OTHER_EDITOR_TOKEN = await tokenFor({ role: 'EDITOR', units: ['40'], sub: 'nghe-an-editor' });
+    MINISTRY_TOKEN = await tokenFor({ role: 'MINISTRY', sub: 'ministry-reader' });
     const data = await graph.ok<{ adminUnits: { edges: { node: Unit }[] } }>(
       `{ adminUnits(filter: { level: COMMUNE, within: "42", asOf: "2024-06-30" }, first: 500) { edges { node { code name parent { name } } } } }`,
     );
@@ -165,10 +166,20 @@ describe('spreadsheet imports', () => {
     expect(sql.split('\n').filter((line) => /import_(job|row|mapping)/.test(line))).toEqual([]);
   });
 
-  it('refuses an anonymous upload with 401', async () => {
-    const res = await upload(Buffer.from('a,b\n1,2\n'), 'x.csv', {}, null);
+  it('refuses an anonymous upload or a bad token with 401, and a reader without the EDITOR role with 403', async () => {
+    for (const token of [null, 'not-a-token', EDITOR_TOKEN.slice(0, -4) + 'AAAA']) {
+      const res = await upload(Buffer.from('a,b\n1,2\n'), 'x.csv', {}, token);
+      expect(res.status).toBe(401);
+      expect(res.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    }
+    const reader = await upload(Buffer.from('a,b\n1,2\n'), 'x.csv', {}, MINISTRY_TOKEN);
+    expect(reader.status).toBe(403);
+    expect(reader.body.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('answers 401 to a direct call of the subgraph upload endpoint without the gateway identity', async () => {
+    const res = await fetch(subgraphUrls().criteria.replace(/\/graphql$/, '/imports'), { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: 'a,b\n' });
     expect(res.status).toBe(401);
-    expect(res.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('refuses a bad option naming the field', async () => {
@@ -261,17 +272,36 @@ describe('spreadsheet imports', () => {
     ]);
   });
 
-  it('refuses a commit without a signed-in EDITOR, writing nothing', async () => {
+  it('refuses a commit without a signed-in EDITOR, or by an EDITOR of other units, writing nothing', async () => {
     const res = await upload(xlsx, 'xa.xlsx', { year: '2024', within: '42' });
     await finished(res.body.id);
-    const answer = await graph.query(`mutation($id: ID!) { commitImport(id: $id) { status } }`, { id: res.body.id });
-    expect(answer.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    const after = await graph.ok(`query($id: ID!) { importJob(id: $id) { status } }`, { id: res.body.id });
+    const mutation = `mutation($id: ID!) { commitImport(id: $id) { status } }`;
+    const anonymous = await graph.query(mutation, { id: res.body.id });
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const elsewhere = await graph.query(mutation, { id: res.body.id }, { auth: OTHER_EDITOR_TOKEN });
+    expect(elsewhere.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(elsewhere.errors?.[0].message).toMatch(/outside the units/);
+    const reader = await graph.query(mutation, { id: res.body.id }, { auth: MINISTRY_TOKEN });
+    expect(reader.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const after = await graph.ok(`query($id: ID!) { importJob(id: $id) { status } }`, { id: res.body.id }, { auth: EDITOR_TOKEN });
     expect(after.importJob.status).toBe('READY');
+    const client = await db();
+    try {
+      expect((await client.query(`select count(*)::int as n from indicator_value where source = $1`, [`import:${res.body.id}`])).rows[0].n).toBe(0);
+    } finally {
+      await client.end();
+    }
   });
 
   it('lists imports of an area and its completeness for a year', async () => {
-    const data = await graph.ok(`{ imports(within: "42", first: 50) { id status fileName } importQuality(within: "42", year: 2024) { cellCount filledCount filledShare approvedShare rejectedByReason { reason count } lastImport { id } } }`);
+    const anonymous = await graph.query(`{ imports(within: "42") { id } }`);
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const data = await graph.ok(
+      `{ imports(within: "42", first: 50) { id status fileName createdBy } importQuality(within: "42", year: 2024) { cellCount filledCount filledShare approvedShare rejectedByReason { reason count } lastImport { id } } }`,
+      {},
+      { auth: EDITOR_TOKEN },
+    );
+    expect(data.imports[0].createdBy).toBe('import-editor');
     expect(data.imports.length).toBeGreaterThan(0);
     const q = data.importQuality;
     expect(q.cellCount).toBeGreaterThan(0);
@@ -280,7 +310,7 @@ describe('spreadsheet imports', () => {
     expect(data.imports.map((i: any) => i.id)).toContain(q.lastImport.id);
   });
 
-  describe('commit (needs sign-in: see EDITOR_TOKEN)', () => {
+  describe('commit', () => {
     const commit = (id: string, variables: Record<string, unknown> = {}) =>
       fetch(gatewayUrl, {
         method: 'POST',
@@ -291,7 +321,7 @@ describe('spreadsheet imports', () => {
         }),
       }).then((r) => r.json() as Promise<any>);
 
-    withEditor('leaves nothing behind when the commit fails in the middle', async () => {
+    it('leaves nothing behind when the commit fails in the middle', async () => {
       const res = await upload(xlsx, 'xa.xlsx', { year: '2024', within: '42' });
       await finished(res.body.id);
       const client = await db();
@@ -304,7 +334,7 @@ describe('spreadsheet imports', () => {
         const answer = await commit(res.body.id);
         expect(answer.errors?.length).toBeGreaterThan(0);
         expect((await client.query(`select count(*)::int as n from indicator_value where source = $1`, [`import:${res.body.id}`])).rows[0].n).toBe(0);
-        const job = await graph.ok(`query($id: ID!) { importJob(id: $id) { status } }`, { id: res.body.id });
+        const job = await graph.ok(`query($id: ID!) { importJob(id: $id) { status } }`, { id: res.body.id }, { auth: EDITOR_TOKEN });
         expect(job.importJob.status).toBe('READY');
       } finally {
         await client.query(`drop trigger if exists e2e_fail_import on criteria.indicator_value`);
@@ -313,7 +343,7 @@ describe('spreadsheet imports', () => {
       }
     });
 
-    withEditor('commits with a choice for the ambiguous row; the counts match the database; the same file again changes nothing', async () => {
+    it('commits with a choice for the ambiguous row; the counts match the database; the same file again changes nothing', async () => {
       const res = await upload(xlsx, 'xa.xlsx', { year: '2024', within: '42' });
       await finished(res.body.id);
       const bad = await commit(res.body.id, { choices: [{ row: rowNumberOf(4), unitCode: '00000' }] });
@@ -326,6 +356,9 @@ describe('spreadsheet imports', () => {
       try {
         const written = (await client.query(`select count(*)::int as n from indicator_value where source = $1`, [`import:${res.body.id}`])).rows[0].n;
         expect(written).toBe(counts.create + counts.update);
+        // Each written value's history points at the import, and names who committed it.
+        const history = await client.query(`select count(*)::int as n, array_agg(distinct changed_by) as who from indicator_value_change where source = $1`, [`import:${res.body.id}`]);
+        expect(history.rows[0]).toEqual({ n: written, who: ['import-editor'] });
         // The ambiguous row now counts: 3 more values than the dry run accepted.
         expect(counts.error).toBe(expectedCounts().error - 3);
         const chosen = await client.query(`select count(*)::int as n from indicator_value where source = $1 and unit_id like $2`, [`import:${res.body.id}`, `${ambiguous.codes[0]}@%`]);

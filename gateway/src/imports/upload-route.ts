@@ -1,29 +1,33 @@
 import multipart from '@fastify/multipart';
-import { httpErrorBody, type Logger } from '@ntm/kit';
+import { httpErrorBody, IDENTITY_HEADER, type Logger, type User } from '@ntm/kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Readable } from 'node:stream';
+import type { Authenticator } from '../auth';
 
 /** Largest file accepted (bytes). */
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
 /**
  * Who is uploading: the headers to forward to the criteria subgraph (the signed identity), or null
- * for an anonymous caller (answered 401). Sign-in provides this; see `requireBearer` for the
- * stand-in used until it is wired.
+ * for an anonymous caller or a bad token (answered 401).
  */
 export type UploadAuthenticator = (request: FastifyRequest) => Promise<Record<string, string> | null>;
 
-/**
- * Stand-in until the gateway's sign-in is wired here (LEAD: replace with the verifier: verify the
- * bearer token, answer 401 when it is bad, and forward the identity header the subgraphs check):
- * a request without "Authorization: Bearer …" is anonymous. The token is NOT verified by this
- * stand-in — a dry run writes nothing but its report, and committing is refused by the criteria
- * subgraph's authorizeImport until sign-in is connected.
- */
-export const requireBearer: UploadAuthenticator = async (request) => (/^Bearer\s+\S+/i.test(request.headers.authorization ?? '') ? {} : null);
+/** The gateway's sign-in applied to an upload: the bearer token verified, the identity forwarded as to every subgraph. */
+export function importAuthenticator(auth: Pick<Authenticator, 'authenticate' | 'forward'>): UploadAuthenticator {
+  return async (request) => {
+    let user: User | null;
+    try {
+      user = await auth.authenticate(request.headers.authorization);
+    } catch {
+      return null;
+    }
+    return user ? { [IDENTITY_HEADER]: await auth.forward(user) } : null;
+  };
+}
 
 /** The criteria subgraph's upload endpoint, from its GraphQL URL: ".../graphql" → ".../imports". */
 export function importsUrlOf(graphqlUrl: string): string {
@@ -38,7 +42,7 @@ const ALLOWED_FIELDS = new Set(['source', 'year', 'strategy', 'mapping', 'within
 interface UploadOptions {
   /** The criteria subgraph's GraphQL URL. */
   criteriaUrl: string;
-  authenticate?: UploadAuthenticator;
+  authenticate: UploadAuthenticator;
   logger?: Logger;
 }
 
@@ -82,13 +86,13 @@ const forwardedIdentityHeaders = (headers: Record<string, string>, incoming: Inc
  * Anonymous callers get 401, files over 50 MB 413; the file is never held whole in memory.
  */
 export async function registerImportRoutes(app: FastifyInstance, options: UploadOptions): Promise<void> {
-  const authenticate = options.authenticate ?? requireBearer;
+  const { authenticate } = options;
   const target = importsUrlOf(options.criteriaUrl);
   await app.register(async (scope) => {
     await scope.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 12 } });
     scope.post('/imports', async (request, reply) => {
       const identity = await authenticate(request);
-      if (!identity) return reply.code(401).send(httpErrorBody('uploading a file needs a signed-in user: send "Authorization: Bearer <token>"', 'UNAUTHENTICATED'));
+      if (!identity) return reply.code(401).send(httpErrorBody('uploading a file needs a signed-in user with a valid token: send "Authorization: Bearer <token>"', 'UNAUTHENTICATED'));
       if (!request.isMultipart()) return reply.code(400).send(httpErrorBody('send the file as multipart/form-data in the field "file"', 'BAD_USER_INPUT'));
       const params = new URLSearchParams();
       for (const [key, value] of Object.entries((request.query ?? {}) as Record<string, unknown>)) {

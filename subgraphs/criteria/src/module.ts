@@ -9,20 +9,23 @@ import { ImportMapping } from './entities/import-mapping.entity';
 import { ImportRow } from './entities/import-row.entity';
 import { importRoutes } from './services/import/import-routes';
 import { RecognitionDecision } from './entities/recognition-decision.entity';
+import { IndicatorValueChange } from './entities/indicator-value-change.entity';
 import { createCriteriaLoaders, type CriteriaLoaders } from './loaders/criteria.loader';
 import { migrations } from './migrations';
+import { createCriteriaServices, type CriteriaServices } from './services';
 import { buildCriteriaSchema } from './schema';
 import { seedCriteria } from './seed/criteria.seed';
 
 /** The criteria & indicators subgraph (bộ tiêu chí, chỉ tiêu): sets, values, computed attainment. */
-export const criteriaSubgraph: SubgraphModule<CriteriaLoaders> = {
+export const criteriaSubgraph: SubgraphModule<CriteriaLoaders, CriteriaServices> = {
   name: 'criteria',
   schema: 'criteria',
   defaultPort: 4002,
   pullsFrom: ['admin-units'],
-  entities: [CriteriaSet, Criterion, Indicator, IndicatorValueRecord, RecognitionDecision, UnitProfile, ImportJob, ImportRow, ImportMapping],
+  entities: [CriteriaSet, Criterion, Indicator, IndicatorValueRecord, RecognitionDecision, UnitProfile, IndicatorValueChange, ImportJob, ImportRow, ImportMapping],
   migrations,
   buildSchema: buildCriteriaSchema,
+  createServices: createCriteriaServices,
   createLoaders: createCriteriaLoaders,
   seed: seedCriteria,
   routes: importRoutes,

@@ -7,10 +7,12 @@ import { CriteriaSetResolver, CriterionResolver } from './resolvers/criteria-set
 import { ImportResolver } from './resolvers/import/import.resolver';
 import { IndicatorValuesResolver } from './resolvers/indicator-values.resolver';
 import { RecognitionResolver } from './resolvers/recognition.resolver';
+import { ValueApprovalResolver } from './resolvers/value-approval.resolver';
+import { ValueHistoryResolver } from './resolvers/value-history.resolver';
 
 export function buildCriteriaSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [CriteriaSetResolver, CriterionResolver, AdminUnitCriteriaResolver, AttainmentSummaryResolver, IndicatorValuesResolver, RecognitionResolver, ImportResolver] },
+    { resolvers: [CriteriaSetResolver, CriterionResolver, AdminUnitCriteriaResolver, AttainmentSummaryResolver, IndicatorValuesResolver, RecognitionResolver, ValueApprovalResolver, ValueHistoryResolver, ImportResolver] },
     adminUnitReferenceResolver(AdminUnitWithAreaAttributes),
   );
 }

@@ -1,15 +1,24 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import { createLogger, errorFields, type Logger } from './logger';
 import { initORM, migrate, type OrmSettings } from './orm/init-orm';
 import { startSubgraphServer } from './server/start-subgraph';
 import type { RunningHttpServer } from './server/http-graphql';
 import type { SubgraphContext } from './context';
+import { kitEntities, kitMigrations } from './seed/seed-state.entity';
 import { port as portSetting, postgresUrl, readEnv } from './env/read-env';
+import { configureInternalAuth, IDENTITY_HEADER, verifyInternalIdentity } from './auth/internal-token';
+import type { User } from './auth/identity';
+
+/** INTERNAL_AUTH_SECRET: required, at least 32 characters (`npm start` generates one into the data folder). */
+const internalSecret = (raw: string | undefined, name: string): string => {
+  if (!raw || raw.length < 32) throw new Error(`${name} must be set to a secret of at least 32 characters shared with the gateway (npm start generates one)`);
+  return raw;
+};
 
 /** Everything that makes one subgraph: its data, its schema, its loaders, its seed. */
-export interface SubgraphModule<TLoaders = unknown> {
+export interface SubgraphModule<TLoaders = unknown, TServices = unknown> {
   /** Name in the supergraph, e.g. "admin-units"; its variables are derived from it (`ADMIN_UNITS_PORT`, `ADMIN_UNITS_URL`). */
   name: string;
   /** The PostgreSQL schema it owns. */
@@ -21,7 +30,10 @@ export interface SubgraphModule<TLoaders = unknown> {
   entities: OrmSettings['entities'];
   migrations: OrmSettings['migrations'];
   buildSchema(): Promise<GraphQLSchema>;
-  createLoaders(ctx: Omit<SubgraphContext<TLoaders>, 'loaders'>): TLoaders;
+  /** The request's services (created first, on the request's EntityManager). */
+  createServices?(ctx: Omit<SubgraphContext<TLoaders, TServices>, 'loaders' | 'services'>): TServices;
+  /** The request's DataLoaders; their batch functions call the services. */
+  createLoaders(ctx: Omit<SubgraphContext<TLoaders, TServices>, 'loaders'>): TLoaders;
   /** Idempotent seed of the default dataset. */
   seed?(orm: MikroORM, logger: Logger, peers: PeerUrls): Promise<void>;
   /**
@@ -31,10 +43,15 @@ export interface SubgraphModule<TLoaders = unknown> {
   routes?(app: FastifyInstance, deps: SubgraphRouteDeps): Promise<void> | void;
 }
 
-/** What a subgraph's own HTTP routes get: its ORM (fork an EntityManager per request) and logger. */
+/** What a subgraph's own HTTP routes get: its ORM (fork an EntityManager per request), logger, and the caller's identity. */
 export interface SubgraphRouteDeps {
   orm: MikroORM;
   logger: Logger;
+  /**
+   * The user the gateway forwarded with the request (x-ntm-identity, as for /graphql): null for an
+   * anonymous reader; throws UNAUTHENTICATED (401) when the identity is missing or not valid.
+   */
+  identify(request: FastifyRequest): Promise<User | null>;
 }
 
 /** GraphQL URLs of the other subgraphs, by name, for subgraphs that pull data over the API. */
@@ -61,6 +78,8 @@ export interface RunOptions {
   seed?: boolean;
   logger?: Logger;
   peers?: PeerUrls;
+  /** Secret shared with the gateway (INTERNAL_AUTH_SECRET): requests without an identity signed with it get 401. */
+  internalAuthSecret: string;
 }
 
 export interface RunningSubgraph {
@@ -71,13 +90,15 @@ export interface RunningSubgraph {
 }
 
 /** Connects, migrates, seeds, serves. Used by each subgraph's `main()` and by the end-to-end tests. */
-export async function runSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, options: RunOptions): Promise<RunningSubgraph> {
+export async function runSubgraph<TLoaders, TServices>(module: SubgraphModule<TLoaders, TServices>, options: RunOptions): Promise<RunningSubgraph> {
   const logger = options.logger ?? createLogger({ service: module.name });
+  configureInternalAuth(options.internalAuthSecret);
   const orm = await initORM({
     databaseUrl: options.databaseUrl,
     schema: module.schema,
-    entities: module.entities,
-    migrations: module.migrations,
+    // The kit's own tables (seed_state) come with every subgraph.
+    entities: [...kitEntities, ...(module.entities ?? [])],
+    migrations: [...kitMigrations, ...module.migrations],
     logger,
   });
   try {
@@ -92,8 +113,17 @@ export async function runSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, op
       logger,
       port: options.port,
       host: options.host,
+      internalAuthSecret: options.internalAuthSecret,
+      createServices: module.createServices,
       createLoaders: module.createLoaders,
-      configure: module.routes ? (app) => module.routes!(app, { orm, logger }) : undefined,
+      configure: module.routes
+        ? (app) =>
+            module.routes!(app, {
+              orm,
+              logger,
+              identify: (request) => verifyInternalIdentity(options.internalAuthSecret, request.headers[IDENTITY_HEADER] as string | undefined),
+            })
+        : undefined,
     });
     return {
       name: module.name,
@@ -115,11 +145,15 @@ export async function runSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, op
  * `<NAME>_PORT`, `<PEER>_URL` for each subgraph it pulls from), then run, and stop cleanly on
  * SIGINT/SIGTERM.
  */
-export function runAsProcess<TLoaders>(module: SubgraphModule<TLoaders>, source: NodeJS.ProcessEnv = process.env): void {
+export function runAsProcess<TLoaders, TServices>(module: SubgraphModule<TLoaders, TServices>, source: NodeJS.ProcessEnv = process.env): void {
   const logger = createLogger({ service: module.name });
   const start = async () => {
     const env = readEnv(
-      { databaseUrl: ['DATABASE_URL', postgresUrl], port: [portVariableOf(module.name), portSetting(module.defaultPort)] },
+      {
+        databaseUrl: ['DATABASE_URL', postgresUrl],
+        port: [portVariableOf(module.name), portSetting(module.defaultPort)],
+        internalAuthSecret: ['INTERNAL_AUTH_SECRET', internalSecret],
+      },
       source,
     );
     const peers: PeerUrls = {};

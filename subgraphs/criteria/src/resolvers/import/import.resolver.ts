@@ -1,7 +1,7 @@
-import { checkPageSize, decodeOffsetCursor, offsetConnection, userInputError } from '@ntm/kit';
+import { checkPageSize, decodeOffsetCursor, offsetConnection, requireUser, userInputError } from '@ntm/kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
-import { authorizeImport, type ImportUser } from '../../services/import/import-authorization';
+import { authorizeImport } from '../../services/import/import-authorization';
 import { commitImport, unitsToWrite } from '../../services/import/import-commit';
 import { conflictsOf, findJob, jobsWithin, qualityOf, reportRows, type JobRow, type ReportRow } from '../../services/import/import-queries';
 import {
@@ -63,23 +63,23 @@ function toReport(r: ReportRow): ImportRowReport {
   };
 }
 
-/** The signed-in user of the request, when sign-in provides one (`ctx.user`). */
-const userOf = (ctx: Context): ImportUser | null => ((ctx as unknown as { user?: ImportUser | null }).user ?? null);
 
 @Resolver(() => ImportJobType)
 export class ImportResolver {
-  @Query(() => ImportJobType, { nullable: true, description: 'An import by the id POST /imports answered: its status, progress, counts, conflicts and report rows.' })
+  @Query(() => ImportJobType, { nullable: true, description: 'An import by the id POST /imports answered: its status, progress, counts, conflicts and report rows. Signed-in users only (a report shows values not yet written).' })
   async importJob(@Arg('id', () => ID, { description: 'The import id.' }) id: string, @Ctx() ctx: Context): Promise<ImportJobType | null> {
+    requireUser(ctx.user, 'reading an import');
     const row = await findJob(ctx.em, id);
     return row ? toJob(row) : null;
   }
 
-  @Query(() => [ImportJobType], { description: 'Imports whose rows touch an area (a unit code, on either official list), newest first.' })
+  @Query(() => [ImportJobType], { description: 'Imports whose rows touch an area (a unit code, on either official list), newest first. Signed-in users only.' })
   async imports(
     @Arg('within', { description: 'Code of the area (province, district or commune).' }) within: string,
     @Arg('first', () => Int, { defaultValue: 20, description: 'How many, at most 500.' }) first: number,
     @Ctx() ctx: Context,
   ): Promise<ImportJobType[]> {
+    requireUser(ctx.user, 'listing imports');
     checkPageSize(first);
     return (await jobsWithin(ctx.em, within, first)).map(toJob);
   }
@@ -137,7 +137,8 @@ export class ImportResolver {
     const job = await findJob(ctx.em, id);
     if (!job) throw userInputError(`no import "${id}"`, { field: 'id' });
     const picked = (choices ?? []).map((c) => ({ row: c.row, unitCode: c.unitCode }));
-    const user = await authorizeImport(userOf(ctx), await unitsToWrite(ctx.em, id, picked));
+    requireUser(ctx.user, 'committing an import');
+    const user = await authorizeImport(ctx.em, ctx.user, await unitsToWrite(ctx.em, id, picked));
     const result = await commitImport(ctx.em, id, { choices: picked, strategy: strategy ?? ImportStrategy.CREATE_AND_UPDATE, actor: user.sub });
     return { status: ImportStatus.COMMITTED, counts: result.counts };
   }

@@ -1,4 +1,5 @@
-import type { SubgraphRouteDeps } from '@ntm/kit';
+import { hasRole, type SubgraphRouteDeps, type User } from '@ntm/kit';
+import { IMPORT_ROLES } from './import-authorization';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
@@ -15,14 +16,14 @@ import { runDryRun } from './import-dry-run';
 /** Largest file accepted (bytes), here and at the gateway. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
-/** Headers the gateway sends with the file (the file name; the caller's identity once sign-in is wired). */
+/** Header the gateway sends the file name in (the caller's identity comes as for /graphql). */
 export const IMPORT_FILE_NAME_HEADER = 'x-ntm-file-name';
-export const IMPORT_USER_HEADER = 'x-ntm-import-user';
 
 class TooLarge extends Error {}
 
+const CODES: Record<number, string> = { 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 413: 'BAD_REQUEST' };
 const refuse = (reply: FastifyReply, status: number, message: string, field?: string) =>
-  reply.code(status).send({ errors: [{ message, extensions: { code: status === 413 ? 'BAD_REQUEST' : 'BAD_USER_INPUT', ...(field ? { field } : {}) } }] });
+  reply.code(status).send({ errors: [{ message, extensions: { code: CODES[status] ?? 'BAD_USER_INPUT', ...(field ? { field } : {}) } }] });
 
 interface ImportQuery {
   source?: string;
@@ -72,6 +73,22 @@ export async function importRoutes(app: FastifyInstance, deps: SubgraphRouteDeps
     scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
     scope.post<{ Querystring: ImportQuery }>('/imports', { bodyLimit: MAX_IMPORT_BYTES + 1024 }, async (request: FastifyRequest<{ Querystring: ImportQuery }>, reply) => {
       const body = request.body as Readable | undefined;
+      // Only the gateway calls this, forwarding the signed-in user as it does for /graphql.
+      let user: User | null;
+      try {
+        user = await deps.identify(request);
+      } catch (error) {
+        body?.resume();
+        return refuse(reply, 401, (error as Error).message);
+      }
+      if (!user) {
+        body?.resume();
+        return refuse(reply, 401, 'uploading a file needs a signed-in user');
+      }
+      if (!hasRole(user, ...IMPORT_ROLES)) {
+        body?.resume();
+        return refuse(reply, 403, `importing needs the role ${IMPORT_ROLES.join(' or ')}; "${user.sub}" has ${user.roles.join(', ') || 'no role of this graph'}`);
+      }
       const options = importOptions(request.query ?? {});
       if ('field' in options) {
         body?.resume();
@@ -80,7 +97,7 @@ export async function importRoutes(app: FastifyInstance, deps: SubgraphRouteDeps
       if (!body) return refuse(reply, 400, 'no file: send the file as the request body', 'file');
       const rawName = request.headers[IMPORT_FILE_NAME_HEADER];
       const fileName = (typeof rawName === 'string' ? decodeURIComponent(rawName) : '').slice(0, 255) || 'upload';
-      const createdBy = typeof request.headers[IMPORT_USER_HEADER] === 'string' ? (request.headers[IMPORT_USER_HEADER] as string) : null;
+      const createdBy = user.sub;
 
       const dir = await mkdtemp(path.join(tmpdir(), 'ntm-import-'));
       const filePath = path.join(dir, 'file');
