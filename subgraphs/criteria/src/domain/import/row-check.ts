@@ -76,8 +76,19 @@ export function parseYear(text: string | null, fallback: number | null): number 
   return year;
 }
 
-/** The indicator a code names for a unit's level in a year: the standard national set in force that year for a bare code. */
-export function indicatorFor(lookup: IndicatorLookup, code: string, level: string, year: number): { set: CriteriaSetDef; def: IndicatorDef; id: number } | Reason {
+const indicatorMemo = new WeakMap<IndicatorLookup, Map<string, ReturnType<typeof findIndicatorFor>>>();
+
+/** The indicator a code names for a unit's level in a year: the standard national set in force that year for a bare code (memoised per lookup). */
+export function indicatorFor(lookup: IndicatorLookup, code: string, level: string, year: number): ReturnType<typeof findIndicatorFor> {
+  let memo = indicatorMemo.get(lookup);
+  if (!memo) indicatorMemo.set(lookup, (memo = new Map()));
+  const key = `${code}\u0001${level}\u0001${year}`;
+  let hit = memo.get(key);
+  if (!hit) memo.set(key, (hit = findIndicatorFor(lookup, code, level, year)));
+  return hit;
+}
+
+function findIndicatorFor(lookup: IndicatorLookup, code: string, level: string, year: number): { set: CriteriaSetDef; def: IndicatorDef; id: number } | Reason {
   const clean = code.trim().replace(/^(ct|tc|chi tieu|chỉ tiêu)\s*/i, '');
   let set: CriteriaSetDef | undefined;
   let indicatorCode = clean;

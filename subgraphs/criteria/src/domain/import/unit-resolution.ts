@@ -72,6 +72,7 @@ export class ImportUnitResolver {
   private readonly byId = new Map<string, ProfileUnit>();
   private readonly lists = new Map<string, ListIndex>();
   private readonly memo = new Map<string, UnitResolution>();
+  private readonly listByDate = new Map<string, string | null>();
 
   constructor(units: readonly ProfileUnit[]) {
     for (const u of units) this.byId.set(u.unitId, u);
@@ -98,6 +99,13 @@ export class ImportUnitResolver {
 
   /** The list whose units are in force on `date` (null when none is loaded). */
   listOn(date: string): string | null {
+    if (this.listByDate.has(date)) return this.listByDate.get(date)!;
+    const found = this.findListOn(date);
+    this.listByDate.set(date, found);
+    return found;
+  }
+
+  private findListOn(date: string): string | null {
     for (const list of this.lists.values()) {
       for (const u of list.byCode.values()) {
         if (u.level === 'PROVINCE') {

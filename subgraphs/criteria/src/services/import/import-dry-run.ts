@@ -1,11 +1,11 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { copyRows, errorFields, type CopyValue, type Logger } from '@ntm/kit';
+import { copyRows, errorFields, toPgArray, type CopyValue, type Logger } from '@ntm/kit';
 import { rm } from 'node:fs/promises';
 import { applyOverride, detectColumns, valuesOfRow, type ColumnMapping, type MappingOverride } from '../../domain/import/column-mapping';
-import { checkValue } from '../../domain/import/row-check';
+import { checkValue, reason, type CheckedValue } from '../../domain/import/row-check';
 import { indicatorLookup, unitResolver } from './import-context';
 import { readSheetRows } from './import-reader';
-import { areaIdsOf, classifyRows, countsOf } from './import-sql';
+import { areaIdsOf, type ImportCounts } from './import-sql';
 
 /** Largest number of data rows a file may have. */
 export const MAX_IMPORT_ROWS = 500_000;
@@ -16,7 +16,7 @@ const HEADER_SCAN_ROWS = 12;
 
 const REPORT_COLUMNS = [
   'job_id', 'row', 'item', 'status', 'reasons', 'unit_id', 'match_status', 'match_score', 'candidates',
-  'indicator_id', 'year', 'value', 'numeric_value', 'raw_unit', 'raw_indicator', 'raw_value',
+  'indicator_id', 'year', 'value', 'numeric_value', 'raw_unit', 'raw_indicator', 'raw_value', 'action', 'duplicate_of',
 ];
 
 export interface DryRunInput {
@@ -82,14 +82,60 @@ export async function runDryRun(orm: MikroORM, logger: Logger, input: DryRunInpu
 
     const firstData = mapping.headerStart + mapping.headerRows;
     const ctx = { resolver, lookup, defaultYear: input.year, within: input.within };
-    let batch: CopyValue[][] = [];
+    let batch: { c: CheckedValue; item: number; duplicateOf: number | null; action: string | null }[] = [];
     let dataRows = 0;
+    /** Key (unit, indicator, year) → the first row that gave it: a later row with the same key is a duplicate. */
+    const firstRowOf = new Map<string, number>();
+    const counts: ImportCounts = { rows: 0, ok: 0, warning: 0, error: 0, create: 0, update: 0, unchanged: 0, reject: 0 };
     const flush = async () => {
       if (batch.length === 0) return;
       const toWrite = batch;
       batch = [];
+      // What is stored now for the batch's values (one query), then duplicates, approved values and actions.
+      const keyed = toWrite.filter((b) => b.c.status !== 'ERROR' && b.c.unit && b.c.indicatorId !== null && b.c.year !== null);
+      const stored = new Map<string, { value: string; status: string }>();
+      if (keyed.length > 0) {
+        const { rows: found } = await knex.raw(
+          `select v.unit_id, v.indicator_id, v.year, v.value, v.status from indicator_value v
+             join unnest(?::text[], ?::int[], ?::smallint[]) as k(u, i, y) on v.unit_id = k.u and v.indicator_id = k.i and v.year = k.y`,
+          [toPgArray(keyed.map((b) => b.c.unit!.unitId)), toPgArray(keyed.map((b) => b.c.indicatorId)), toPgArray(keyed.map((b) => b.c.year))],
+        );
+        for (const f of found as { unit_id: string; indicator_id: number; year: number; value: string; status: string }[]) stored.set(`${f.unit_id}|${f.indicator_id}|${f.year}`, f);
+      }
+      for (const b of toWrite) {
+        const c = b.c;
+        let current: { value: string; status: string } | undefined;
+        if (c.status !== 'ERROR' && c.unit && c.indicatorId !== null && c.year !== null) {
+          const key = `${c.unit.unitId}|${c.indicatorId}|${c.year}`;
+          const first = firstRowOf.get(key);
+          current = stored.get(key);
+          if (first !== undefined) {
+            c.reasons.push(reason('DUPLICATE', `repeats row ${first}: the same unit, indicator and year`));
+            c.status = 'ERROR';
+            b.duplicateOf = first;
+          } else {
+            firstRowOf.set(key, c.row);
+            if (current && current.status === 'APPROVED' && current.value !== c.value) {
+              c.reasons.push(reason('APPROVED_VALUE', `would change the APPROVED value "${current.value}" to "${c.value}"`));
+              c.status = 'ERROR';
+            }
+          }
+        }
+        b.action = c.status === 'ERROR' ? 'REJECT' : !current ? 'CREATE' : current.value === c.value ? 'UNCHANGED' : 'UPDATE';
+        counts.rows++;
+        counts[c.status === 'OK' ? 'ok' : c.status === 'WARNING' ? 'warning' : 'error']++;
+        counts[b.action === 'REJECT' ? 'reject' : b.action === 'CREATE' ? 'create' : b.action === 'UPDATE' ? 'update' : 'unchanged']++;
+      }
+      const copy = toWrite.map(({ c, item, duplicateOf, action }): CopyValue[] => {
+        const raw = c.raw;
+        return [
+          jobId, c.row, item, c.status, JSON.stringify(c.reasons), c.unit?.unitId ?? null, c.matchStatus, c.matchScore,
+          c.candidates.length ? JSON.stringify(c.candidates) : null, c.indicatorId, c.year, c.value, c.numeric,
+          [raw.unitCode, raw.unitName, raw.district].filter(Boolean).join(' | ') || null, raw.indicator || null, raw.value || null, action, duplicateOf,
+        ];
+      });
       await em.transactional(async (tx) => {
-        await copyRows(tx.getTransactionContext()!, 'import_row', REPORT_COLUMNS, toWrite);
+        await copyRows(tx.getTransactionContext()!, 'import_row', REPORT_COLUMNS, copy);
       });
       const progress = input.fileBytes > 0 ? Math.min(0.95, (bytesRead / input.fileBytes) * 0.95) : 0;
       await knex.raw(`update import_job set progress = ?, rows_read = ? where id = ?`, [progress, dataRows, jobId]);
@@ -100,14 +146,7 @@ export async function runDryRun(orm: MikroORM, logger: Logger, input: DryRunInpu
       if (values.length === 0) return;
       dataRows++;
       if (dataRows > MAX_IMPORT_ROWS) throw new ImportFileError(`the file has more than ${MAX_IMPORT_ROWS.toLocaleString('en')} data rows; split it`);
-      values.forEach((raw, item) => {
-        const c = checkValue(raw, ctx);
-        batch.push([
-          jobId, c.row, item, c.status, JSON.stringify(c.reasons), c.unit?.unitId ?? null, c.matchStatus, c.matchScore,
-          c.candidates.length ? JSON.stringify(c.candidates) : null, c.indicatorId, c.year, c.value, c.numeric,
-          [raw.unitCode, raw.unitName, raw.district].filter(Boolean).join(' | ') || null, raw.indicator || null, raw.value || null,
-        ]);
-      });
+      values.forEach((raw, item) => batch.push({ c: checkValue(raw, ctx), item, duplicateOf: null, action: null }));
     };
     for (const cells of head) take(cells, ++rowNumber);
     while (!next.done) {
@@ -119,9 +158,7 @@ export async function runDryRun(orm: MikroORM, logger: Logger, input: DryRunInpu
 
     await em.transactional(async (tx) => {
       const trx = tx.getTransactionContext()!;
-      await classifyRows(trx, jobId);
       await areaIdsOf(trx, jobId);
-      const counts = await countsOf(trx, jobId);
       await trx.raw(`update import_job set status = 'READY', progress = 1, rows_read = ?, counts = ?::jsonb, finished_at = now() where id = ? and status = 'RUNNING'`, [
         dataRows,
         JSON.stringify(counts),

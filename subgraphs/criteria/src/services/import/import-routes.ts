@@ -11,6 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import type { MappingOverride } from '../../domain/import/column-mapping';
 import { IMPORT_STRATEGIES, type ImportStrategy } from './import-commit';
+import { unitResolver } from './import-context';
 import { runDryRun } from './import-dry-run';
 
 /** Largest file accepted (bytes), here and at the gateway. */
@@ -67,6 +68,10 @@ export function importOptions(
  * dry run continues in the background.
  */
 export async function importRoutes(app: FastifyInstance, deps: SubgraphRouteDeps): Promise<void> {
+  // Build the name matchers of both lists once the server is up, so the first upload does not wait for them.
+  app.addHook('onReady', async () => {
+    void unitResolver(deps.orm.em.fork()).catch((error) => deps.logger.warn('import name matchers not prebuilt', { message: (error as Error).message }));
+  });
   await app.register(async (scope) => {
     // The body stays a stream: never parsed, never buffered.
     scope.removeAllContentTypeParsers();

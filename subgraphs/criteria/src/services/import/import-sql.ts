@@ -25,8 +25,7 @@ export async function classifyRows(trx: Knex, jobId: string): Promise<void> {
     `with ranked as (
        select row, item, first_value(row) over w as first_row, row_number() over w as n
          from import_row
-        where job_id = ? and unit_id is not null and indicator_id is not null and year is not null and duplicate_of is null
-              and not (reasons @> '[{"code": "DUPLICATE"}]')
+        where job_id = ? and status <> 'ERROR' and unit_id is not null and indicator_id is not null and year is not null
        window w as (partition by unit_id, indicator_id, year order by row, item)
      )
      update import_row r
@@ -48,15 +47,16 @@ export async function classifyRows(trx: Knex, jobId: string): Promise<void> {
   );
   await trx.raw(
     `update import_row r
-        set action = case when r.status = 'ERROR' then 'REJECT'
-                          when s.stored is null then 'CREATE'
-                          when s.stored = r.value then 'UNCHANGED'
-                          else 'UPDATE' end
-       from (select i.row, i.item, v.value as stored
+        set action = s.action
+       from (select i.row, i.item,
+                    case when i.status = 'ERROR' then 'REJECT'
+                         when v.value is null then 'CREATE'
+                         when v.value = i.value then 'UNCHANGED'
+                         else 'UPDATE' end as action
                from import_row i
                left join indicator_value v on v.indicator_id = i.indicator_id and v.year = i.year and v.unit_id = i.unit_id
               where i.job_id = ?) s
-      where r.job_id = ? and r.row = s.row and r.item = s.item`,
+      where r.job_id = ? and r.row = s.row and r.item = s.item and r.action is distinct from s.action`,
     [jobId, jobId],
   );
 }
