@@ -3,8 +3,10 @@ import { ApolloServer } from '@apollo/server';
 import { createLogger, IDENTITY_HEADER, maskErrors, serveGraphQL, type Logger, type RunningHttpServer, type User } from '@ntm/kit';
 import { Kind, parse, type EnumTypeDefinitionNode } from 'graphql';
 import { readFileSync } from 'node:fs';
+import { withTimeout } from './plugins/fetch-timeout';
 import { operationChecksPlugin } from './plugins/operation-checks';
-import { queryLimitsPlugin } from './plugins/query-limits';
+import { DEFAULT_LIMITS, limitsOptions, type GatewayLimits } from './plugins/limits';
+import { persistedOperationsCache, persistedOperationsPlugin, type PersistedOperations } from './plugins/persisted-operations';
 import { strictScalarsPlugin } from './plugins/strict-scalars';
 import { createAuthenticator, type GatewayAuthSettings } from './auth';
 import { declaredSubgraphUrl, importAuthenticator, registerImportRoutes, type UploadAuthenticator } from './imports';
@@ -21,9 +23,22 @@ export interface GatewayOptions {
   logger?: Logger;
   /** Sign-in: token verification and the secret the forwarded identity is signed with. */
   auth: GatewayAuthSettings;
+  /** Request limits (depth, aliases, cost, sizes …); unset ones keep DEFAULT_LIMITS. */
+  limits?: Partial<GatewayLimits>;
+  /** Longest wait for one subgraph fetch, in ms (default 30 s); what timed out answers a masked error, the rest of the answer still comes back. */
+  subgraphTimeoutMs?: number;
+  /** When set, only these operations run (production allow-list; see plugins/persisted-operations.ts). */
+  persistedOperations?: PersistedOperations;
   /** Who may upload a file to POST /imports (default: the gateway's sign-in, as for /graphql). */
   importAuthenticator?: UploadAuthenticator;
 }
+
+/**
+ * 30 s, the same as the subgraphs' statement timeout. Not 10 s: matching 20,000 names in one
+ * request (a supported bulk call, in the e2e suite) takes about 10 s on a loaded 2-core machine.
+ * A deployment with no such bulk calls can set SUBGRAPH_TIMEOUT_MS lower.
+ */
+export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 30_000;
 
 // @apollo/gateway reports usage to Apollo's cloud and probes cloud metadata addresses
 // (169.254.169.254) unless told not to. A national data platform sends nothing anywhere by default.
@@ -44,23 +59,38 @@ interface GatewayContext {
 export async function startGateway(options: GatewayOptions): Promise<RunningHttpServer> {
   const logger = options.logger ?? createLogger({ service: 'gateway' });
   const auth = createAuthenticator(options.auth);
+  const limits = limitsOptions({ ...DEFAULT_LIMITS, ...options.limits });
+  const timeoutMs = options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
+    buildService: ({ name, url }) => {
+      const source = new RemoteGraphQLDataSource<GatewayContext>({
         url: options.subgraphUrls?.[name] ?? url,
         willSendRequest({ request, context }) {
           if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
           if (context.identity) request.http?.headers.set(IDENTITY_HEADER, context.identity);
         },
-      }),
+      });
+      // The default fetcher waits forever: bound each subgraph fetch (response and body), so a
+      // hung subgraph costs one masked error in the answer, not a held request.
+      source.fetcher = withTimeout(source.fetcher, timeoutMs);
+      return source;
+    },
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: maskErrors(logger),
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    plugins: [strictScalarsPlugin, operationChecksPlugin, queryLimitsPlugin()],
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    ...(options.persistedOperations ? { persistedQueries: { cache: persistedOperationsCache(options.persistedOperations) } } : {}),
+    plugins: [
+      strictScalarsPlugin,
+      operationChecksPlugin,
+      ...limits.plugins,
+      ...(options.persistedOperations ? [persistedOperationsPlugin(options.persistedOperations)] : []),
+    ],
   });
   // serveGraphQL starts Apollo (after adding Fastify's drain plugin) and passes the request id.
   const running = await serveGraphQL({

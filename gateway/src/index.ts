@@ -3,10 +3,12 @@ import path from 'node:path';
 import { readGatewayEnv, subgraphUrlOverrides } from './env';
 import { readAuthEnv } from './auth';
 import { readSupergraph, startGateway, subgraphNamesOf } from './gateway';
+import { readPersistedOperations } from './plugins/persisted-operations';
 
 export { startGateway, readSupergraph } from './gateway';
 export type { GatewayOptions } from './gateway';
 export * from './auth';
+export { DEFAULT_LIMITS, type GatewayLimits } from './plugins/limits';
 
 /** Default location of the committed supergraph. */
 export const SUPERGRAPH_PATH = path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql');
@@ -24,6 +26,17 @@ async function main(): Promise<void> {
       corsOrigin: env.corsOrigin,
       auth: readAuthEnv(),
       logger,
+      limits: {
+        maxDepth: env.maxDepth,
+        maxAliases: env.maxAliases,
+        maxDirectives: env.maxDirectives,
+        maxTokens: env.maxTokens,
+        maxCost: env.maxCost,
+        maxStringLength: env.maxStringLength,
+        maxVariablesSize: env.maxVariablesSize,
+      },
+      subgraphTimeoutMs: env.subgraphTimeoutMs,
+      persistedOperations: env.persistedOperationsFile ? readPersistedOperations(env.persistedOperationsFile) : undefined,
     });
     const shutdown = () => running.stop().then(() => process.exit(0), () => process.exit(1));
     process.once('SIGINT', shutdown);

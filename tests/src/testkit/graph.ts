@@ -1,3 +1,4 @@
+import { ensureAuthKeys, type AuthKeys } from '@ntm/infra';
 import { importJWK, SignJWT, type JWK } from 'jose';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -64,9 +65,9 @@ export function connectGraph(): TestGraph {
   };
 }
 
-/** Asserts a response leaks nothing internal: no stack trace, SQL or internal URL. */
+/** Asserts a response leaks nothing internal: no stack trace, SQL, internal URL or file path. */
 export function leaksNothing(raw: string): boolean {
-  return !/(\bat .+\.js:\d+|stacktrace|select .* from|insert into|127\.0\.0\.1|localhost:\d+|postgres:\/\/)/i.test(raw);
+  return !/(\bat .+\.[jt]s:\d+|stacktrace|select .* from|insert into|127\.0\.0\.1|localhost:\d+|postgres:\/\/|file:\/\/|node_modules|\/(work|home|tmp|usr|opt|var|root|srv)\/|[A-Za-z]:\\\\|\.(js|ts):\d+:\d+)/i.test(raw);
 }
 
 export interface TokenSpec {
@@ -103,4 +104,10 @@ export function subgraphUrls(): Record<string, string> {
 /** The secret the gateway signs forwarded identities with in this run (for tests that run or call a subgraph themselves). */
 export function internalSecret(): string {
   return readFileSync(path.join(env('NTM_TEST_AUTH_DIR'), 'internal-secret'), 'utf8').trim();
+}
+
+/** The sign-in settings of this run's gateway, for tests that start a gateway of their own. */
+export async function gatewayAuthOfRun(): Promise<{ issuer: string; jwks: AuthKeys['jwks']; internalSecret: string }> {
+  const keys = await ensureAuthKeys(env('NTM_TEST_AUTH_DIR'));
+  return { issuer: keys.issuer, jwks: keys.jwks, internalSecret: keys.internalSecret };
 }

@@ -12,6 +12,7 @@ import { RecognitionDecision } from '../entities/recognition-decision.entity';
 import type { CriteriaCatalog } from '../services/catalog';
 import { Assessment } from './types/assessment.types';
 import { visibleValues } from './visible-values';
+import { checkYearArg } from './inputs/year';
 
 export function toAssessment(set: CriteriaSetDef, catalog: CriteriaCatalog, a: SetAttainment): Assessment {
   const indicatorDefs = new Map(catalog.indicatorsOfSet(set.code).map((i) => [i.def.code, i.def]));
@@ -65,6 +66,7 @@ export class AdminUnitCriteriaResolver {
     @Arg('year', () => Int, { description: 'Year assessed.' }) year: number,
     @Ctx() ctx: Context,
   ): Promise<Assessment | null> {
+    checkYearArg(year);
     const catalog = await ctx.services.catalog();
     const set = catalog.set(setCode);
     if (!set) throw userInputError(`set: unknown criteria set "${setCode}"`, { field: 'set' });
@@ -93,6 +95,7 @@ export class AdminUnitCriteriaResolver {
     @Arg('set', () => String, { nullable: true, description: 'Only indicators of this set.' }) setCode: string | null,
     @Ctx() ctx: Context,
   ): Promise<IndicatorValueRecord[]> {
+    checkYearArg(year);
     const catalog = await ctx.services.catalog();
     const values = await visibleValues(ctx, unit.id, year);
     const records: IndicatorValueRecord[] = [];

@@ -41,6 +41,18 @@ class ApprovedMeanwhile extends Error {}
 
 const inForce = (u: UnitRef, date: string) => isInForce(u.valid_from, u.valid_to, date);
 
+/** SQLSTATEs worth retrying the whole write for: deadlock_detected, serialization_failure. */
+const RETRYABLE = new Set(['40P01', '40001']);
+const WRITE_ATTEMPTS = 4;
+
+const isRetryable = (error: unknown): boolean => {
+  const e = error as { code?: unknown; sqlState?: unknown; cause?: { code?: unknown } } | null;
+  return !!e && [e.code, e.sqlState, e.cause?.code].some((c) => typeof c === 'string' && RETRYABLE.has(c));
+};
+
+/** Canonical write order, the same for every batch, so two batches never lock the same rows in opposite orders. */
+const byKey = (a: Validated, b: Validated) => a.indicatorId - b.indicatorId || a.year - b.year || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0);
+
 /**
  * Writes a batch of reported values atomically: every row is validated first (unit, list for the
  * year, level, indicator, value type, duplicates, approved values), and the batch is written in
@@ -103,7 +115,7 @@ export class IndicatorValuesService {
       else seen.set(key, i);
     });
 
-    const rowsToWrite = valid.filter((v): v is Validated => v !== null);
+    const rowsToWrite = valid.filter((v): v is Validated => v !== null).sort(byKey);
     if (rowsToWrite.length > 0) {
       const approved = await this.em.getConnection().execute<{ indicator_id: number; year: number; unit_id: string }[]>(
         `select v.indicator_id, v.year, v.unit_id from indicator_value v
@@ -118,39 +130,54 @@ export class IndicatorValuesService {
     }
     if (errors.length > 0) return { written: 0, errors: errors.sort((a, b) => a.row - b.row) };
 
-    try {
-      await this.em.transactional(async (tx) => {
-        await setChangeContext(tx, recordedBy);
-        const written = await tx.getConnection().execute(
-          `insert into indicator_value (indicator_id, year, unit_id, value, numeric_value, status, source, recorded_by, recorded_at)
-           select i, y, u, v, n, s, src, ?, now()
-             from unnest(?::int[], ?::smallint[], ?::text[], ?::text[], ?::float8[], ?::text[], ?::text[]) as t(i, y, u, v, n, s, src)
-           on conflict (indicator_id, year, unit_id) do update
-             set value = excluded.value, numeric_value = excluded.numeric_value, status = excluded.status,
-                 source = excluded.source, recorded_by = excluded.recorded_by, recorded_at = now()
-             where indicator_value.status <> 'APPROVED'`,
-          [
-            recordedBy,
-            toPgArray(rowsToWrite.map((v) => v.indicatorId)),
-            toPgArray(rowsToWrite.map((v) => v.year)),
-            toPgArray(rowsToWrite.map((v) => v.unitId)),
-            toPgArray(rowsToWrite.map((v) => v.text)),
-            toPgArray(rowsToWrite.map((v) => v.numeric)),
-            toPgArray(rowsToWrite.map((v) => v.status)),
-            toPgArray(rowsToWrite.map((v) => v.source)),
-          ],
-          'run',
-          tx.getTransactionContext(),
-        );
-        const affected = (written as { affectedRows?: number }).affectedRows ?? rowsToWrite.length;
-        // A value approved between the check and the write: roll the whole batch back.
-        if (affected !== rowsToWrite.length) throw new ApprovedMeanwhile();
-      });
-    } catch (error) {
-      if (!(error instanceof ApprovedMeanwhile)) throw error;
-      return { written: 0, errors: rows.map((_, row) => ({ row, field: 'value', reason: 'a value of this batch was APPROVED meanwhile; nothing was written, send the batch again' })) };
+    // Rows go in one canonical order (sorted above, and `order by` in the insert); a deadlock or
+    // serialization failure that still happens (e.g. with another writer) is retried a few times
+    // with jitter before it is reported.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.writeBatch(rowsToWrite, recordedBy);
+        break;
+      } catch (error) {
+        if (error instanceof ApprovedMeanwhile) {
+          return { written: 0, errors: rows.map((_, row) => ({ row, field: 'value', reason: 'a value of this batch was APPROVED meanwhile; nothing was written, send the batch again' })) };
+        }
+        if (!isRetryable(error) || attempt >= WRITE_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, attempt * (10 + Math.random() * 40)));
+      }
     }
     return { written: rowsToWrite.length, errors: [] };
+  }
+
+  /** One attempt at writing a validated batch, in one transaction. */
+  private async writeBatch(rowsToWrite: Validated[], recordedBy: string): Promise<void> {
+    await this.em.transactional(async (tx) => {
+      await setChangeContext(tx, recordedBy);
+      const written = await tx.getConnection().execute(
+        `insert into indicator_value (indicator_id, year, unit_id, value, numeric_value, status, source, recorded_by, recorded_at)
+         select i, y, u, v, n, s, src, ?, now()
+           from unnest(?::int[], ?::smallint[], ?::text[], ?::text[], ?::float8[], ?::text[], ?::text[]) as t(i, y, u, v, n, s, src)
+          order by i, y, u
+         on conflict (indicator_id, year, unit_id) do update
+           set value = excluded.value, numeric_value = excluded.numeric_value, status = excluded.status,
+               source = excluded.source, recorded_by = excluded.recorded_by, recorded_at = now()
+           where indicator_value.status <> 'APPROVED'`,
+        [
+          recordedBy,
+          toPgArray(rowsToWrite.map((v) => v.indicatorId)),
+          toPgArray(rowsToWrite.map((v) => v.year)),
+          toPgArray(rowsToWrite.map((v) => v.unitId)),
+          toPgArray(rowsToWrite.map((v) => v.text)),
+          toPgArray(rowsToWrite.map((v) => v.numeric)),
+          toPgArray(rowsToWrite.map((v) => v.status)),
+          toPgArray(rowsToWrite.map((v) => v.source)),
+        ],
+        'run',
+        tx.getTransactionContext(),
+      );
+      const affected = (written as { affectedRows?: number }).affectedRows ?? rowsToWrite.length;
+      // A value approved between the check and the write: roll the whole batch back.
+      if (affected !== rowsToWrite.length) throw new ApprovedMeanwhile();
+    });
   }
 
   /** Stored values of units for a year, per unit and year: indicator id → stored record (one set-based statement). */

@@ -34,12 +34,16 @@ type ProfileRow = Pick<UnitProfile, 'unitId' | 'code' | 'level' | 'region' | 'et
 /**
  * Generates the synthetic dataset set-based: values are computed by the pure generator and
  * streamed into PostgreSQL with COPY on the transaction's connection, never one ORM flush per row.
- * Replaces earlier synthetic values of the same units, inside the caller's
+ * Replaces earlier synthetic values of the same units (values written through the API stay), inside the caller's
  * transaction. Also records generated recognition decisions for units whose computed attainment
  * of a standard national set is MET.
  */
 export async function loadSyntheticValues(em: EntityManager, catalog: CriteriaCatalog, scope: SyntheticScope): Promise<{ values: number; units: number; decisions: number }> {
   const trx = em.getTransactionContext();
+  // A bulk load, for this transaction only: no statement timeout (the pool's default is 30 s), and
+  // no wait for the WAL flush at commit (a crash loses at most this load, which is re-runnable).
+  await trx.raw(`set local statement_timeout = 0`);
+  await trx.raw(`set local synchronous_commit = off`);
   const years = scope.years ?? SYNTHETIC_YEARS;
   const unitsByYear = new Map<number, ProfileRow[]>();
   const scopeUnits = new Set<string>();
@@ -69,15 +73,23 @@ export async function loadSyntheticValues(em: EntityManager, catalog: CriteriaCa
   }
   const total = years.reduce((n, y) => n + unitsByYear.get(y)!.reduce((m, u) => m + (indicatorsByLevel.get(u.level)?.length ?? 0), 0), 0);
 
+  // Values written through the API (any source but the generator) are real and stay: the synthetic
+  // rows for the same keys are skipped. When such values exist in scope, COPY goes into a staging
+  // table and `insert … on conflict do nothing` moves it over (COPY straight into indicator_value
+  // would fail on the first such key, as `load:national` used to).
+  let keepsReal: boolean;
   if (scope.provinceCodes) {
     await trx.raw(`delete from indicator_value where source = ? and unit_id = any(?::text[])`, [SYNTHETIC_SOURCE, toPgArray([...scopeUnits])]);
     await trx.raw(`delete from recognition_decision where generated and unit_id = any(?::text[])`, [toPgArray([...scopeUnits])]);
+    const { rows } = await trx.raw(`select exists (select 1 from indicator_value where unit_id = any(?::text[])) as found`, [toPgArray([...scopeUnits])]);
+    keepsReal = rows[0].found;
   } else {
     // The whole country: TRUNCATE when nothing but synthetic values is stored (instant, and lets
     // COPY skip WAL under wal_level=minimal), and rebuild the secondary indexes once afterwards
     // instead of maintaining them row by row.
     const { rows: real } = await trx.raw(`select exists (select 1 from indicator_value where source <> ?) as found`, [SYNTHETIC_SOURCE]);
-    if (real[0].found) await trx.raw(`delete from indicator_value where source = ?`, [SYNTHETIC_SOURCE]);
+    keepsReal = real[0].found;
+    if (keepsReal) await trx.raw(`delete from indicator_value where source = ?`, [SYNTHETIC_SOURCE]);
     else await trx.raw(`truncate indicator_value`);
     await trx.raw(`delete from recognition_decision where generated`);
     for (const index of SECONDARY_INDEXES) await trx.raw(`drop index if exists ${index.name}`);
@@ -119,8 +131,22 @@ export async function loadSyntheticValues(em: EntityManager, catalog: CriteriaCa
       }
     }
   }
-  const written = await copyRows(trx, 'indicator_value', ['indicator_id', 'year', 'unit_id', 'value', 'numeric_value', 'status', 'source', 'recorded_by'], valueRows());
-  scope.onProgress?.(written, total);
+  const columns = ['indicator_id', 'year', 'unit_id', 'value', 'numeric_value', 'status', 'source', 'recorded_by'];
+  let written: number;
+  if (keepsReal) {
+    await trx.raw(`create temp table synthetic_value_staging (like indicator_value including defaults) on commit drop`);
+    const copied = await copyRows(trx, 'synthetic_value_staging', columns, valueRows());
+    scope.onProgress?.(copied, total);
+    const moved = await trx.raw(
+      `insert into indicator_value (${columns.join(', ')}) select ${columns.join(', ')} from synthetic_value_staging
+       on conflict (indicator_id, year, unit_id) do nothing`,
+    );
+    written = moved.rowCount ?? copied;
+    await trx.raw(`drop table synthetic_value_staging`);
+  } else {
+    written = await copyRows(trx, 'indicator_value', columns, valueRows());
+    scope.onProgress?.(written, total);
+  }
   if (!scope.provinceCodes) for (const index of SECONDARY_INDEXES) await trx.raw(index.create);
   // A unit is recognised once per set: the first year its computed attainment is MET.
   const firstByUnitSet = new Map<string, string[]>();

@@ -19,6 +19,11 @@ export interface OrmSettings {
   /** Connection pool size (default 10). */
   poolMax?: number;
   logger?: Logger;
+  /**
+   * Longest a single SQL statement may run, in ms (0 = no limit); default DB_STATEMENT_TIMEOUT_MS
+   * or 30 s. Bulk loads lift it for their own transaction (`set local statement_timeout = 0`).
+   */
+  statementTimeoutMs?: number;
   /** Extra MikroORM options, e.g. for tests. */
   overrides?: Partial<Options>;
 }
@@ -28,9 +33,19 @@ export interface OrmSettings {
  * schema (also first on the search_path, so set-based SQL names tables unqualified), committed
  * migrations, and a pool sized for the process.
  */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
+
+/** The statement timeout from the settings, else DB_STATEMENT_TIMEOUT_MS, else 30 s; refuses anything but a whole number ≥ 0. */
+export function statementTimeoutMs(settings: Pick<OrmSettings, 'statementTimeoutMs'>, env: NodeJS.ProcessEnv = process.env): number {
+  const raw = settings.statementTimeoutMs ?? (env.DB_STATEMENT_TIMEOUT_MS ? Number(env.DB_STATEMENT_TIMEOUT_MS) : DEFAULT_STATEMENT_TIMEOUT_MS);
+  if (!Number.isSafeInteger(raw) || raw < 0) throw new Error(`DB_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds ≥ 0, got "${settings.statementTimeoutMs ?? env.DB_STATEMENT_TIMEOUT_MS}"`);
+  return raw;
+}
+
 export async function initORM(settings: OrmSettings): Promise<MikroORM> {
   const { schema } = settings;
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+  const timeout = statementTimeoutMs(settings);
   return MikroORM.init({
     clientUrl: settings.databaseUrl,
     schema,
@@ -39,7 +54,8 @@ export async function initORM(settings: OrmSettings): Promise<MikroORM> {
     discovery: { warnWhenNoEntities: false },
     allowGlobalContext: false,
     pool: { min: 0, max: settings.poolMax ?? 10 },
-    driverOptions: { connection: { options: `-c search_path=${schema},public` } },
+    // Per connection: the search path, and a statement timeout so no query holds a connection forever.
+    driverOptions: { connection: { options: `-c search_path=${schema},public -c statement_timeout=${timeout}` } },
     migrations: {
       migrationsList: settings.migrations,
       tableName: 'mikro_orm_migrations',

@@ -62,11 +62,22 @@ export function encodeCursor(value: string | number): string {
   return Buffer.from(String(value), 'utf8').toString('base64url');
 }
 
+/** Largest offset a cursor may carry (nine digits): far beyond any list, and safe for SQL OFFSET. */
+export const MAX_CURSOR_OFFSET = 999_999_999;
+
+/**
+ * The offset after a cursor of `encodeCursor(offset)`. Strict, so a foreign cursor can never be
+ * read as some other position: the text must be canonical base64url (what encodeCursor gives,
+ * not merely something Node's lenient decoder accepts) of a plain decimal integer 0 … 999,999,999
+ * ("1e300", "", " 5", "1.0" and garbage are refused, never read as 0 or as a huge SQL offset).
+ */
 export function decodeOffsetCursor(cursor: string | null | undefined, field = 'after'): number {
   if (cursor == null) return 0;
-  const offset = Number(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!Number.isInteger(offset) || offset < 0) throw userInputError(`${field}: not a cursor of this connection`, { field });
-  return offset + 1;
+  const text = /^[A-Za-z0-9_-]{1,16}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
+  if (!/^(0|[1-9][0-9]{0,8})$/.test(text) || encodeCursor(text) !== cursor) {
+    throw userInputError(`${field}: not a cursor of this connection (pass a cursor from edges or pageInfo, or leave it out)`, { field });
+  }
+  return Number(text) + 1;
 }
 
 export function checkPageSize(first: number, field = 'first'): number {

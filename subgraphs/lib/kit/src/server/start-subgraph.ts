@@ -6,6 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import { maskErrors } from '../errors';
 import type { Logger } from '../logger';
 import { serveGraphQL, type RunningHttpServer } from './http-graphql';
+import { noNulPlugin } from './no-nul-plugin';
 import type { SubgraphContext } from '../context';
 import { IDENTITY_HEADER, verifyInternalIdentity } from '../auth/internal-token';
 
@@ -40,7 +41,7 @@ export async function startSubgraphServer<TLoaders, TServices>(
     includeStacktraceInErrorResponses: false,
     introspection: true,
     csrfPrevention: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), noNulPlugin],
   });
   const running = await serveGraphQL({
     apollo,

@@ -1,0 +1,166 @@
+import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { openLocalStack } from '../local-stack';
+
+/**
+ * `npm run bench:gateway`: what the gateway costs on a trivial operation, with every limit on.
+ * The subgraphs run in this process (as in `openLocalStack`), the gateway in its own process (as
+ * under `npm start`, NODE_ENV=production), and the load comes from this process over loopback.
+ * Printed, each against the direct-subgraph baseline of the same run (these machines are noisy):
+ *  - latency, one request at a time: direct vs through the gateway, and the difference (added ms);
+ *  - throughput with CONCURRENCY requests in flight: direct vs through the gateway.
+ * Bounded in time: about 2 s of warm-up per path, then 2 × `--seconds` per path, in 3 alternating rounds.
+ * Options: `--seconds 5` (each measurement), `--concurrency 10`, `--before <gateway/dist/index.js
+ * of another checkout>` to measure that gateway too, in the same run ("before" vs this one).
+ */
+const QUERY = JSON.stringify({ query: '{ adminUnitsDataVersion }' });
+
+function arg(flag: string, fallback: number): number {
+  const i = process.argv.indexOf(flag);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${flag} must be a positive number, got ${process.argv[i + 1]}`);
+  return value;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** One POST of the trivial query; resolves with the status, rejects on a network error or a GraphQL error. */
+function post(url: URL, agent: Agent): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(QUERY) } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => (res.statusCode === 200 && !body.includes('"errors"') ? resolve() : reject(new Error(`HTTP ${res.statusCode}: ${body.slice(0, 200)}`))));
+    });
+    req.on('error', reject);
+    req.end(QUERY);
+  });
+}
+
+/** Sends the query with `concurrency` requests in flight for `seconds`; returns requests/s and mean latency (ms). */
+async function load(target: string, concurrency: number, seconds: number): Promise<{ rps: number; meanMs: number; p99Ms: number; count: number }> {
+  const url = new URL(target);
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const latencies: number[] = [];
+  const until = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < until) {
+        const t = performance.now();
+        await post(url, agent);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return {
+    rps: latencies.length / elapsed,
+    meanMs: latencies.reduce((s, x) => s + x, 0) / latencies.length,
+    p99Ms: latencies[Math.floor(latencies.length * 0.99)],
+    count: latencies.length,
+  };
+}
+
+const THIS_GATEWAY = path.resolve(__dirname, '..', '..', '..', 'gateway', 'dist', 'index.js');
+
+async function startGatewayProcess(script: string, port: number, urls: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [script], {
+    env: { ...process.env, NODE_ENV: 'production', GATEWAY_PORT: String(port), GATEWAY_HOST: '127.0.0.1', ADMIN_UNITS_URL: urls['admin-units'], CRITERIA_URL: urls.criteria, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = new URL(`http://127.0.0.1:${port}/graphql`);
+  const agent = new Agent({ keepAlive: false });
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`the gateway exited with code ${child.exitCode}`);
+    try {
+      await post(url, agent);
+      return child;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  child.kill();
+  throw new Error('the gateway did not answer within 20 s');
+}
+
+type Measured = Awaited<ReturnType<typeof load>>;
+
+interface Figures {
+  label: string;
+  g1: Measured;
+  gN: Measured;
+}
+
+async function main(): Promise<void> {
+  const seconds = arg('--seconds', 5);
+  const concurrency = arg('--concurrency', 10);
+  const beforeIndex = process.argv.indexOf('--before');
+  const before = beforeIndex >= 0 ? path.resolve(process.argv[beforeIndex + 1]) : null;
+  const local = await openLocalStack();
+  const children: ChildProcess[] = [];
+  try {
+    const urls = Object.fromEntries(local.stack.subgraphs.map((s) => [s.name, s.server.url]));
+    const gateways: { label: string; url: string }[] = [];
+    for (const [label, script] of before ? [['before', before], ['this', THIS_GATEWAY]] : [['this', THIS_GATEWAY]]) {
+      const port = await freePort();
+      children.push(await startGatewayProcess(script, port, urls));
+      gateways.push({ label: label === 'this' ? 'through the gateway' : `through the gateway (${label})`, url: `http://127.0.0.1:${port}/graphql` });
+    }
+    const direct = urls['admin-units'];
+    console.log(`trivial operation ${QUERY}; ${seconds} s per measurement; subgraphs in this process, gateway in its own (NODE_ENV=production, every limit on)`);
+    // Warm every path (JIT, plan cache, connection pools).
+    await load(direct, concurrency, 2);
+    for (const g of gateways) await load(g.url, concurrency, 2);
+
+    // Rounds that alternate the paths, so drift in the machine's load hits every path alike; the
+    // median round of each path is reported.
+    const rounds = 3;
+    const runs = { d1: [] as Measured[], dN: [] as Measured[], g1: gateways.map(() => [] as Measured[]), gN: gateways.map(() => [] as Measured[]) };
+    for (let r = 0; r < rounds; r++) {
+      runs.d1.push(await load(direct, 1, seconds / rounds));
+      for (const [i, g] of gateways.entries()) runs.g1[i].push(await load(g.url, 1, seconds / rounds));
+      runs.dN.push(await load(direct, concurrency, seconds / rounds));
+      for (const [i, g] of gateways.entries()) runs.gN[i].push(await load(g.url, concurrency, seconds / rounds));
+    }
+    const mid = (xs: Measured[], key: 'meanMs' | 'rps') => [...xs].sort((a, b) => a[key] - b[key])[Math.floor(xs.length / 2)];
+    const d1 = mid(runs.d1, 'meanMs');
+    const dN = mid(runs.dN, 'rps');
+    const figures: Figures[] = gateways.map((g, i) => ({ label: g.label, g1: mid(runs.g1[i], 'meanMs'), gN: mid(runs.gN[i], 'rps') }));
+    const pad = (text: string) => text.padEnd(34);
+    console.log(`\nlatency, 1 request at a time:`);
+    console.log(`  ${pad('direct to admin-units')}${d1.meanMs.toFixed(2)} ms mean, p99 ${d1.p99Ms.toFixed(2)} ms (${d1.count} requests)`);
+    for (const { label, g1 } of figures) {
+      const added = g1.meanMs - d1.meanMs;
+      console.log(`  ${pad(label)}${g1.meanMs.toFixed(2)} ms mean, p99 ${g1.p99Ms.toFixed(2)} ms: ${added >= 0 ? '+' : ''}${added.toFixed(2)} ms added (${(g1.meanMs / d1.meanMs).toFixed(2)}× direct)   target ≤ +1 ms`);
+    }
+    console.log(`\nthroughput, ${concurrency} requests in flight:`);
+    console.log(`  ${pad('direct to admin-units')}${Math.round(dN.rps).toLocaleString('en')} requests/s (mean ${dN.meanMs.toFixed(2)} ms)`);
+    for (const { label, gN } of figures) {
+      console.log(`  ${pad(label)}${Math.round(gN.rps).toLocaleString('en')} requests/s (mean ${gN.meanMs.toFixed(2)} ms), ${(gN.rps / dN.rps).toFixed(2)}× direct   target ≥ 1,000 requests/s`);
+    }
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await local.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(`bench failed: ${(error as Error).message}`);
+  process.exit(1);
+});
