@@ -9,6 +9,7 @@ import { DEFAULT_LIMITS, limitsOptions, type GatewayLimits } from './plugins/lim
 import { persistedOperationsCache, persistedOperationsPlugin, type PersistedOperations } from './plugins/persisted-operations';
 import { strictScalarsPlugin } from './plugins/strict-scalars';
 import { createAuthenticator, type GatewayAuthSettings } from './auth';
+import { declaredSubgraphUrl, importAuthenticator, registerImportRoutes, type UploadAuthenticator } from './imports';
 
 export interface GatewayOptions {
   /** The composed supergraph SDL (schema/supergraph.graphql). */
@@ -28,6 +29,8 @@ export interface GatewayOptions {
   subgraphTimeoutMs?: number;
   /** When set, only these operations run (production allow-list; see plugins/persisted-operations.ts). */
   persistedOperations?: PersistedOperations;
+  /** Who may upload a file to POST /imports (default: the gateway's sign-in, as for /graphql). */
+  importAuthenticator?: UploadAuthenticator;
 }
 
 /**
@@ -96,8 +99,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     host: options.host,
     corsOrigin: options.corsOrigin ?? '*',
     logger,
-    // The embedded issuer's public keys, for clients and for anyone checking a token.
-    configure: auth.publicJwks ? (app) => void app.get('/.well-known/jwks.json', async () => auth.publicJwks) : undefined,
+    // The embedded issuer's public keys, for clients and for anyone checking a token; file imports,
+    // streamed on to the criteria subgraph (which owns the values they write) behind the same sign-in.
+    configure: async (app) => {
+      if (auth.publicJwks) app.get('/.well-known/jwks.json', async () => auth.publicJwks);
+      const criteriaUrl = options.subgraphUrls?.criteria ?? declaredSubgraphUrl(options.supergraphSdl, 'criteria');
+      if (criteriaUrl) await registerImportRoutes(app, { criteriaUrl, authenticate: options.importAuthenticator ?? importAuthenticator(auth), logger });
+    },
     context: async ({ req, requestId }) => {
       const user = await auth.authenticate(req.headers.authorization);
       return { requestId, user, identity: await auth.forward(user) };

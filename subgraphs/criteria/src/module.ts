@@ -4,6 +4,10 @@ import { CriteriaSet } from './entities/criteria-set.entity';
 import { Criterion } from './entities/criterion.entity';
 import { Indicator } from './entities/indicator.entity';
 import { IndicatorValueRecord } from './entities/indicator-value.entity';
+import { ImportJob } from './entities/import-job.entity';
+import { ImportMapping } from './entities/import-mapping.entity';
+import { ImportRow } from './entities/import-row.entity';
+import { importRoutes } from './services/import/import-routes';
 import { RecognitionDecision } from './entities/recognition-decision.entity';
 import { IndicatorValueChange } from './entities/indicator-value-change.entity';
 import { createCriteriaLoaders, type CriteriaLoaders } from './loaders/criteria.loader';
@@ -18,10 +22,11 @@ export const criteriaSubgraph: SubgraphModule<CriteriaLoaders, CriteriaServices>
   schema: 'criteria',
   defaultPort: 4002,
   pullsFrom: ['admin-units'],
-  entities: [CriteriaSet, Criterion, Indicator, IndicatorValueRecord, RecognitionDecision, UnitProfile, IndicatorValueChange],
+  entities: [CriteriaSet, Criterion, Indicator, IndicatorValueRecord, RecognitionDecision, UnitProfile, IndicatorValueChange, ImportJob, ImportRow, ImportMapping],
   migrations,
   buildSchema: buildCriteriaSchema,
   createServices: createCriteriaServices,
   createLoaders: createCriteriaLoaders,
   seed: seedCriteria,
+  routes: importRoutes,
 };

@@ -4,6 +4,7 @@ import { adminUnitReferenceResolver, AdminUnitWithAreaAttributes } from '@ntm/ad
 import { AdminUnitCriteriaResolver } from './resolvers/admin-unit.resolver';
 import { AttainmentSummaryResolver } from './resolvers/attainment-summary.resolver';
 import { CriteriaSetResolver, CriterionResolver } from './resolvers/criteria-set.resolver';
+import { ImportResolver } from './resolvers/import/import.resolver';
 import { IndicatorValuesResolver } from './resolvers/indicator-values.resolver';
 import { AdminUnitPilotFactsResolver } from './resolvers/pilot-facts.resolver';
 import { RecognitionResolver } from './resolvers/recognition.resolver';
@@ -12,7 +13,7 @@ import { ValueHistoryResolver } from './resolvers/value-history.resolver';
 
 export function buildCriteriaSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [CriteriaSetResolver, CriterionResolver, AdminUnitCriteriaResolver, AttainmentSummaryResolver, IndicatorValuesResolver, RecognitionResolver, ValueApprovalResolver, ValueHistoryResolver, AdminUnitPilotFactsResolver] },
+    { resolvers: [CriteriaSetResolver, CriterionResolver, AdminUnitCriteriaResolver, AttainmentSummaryResolver, IndicatorValuesResolver, RecognitionResolver, ValueApprovalResolver, ValueHistoryResolver, AdminUnitPilotFactsResolver, ImportResolver] },
     adminUnitReferenceResolver(AdminUnitWithAreaAttributes),
   );
 }

@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import { createLogger, errorFields, type Logger } from './logger';
 import { initORM, migrate, type OrmSettings } from './orm/init-orm';
@@ -7,7 +8,8 @@ import type { RunningHttpServer } from './server/http-graphql';
 import type { SubgraphContext } from './context';
 import { kitEntities, kitMigrations } from './seed/seed-state.entity';
 import { port as portSetting, postgresUrl, readEnv } from './env/read-env';
-import { configureInternalAuth } from './auth/internal-token';
+import { configureInternalAuth, IDENTITY_HEADER, verifyInternalIdentity } from './auth/internal-token';
+import type { User } from './auth/identity';
 
 /** INTERNAL_AUTH_SECRET: required, at least 32 characters (`npm start` generates one into the data folder). */
 const internalSecret = (raw: string | undefined, name: string): string => {
@@ -34,6 +36,22 @@ export interface SubgraphModule<TLoaders = unknown, TServices = unknown> {
   createLoaders(ctx: Omit<SubgraphContext<TLoaders, TServices>, 'loaders'>): TLoaders;
   /** Idempotent seed of the default dataset. */
   seed?(orm: MikroORM, logger: Logger, peers: PeerUrls): Promise<void>;
+  /**
+   * HTTP routes of its own beside /graphql (e.g. a file upload the gateway streams on), added to the
+   * subgraph's Fastify server before it listens. Routes are internal to the graph: only the gateway calls them.
+   */
+  routes?(app: FastifyInstance, deps: SubgraphRouteDeps): Promise<void> | void;
+}
+
+/** What a subgraph's own HTTP routes get: its ORM (fork an EntityManager per request), logger, and the caller's identity. */
+export interface SubgraphRouteDeps {
+  orm: MikroORM;
+  logger: Logger;
+  /**
+   * The user the gateway forwarded with the request (x-ntm-identity, as for /graphql): null for an
+   * anonymous reader; throws UNAUTHENTICATED (401) when the identity is missing or not valid.
+   */
+  identify(request: FastifyRequest): Promise<User | null>;
 }
 
 /** GraphQL URLs of the other subgraphs, by name, for subgraphs that pull data over the API. */
@@ -98,6 +116,14 @@ export async function runSubgraph<TLoaders, TServices>(module: SubgraphModule<TL
       internalAuthSecret: options.internalAuthSecret,
       createServices: module.createServices?.bind(module),
       createLoaders: module.createLoaders.bind(module),
+      configure: module.routes
+        ? (app) =>
+            module.routes!(app, {
+              orm,
+              logger,
+              identify: (request) => verifyInternalIdentity(options.internalAuthSecret, request.headers[IDENTITY_HEADER] as string | undefined),
+            })
+        : undefined,
     });
     return {
       name: module.name,

@@ -1,6 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import { maskErrors } from '../errors';
 import type { Logger } from '../logger';
@@ -16,6 +17,8 @@ export interface SubgraphServerOptions<TLoaders, TServices = unknown> {
   logger: Logger;
   port: number;
   host?: string;
+  /** Adds the subgraph's own HTTP routes before the server listens (SubgraphModule.routes). */
+  configure?: (app: FastifyInstance) => Promise<void> | void;
   /** Secret shared with the gateway: every /graphql request must carry an identity signed with it (else 401). */
   internalAuthSecret: string;
   /** Fresh services for one request. */
@@ -45,6 +48,7 @@ export async function startSubgraphServer<TLoaders, TServices>(
     port: options.port,
     host: options.host,
     ready: async () => options.orm.isConnected(),
+    configure: options.configure,
     logger,
     context: async ({ req, requestId }) => {
       const user = await verifyInternalIdentity(options.internalAuthSecret, req.headers[IDENTITY_HEADER] as string | undefined);
