@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { operationChecksPlugin } from './plugins/operation-checks';
 import { queryLimitsPlugin } from './plugins/query-limits';
 import { strictScalarsPlugin } from './plugins/strict-scalars';
+import { registerExportProxy, subgraphUrlOf } from './exports/proxy';
 
 export interface GatewayOptions {
   /** The composed supergraph SDL (schema/supergraph.graphql). */
@@ -57,6 +58,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     host: options.host,
     corsOrigin: options.corsOrigin ?? '*',
     logger,
+    // Bulk pulls and open data: GET /exports/* streamed from the subgraph that owns the data.
+    configure: (app) => {
+      const criteriaUrl = options.subgraphUrls?.criteria ?? subgraphUrlOf(options.supergraphSdl, 'criteria');
+      if (criteriaUrl) registerExportProxy(app, { subgraphGraphqlUrl: criteriaUrl });
+    },
     context: async ({ requestId }) => ({ requestId }),
   });
   logger.info('gateway listening', { url: running.url });

@@ -9,6 +9,7 @@ import { createCriteriaLoaders, type CriteriaLoaders } from './loaders/criteria.
 import { migrations } from './migrations';
 import { buildCriteriaSchema } from './schema';
 import { seedCriteria } from './seed/criteria.seed';
+import { registerExportRoutes } from './changes/export.routes';
 
 /** The criteria & indicators subgraph (bộ tiêu chí, chỉ tiêu): sets, values, computed attainment. */
 export const criteriaSubgraph: SubgraphModule<CriteriaLoaders> = {
@@ -21,4 +22,5 @@ export const criteriaSubgraph: SubgraphModule<CriteriaLoaders> = {
   buildSchema: buildCriteriaSchema,
   createLoaders: createCriteriaLoaders,
   seed: seedCriteria,
+  routes: (app, deps) => registerExportRoutes(app, deps),
 };

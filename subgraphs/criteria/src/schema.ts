@@ -6,10 +6,11 @@ import { AttainmentSummaryResolver } from './resolvers/attainment-summary.resolv
 import { CriteriaSetResolver, CriterionResolver } from './resolvers/criteria-set.resolver';
 import { IndicatorValuesResolver } from './resolvers/indicator-values.resolver';
 import { RecognitionResolver } from './resolvers/recognition.resolver';
+import { ChangeFeedResolver } from './changes/change-feed.resolver';
 
 export function buildCriteriaSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [CriteriaSetResolver, CriterionResolver, AdminUnitCriteriaResolver, AttainmentSummaryResolver, IndicatorValuesResolver, RecognitionResolver] },
+    { resolvers: [CriteriaSetResolver, CriterionResolver, AdminUnitCriteriaResolver, AttainmentSummaryResolver, IndicatorValuesResolver, RecognitionResolver, ChangeFeedResolver] },
     adminUnitReferenceResolver(AdminUnitWithAreaAttributes),
   );
 }

@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import { createLogger, errorFields, type Logger } from './logger';
 import { initORM, migrate, type OrmSettings } from './orm/init-orm';
@@ -21,8 +22,23 @@ export interface SubgraphModule<TLoaders = unknown> {
   migrations: OrmSettings['migrations'];
   buildSchema(): Promise<GraphQLSchema>;
   createLoaders(ctx: Omit<SubgraphContext<TLoaders>, 'loaders'>): TLoaders;
+  /**
+   * HTTP routes beside /graphql (e.g. streamed exports), added before the server listens. What a
+   * route opens (pools, files) it closes in the returned function, called when the subgraph stops.
+   */
+  routes?(app: FastifyInstance, deps: SubgraphRouteDeps): Promise<(() => Promise<void>) | void> | (() => Promise<void>) | void;
   /** Idempotent seed of the default dataset. */
   seed?(orm: MikroORM, logger: Logger, peers: PeerUrls): Promise<void>;
+}
+
+/** What a subgraph's HTTP routes receive. */
+export interface SubgraphRouteDeps {
+  orm: MikroORM;
+  logger: Logger;
+  /** The database the subgraph runs on (routes may open their own pool on it or on a replica). */
+  databaseUrl: string;
+  /** The PostgreSQL schema the subgraph owns. */
+  schema: string;
 }
 
 /** GraphQL URLs of the other subgraphs, by name, for subgraphs that pull data over the API. */
@@ -73,7 +89,13 @@ export async function runSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, op
     if (applied.length > 0) logger.info('migrations applied', { migrations: applied });
     if (options.seed !== false && module.seed) await module.seed(orm, logger, options.peers ?? {});
     const schema = await module.buildSchema();
+    let closeRoutes: (() => Promise<void>) | void = undefined;
     const server = await startSubgraphServer({
+      configure: module.routes
+        ? async (app) => {
+            closeRoutes = await module.routes!(app, { orm, logger, databaseUrl: options.databaseUrl, schema: module.schema });
+          }
+        : undefined,
       name: module.name,
       schema,
       orm,
@@ -88,6 +110,7 @@ export async function runSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, op
       server,
       stop: async () => {
         await server.stop();
+        if (closeRoutes) await closeRoutes();
         await orm.close();
       },
     };

@@ -14,6 +14,8 @@ export interface SubgraphServerOptions<TLoaders> {
   logger: Logger;
   port: number;
   host?: string;
+  /** Adds routes beside /graphql before listening (a module's `routes`). */
+  configure?: (app: import('fastify').FastifyInstance) => Promise<void> | void;
   /** Fresh DataLoaders for one request. */
   createLoaders: (ctx: Omit<SubgraphContext<TLoaders>, 'loaders'>) => TLoaders;
 }
@@ -40,6 +42,7 @@ export async function startSubgraphServer<TLoaders>(
     host: options.host,
     ready: async () => options.orm.isConnected(),
     logger,
+    configure: options.configure,
     context: async ({ requestId }) => {
       const base = { em: options.orm.em.fork(), requestId, logger: logger.child({ requestId }) };
       return { ...base, loaders: options.createLoaders(base) };
