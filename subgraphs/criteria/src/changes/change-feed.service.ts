@@ -44,8 +44,13 @@ export async function readChanges(em: EntityManager, since: string | null, withi
       const horizon = ((await trx.raw(`select pg_snapshot_xmin(pg_current_snapshot())::text as horizon`)).rows[0] as { horizon: string }).horizon;
       const today = new Date().toISOString().slice(0, 10);
       const subtree = async (refs: string[]) => {
-        const sql = SUBTREE_SQL.replace(/\$(\d)/g, '?');
-        const rows = (await trx.raw(sql, [refs.filter((r) => r.includes('@')), refs.filter((r) => !r.includes('@')), today, true])).rows as { unit_id: string }[];
+        const params = [refs.filter((r) => r.includes('@')), refs.filter((r) => !r.includes('@')), today, true];
+        const bindings: unknown[] = [];
+        const sql = SUBTREE_SQL.replace(/\$(\d)/g, (_, n: string) => {
+          bindings.push(params[Number(n) - 1]);
+          return '?';
+        });
+        const rows = (await trx.raw(sql, bindings as never[])).rows as { unit_id: string }[];
         return rows.map((r) => r.unit_id);
       };
       let unitIds: string[] | null = null;
