@@ -59,6 +59,8 @@ const CONTENT_TYPE: Record<ExportRequest['format'], string> = {
  * line (`{"type":"end","cursor":…,"count":…}`), DHIS2 JSON wraps the lines in `{"dataValues":[…]}`.
  * Holds back at most one newline: memory stays flat whatever the size.
  */
+const COMMA_NEWLINE = Buffer.from(',\n');
+
 class Framing extends Transform {
   count = 0;
   private pendingNewline = false;
@@ -67,29 +69,33 @@ class Framing extends Transform {
     super();
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    if (this.mode === 'plain') {
+    for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) this.count++;
+    if (this.mode !== 'dhis2') {
       done(null, chunk);
       return;
     }
-    let out = '';
+    // dhis2: newline-separated objects become comma-separated array items (on bytes: a chunk may
+    // end inside a multi-byte character, and "\n" never occurs inside one).
+    const parts: Buffer[] = [];
     if (!this.started) {
       this.started = true;
-      if (this.mode === 'dhis2') out += '{"dataValues":[\n';
+      parts.push(Buffer.from('{"dataValues":[\n'));
     }
-    const text = chunk.toString('utf8');
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.count++;
-    if (this.mode === 'ndjson') {
-      done(null, out + text);
-      return;
+    let from = 0;
+    for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) {
+      if (this.pendingNewline) parts.push(COMMA_NEWLINE);
+      parts.push(chunk.subarray(from, at));
+      this.pendingNewline = true;
+      from = at + 1;
     }
-    // dhis2: newline-separated objects become comma-separated array items.
-    if (this.pendingNewline) out += ',\n';
-    const endsWithNewline = text.endsWith('\n');
-    const body = endsWithNewline ? text.slice(0, -1) : text;
-    out += body.replace(/\n/g, ',\n');
-    this.pendingNewline = endsWithNewline;
-    done(null, out);
+    if (from < chunk.length) {
+      if (this.pendingNewline) parts.push(COMMA_NEWLINE);
+      this.pendingNewline = false;
+      parts.push(chunk.subarray(from));
+    }
+    done(null, Buffer.concat(parts));
   }
+
   override _flush(done: TransformCallback): void {
     if (this.mode === 'plain') return done();
     if (this.mode === 'dhis2') return done(null, (this.started ? '\n' : '{"dataValues":[\n') + ']}\n');

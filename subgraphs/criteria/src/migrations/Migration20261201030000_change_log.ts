@@ -13,7 +13,10 @@ import { Migration } from '@mikro-orm/migrations';
  * Positions are handed out before commit, so they commit out of order; a reader therefore returns
  * only rows whose transaction is below the oldest one still running
  * (`pg_snapshot_xmin(pg_current_snapshot())`), ordered by (xid, position): nothing that could
- * still commit is passed over. See `changes/change-feed.ts`.
+ * still commit is passed over. See `domain/changes/change-cursor.ts`.
+ *
+ * The trigger functions keep the search_path of the migration (the subgraph's schema), so that a
+ * write from a session with another search_path (psql, a DBA's script) is logged too.
  */
 export class Migration20261201030000_change_log extends Migration {
   override async up(): Promise<void> {
@@ -35,7 +38,7 @@ export class Migration20261201030000_change_log extends Migration {
     this.addSql(`create index change_log_xid_position_index on change_log (xid, position)`);
     // Indicator values: inserted, updated (a changed key is a DELETE of the old key), deleted, truncated.
     this.addSql(`
-      create function change_log_value_insert() returns trigger language plpgsql as $$
+      create function change_log_value_insert() returns trigger language plpgsql set search_path from current as $$
       begin
         if exists (select 1 from change_log where xid = pg_current_xact_id() and entity = 'INDICATOR_VALUE' and op = 'RESET') then return null; end if;
         insert into change_log (entity, op, unit_id, indicator_id, year, value, status)
@@ -43,7 +46,7 @@ export class Migration20261201030000_change_log extends Migration {
         return null;
       end $$`);
     this.addSql(`
-      create function change_log_value_update() returns trigger language plpgsql as $$
+      create function change_log_value_update() returns trigger language plpgsql set search_path from current as $$
       begin
         if exists (select 1 from change_log where xid = pg_current_xact_id() and entity = 'INDICATOR_VALUE' and op = 'RESET') then return null; end if;
         insert into change_log (entity, op, unit_id, indicator_id, year)
@@ -54,7 +57,7 @@ export class Migration20261201030000_change_log extends Migration {
         return null;
       end $$`);
     this.addSql(`
-      create function change_log_value_delete() returns trigger language plpgsql as $$
+      create function change_log_value_delete() returns trigger language plpgsql set search_path from current as $$
       begin
         if exists (select 1 from change_log where xid = pg_current_xact_id() and entity = 'INDICATOR_VALUE' and op = 'RESET') then return null; end if;
         insert into change_log (entity, op, unit_id, indicator_id, year)
@@ -62,7 +65,7 @@ export class Migration20261201030000_change_log extends Migration {
         return null;
       end $$`);
     this.addSql(`
-      create function change_log_value_truncate() returns trigger language plpgsql as $$
+      create function change_log_value_truncate() returns trigger language plpgsql set search_path from current as $$
       begin
         insert into change_log (entity, op) values ('INDICATOR_VALUE', 'RESET');
         return null;
@@ -73,7 +76,7 @@ export class Migration20261201030000_change_log extends Migration {
     this.addSql(`create trigger change_log_value_truncate after truncate on indicator_value for each statement execute function change_log_value_truncate()`);
     // Recognition decisions (quyết định công nhận): the whole decision as data.
     this.addSql(`
-      create function change_log_decision_upsert() returns trigger language plpgsql as $$
+      create function change_log_decision_upsert() returns trigger language plpgsql set search_path from current as $$
       begin
         insert into change_log (entity, op, unit_id, record_id, data)
         select 'RECOGNITION_DECISION', 'UPSERT', n.unit_id, n.id,
@@ -83,7 +86,7 @@ export class Migration20261201030000_change_log extends Migration {
         return null;
       end $$`);
     this.addSql(`
-      create function change_log_decision_delete() returns trigger language plpgsql as $$
+      create function change_log_decision_delete() returns trigger language plpgsql set search_path from current as $$
       begin
         insert into change_log (entity, op, unit_id, record_id)
         select 'RECOGNITION_DECISION', 'DELETE', o.unit_id, o.id from old_rows o;

@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import { maskErrors } from '../errors';
@@ -34,7 +34,9 @@ export async function startSubgraphServer<TLoaders>(
     includeStacktraceInErrorResponses: false,
     introspection: true,
     csrfPrevention: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // No cache-control hints are used in this graph; the plugin's per-field hook made Apollo wrap
+    // every resolver (a province pull resolves ~200,000 fields).
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
   });
   const running = await serveGraphQL({
     apollo,
