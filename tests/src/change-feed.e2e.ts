@@ -198,6 +198,9 @@ describe('change feed: commit-safe cursors', () => {
     const after = (await a.query(`select count(*)::int as n from change_log where entity = 'RECOGNITION_DECISION'`)).rows[0].n;
     expect(after).toBe(before + 1);
     await a.query(`delete from recognition_decision where decision_number = '77/QĐ-FEED'`);
+    // Without arguments: from the start, every unit.
+    const all = await graph.ok(`{ indicatorValueChanges(first: 2) { edges { node { op } } pageInfo { hasNextPage } } }`);
+    expect(all.indicatorValueChanges.edges).toHaveLength(2);
     const bad = await graph.query(`{ indicatorValueChanges(since: "12345") { pageInfo { endCursor } } }`);
     expect(bad.errors?.[0].message).toMatch(/^since: /);
   });

@@ -70,6 +70,9 @@ export class ChangeFeedResolver {
     @Arg('first', () => Int, { defaultValue: 500, description: 'Changes per page, 1–1000.' }) first: number,
     @Ctx() ctx: Context,
   ): Promise<ChangeConnection> {
+    // Arguments left out arrive as undefined.
+    since = since ?? null;
+    within = within ?? null;
     if (within !== null && !/^[0-9A-Za-z]{1,10}(@\d{4}-\d{2}-\d{2})?$/.test(within)) {
       throw userInputError(`within: must be a unit code ("40") or id ("40@2025-03-01")`, { field: 'within' });
     }

@@ -62,10 +62,16 @@ function changeColumns(published: boolean): Record<(typeof EXPORT_COLUMNS)[numbe
   };
 }
 
-function selectList(columns: Record<string, string>, format: ExportFormat): string {
-  if (format === 'ndjson') return `json_build_object(${Object.entries(columns).map(([k, e]) => `'${k}', ${e}`).join(', ')})::text`;
-  return Object.entries(columns).map(([k, e]) => `${e} as "${k}"`).join(', ');
+/** The columns, in EXPORT_COLUMNS order (NDJSON is written from COPY's text form by CopyTextToNdjson; CSV by COPY itself). */
+function selectList(columns: Record<string, string>): string {
+  return EXPORT_COLUMNS.map((k) => `${columns[k]} as "${k}"`).join(', ');
 }
+
+/** How CopyTextToNdjson writes each column. */
+export const EXPORT_COLUMN_KINDS: { key: string; kind: 'string' | 'number' | 'timestamp' }[] = EXPORT_COLUMNS.map((key) => ({
+  key,
+  kind: key === 'position' || key === 'year' ? 'number' : key === 'changedAt' ? 'timestamp' : 'string',
+}));
 
 /** DHIS2 dataValueSets: dataElement = indicator key, period = year, orgUnit = unit code (what POST /imports reads back). */
 function dhis2Columns(): Record<string, string> {
@@ -94,7 +100,7 @@ export function snapshotSelect(format: ExportFormat, filter: ExportFilter, liter
   else if (format === 'dhis2csv') {
     const c = dhis2Columns();
     select = [c.dataElement, c.period, c.orgUnit, 'null', 'null', c.value, c.storedBy, c.lastUpdated, c.comment, 'false'].map((e, n) => `${e} as ${DHIS2_CSV[n]}`).join(', ');
-  } else select = selectList(snapshotColumns(), format);
+  } else select = selectList(snapshotColumns());
   return `select ${select}
             from indicator_value v
             join indicator i on i.id = v.indicator_id
@@ -120,7 +126,7 @@ export function changesSelect(format: 'ndjson' | 'csv' | 'rows', cursor: ChangeC
   const select =
     format === 'rows'
       ? `c.xid::text as xid, ${Object.entries(columns).map(([k, e]) => `${e} as "${k}"`).join(', ')}`
-      : selectList(columns, format);
+      : selectList(columns);
   return `select ${select}
             from change_log c
             left join indicator i on i.id = c.indicator_id
@@ -129,10 +135,15 @@ export function changesSelect(format: 'ndjson' | 'csv' | 'rows', cursor: ChangeC
            order by c.xid, c.position${limit !== undefined ? ` limit ${digits(limit)}` : ''}`;
 }
 
-/** COPY … TO STDOUT options: NDJSON and DHIS2 JSON are one JSON text per line, written raw (CSV mode with quote and delimiter JSON never contains unescaped). */
+/**
+ * COPY … TO STDOUT options: NDJSON reads COPY's compact text form (converted to JSON in the
+ * exporting process); DHIS2 JSON is one JSON text per line written raw (CSV mode with a quote and
+ * a delimiter JSON never contains unescaped); CSV formats are COPY's own CSV with a header.
+ */
 export function copyStatement(select: string, format: ExportFormat): string {
-  const raw = format === 'ndjson' || format === 'dhis2';
-  return raw ? `COPY (${select}) TO STDOUT WITH (FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')` : `COPY (${select}) TO STDOUT WITH (FORMAT csv, HEADER)`;
+  if (format === 'ndjson') return `COPY (${select}) TO STDOUT`;
+  if (format === 'dhis2') return `COPY (${select}) TO STDOUT WITH (FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')`;
+  return `COPY (${select}) TO STDOUT WITH (FORMAT csv, HEADER)`;
 }
 
 /**

@@ -7,7 +7,8 @@ import { to as copyTo } from 'pg-copy-streams';
 import { advanceCursor, cursorAfterSnapshot, decodeCursor, encodeCursor, START_CURSOR, type ChangeCursor } from '../domain/changes/change-cursor';
 import type { ExportAccess, ExportRequest } from '../domain/changes/export-access';
 import { listDateForYear } from '../domain/reporting-period';
-import { changesSelect, copyStatement, snapshotSelect, SUBTREE_SQL, type ExportFilter } from './export-sql';
+import { CopyTextToNdjson } from './copy-text-to-ndjson';
+import { changesSelect, copyStatement, EXPORT_COLUMN_KINDS, snapshotSelect, SUBTREE_SQL, type ExportFilter } from './export-sql';
 
 /** A refusal of an export request: HTTP status, the parameter at fault and why. */
 export class ExportRefusal extends Error {
@@ -35,7 +36,7 @@ export function createExportPool(settings: ExportPoolSettings): Pool {
     connectionTimeoutMillis: settings.waitMs ?? 10_000,
     idleTimeoutMillis: 30_000,
     application_name: 'ntm-exports',
-    options: `-c search_path=${settings.schema},public`,
+    options: `-c search_path=${settings.schema},public -c timezone=UTC`,
   });
 }
 
@@ -160,7 +161,11 @@ export class IndicatorValueExporter {
         JSON.stringify({ type: 'end', cursor: cursorText, count: framing.count }) + '\n',
       );
       const body = new PassThrough({ highWaterMark: 1 << 16 });
-      const done = (request.gzip ? pipeline(copy as unknown as Readable, framing, createGzip({ level: 4 }), body) : pipeline(copy as unknown as Readable, framing, body)).then(
+      const stages: NodeJS.ReadWriteStream[] = [];
+      if (request.format === 'ndjson') stages.push(new CopyTextToNdjson(EXPORT_COLUMN_KINDS));
+      stages.push(framing);
+      if (request.gzip) stages.push(createGzip({ level: 4 }));
+      const done = (pipeline as (...streams: unknown[]) => Promise<void>)(copy, ...stages, body).then(
         async () => {
           await client.query('commit');
           release();
