@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { get } from 'node:http';
 import { Client } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { openLocalStack } from '../local-stack';
@@ -46,20 +47,21 @@ async function copyBaseline(pg: Client, year: number): Promise<{ bytes: number; 
   return { bytes, rows };
 }
 
-/** Reads a streamed HTTP body to the end without keeping it, sampling RSS meanwhile. */
-async function drain(url: string, onChunk?: () => void): Promise<{ bytes: number; lines: number; status: number }> {
-  const res = await fetch(url);
-  let bytes = 0;
-  let lines = 0;
-  const reader = res.body!.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.length;
-    lines += newlines(value);
-    onChunk?.();
-  }
-  return { bytes, lines, status: res.status };
+/** Reads a streamed HTTP body to the end without keeping it (node:http, as a ministry's puller would), sampling RSS meanwhile. */
+function drain(url: string, onChunk?: () => void): Promise<{ bytes: number; lines: number; status: number }> {
+  return new Promise((resolve, reject) => {
+    get(url, (res) => {
+      let bytes = 0;
+      let lines = 0;
+      res.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+        lines += newlines(chunk);
+        onChunk?.();
+      });
+      res.on('end', () => resolve({ bytes, lines, status: res.statusCode ?? 0 }));
+      res.on('error', reject);
+    }).on('error', reject);
+  });
 }
 
 async function graphql(url: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
