@@ -6,7 +6,7 @@ import { Migration } from '@mikro-orm/migrations';
  * statement, in the transaction of the change, whatever the write path (API, approvals, imports,
  * the synthetic loader's COPY). Deletions are tombstones (op DELETE). A TRUNCATE of the values is
  * one RESET row, and covers every later write of its transaction (the national reload is not
- * logged row by row: 4.8 M log rows made that load 5× slower): a puller that meets a RESET drops
+ * logged row by row: 4.8 M log rows made that load several times slower): a puller that meets a RESET drops
  * what it holds, takes a snapshot export and continues from that export's cursor.
  *
  * Each row records the writing transaction's id (`xid`, xid8) beside its sequence `position`.
