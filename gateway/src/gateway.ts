@@ -1,12 +1,13 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { createLogger, maskErrors, serveGraphQL, type Logger, type RunningHttpServer } from '@ntm/kit';
+import { createLogger, IDENTITY_HEADER, maskErrors, serveGraphQL, type Logger, type RunningHttpServer, type User } from '@ntm/kit';
 import { Kind, parse, type EnumTypeDefinitionNode } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { operationChecksPlugin } from './plugins/operation-checks';
 import { queryLimitsPlugin } from './plugins/query-limits';
 import { strictScalarsPlugin } from './plugins/strict-scalars';
 import { registerExportProxy, subgraphUrlOf } from './exports/proxy';
+import { createAuthenticator, type GatewayAuthSettings } from './auth';
 
 export interface GatewayOptions {
   /** The composed supergraph SDL (schema/supergraph.graphql). */
@@ -18,6 +19,8 @@ export interface GatewayOptions {
   /** Browser origin allowed by CORS; default "*" (a public, read-mostly graph). */
   corsOrigin?: string;
   logger?: Logger;
+  /** Sign-in: token verification and the secret the forwarded identity is signed with. */
+  auth: GatewayAuthSettings;
 }
 
 // @apollo/gateway reports usage to Apollo's cloud and probes cloud metadata addresses
@@ -26,6 +29,10 @@ process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
 
 interface GatewayContext {
   requestId: string;
+  /** The verified user; null for an anonymous reader. */
+  user: User | null;
+  /** The identity forwarded to every subgraph (x-ntm-identity), signed with the internal secret. */
+  identity: string;
 }
 
 /**
@@ -34,6 +41,7 @@ interface GatewayContext {
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningHttpServer> {
   const logger = options.logger ?? createLogger({ service: 'gateway' });
+  const auth = createAuthenticator(options.auth);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
@@ -41,6 +49,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
         url: options.subgraphUrls?.[name] ?? url,
         willSendRequest({ request, context }) {
           if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+          if (context.identity) request.http?.headers.set(IDENTITY_HEADER, context.identity);
         },
       }),
   });
@@ -58,12 +67,22 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     host: options.host,
     corsOrigin: options.corsOrigin ?? '*',
     logger,
-    // Bulk pulls and open data: GET /exports/* streamed from the subgraph that owns the data.
     configure: (app) => {
+      // The embedded issuer's public keys, for clients and for anyone checking a token.
+      if (auth.publicJwks) app.get('/.well-known/jwks.json', async () => auth.publicJwks);
+      // Bulk pulls and open data: GET /exports/* streamed from the subgraph that owns the data, with the verified identity.
       const criteriaUrl = options.subgraphUrls?.criteria ?? subgraphUrlOf(options.supergraphSdl, 'criteria');
-      if (criteriaUrl) registerExportProxy(app, { subgraphGraphqlUrl: criteriaUrl });
+      if (criteriaUrl) {
+        registerExportProxy(app, {
+          subgraphGraphqlUrl: criteriaUrl,
+          identityHeaders: async (request) => ({ [IDENTITY_HEADER]: await auth.forward(await auth.authenticate(request.headers.authorization)) }),
+        });
+      }
     },
-    context: async ({ requestId }) => ({ requestId }),
+    context: async ({ req, requestId }) => {
+      const user = await auth.authenticate(req.headers.authorization);
+      return { requestId, user, identity: await auth.forward(user) };
+    },
   });
   logger.info('gateway listening', { url: running.url });
   return running;

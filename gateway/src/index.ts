@@ -1,10 +1,12 @@
 import { createLogger, errorFields } from '@ntm/kit';
 import path from 'node:path';
 import { readGatewayEnv, subgraphUrlOverrides } from './env';
+import { readAuthEnv } from './auth';
 import { readSupergraph, startGateway, subgraphNamesOf } from './gateway';
 
 export { startGateway, readSupergraph } from './gateway';
 export type { GatewayOptions } from './gateway';
+export * from './auth';
 
 /** Default location of the committed supergraph. */
 export const SUPERGRAPH_PATH = path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql');
@@ -20,6 +22,7 @@ async function main(): Promise<void> {
       port: env.port,
       host: env.host,
       corsOrigin: env.corsOrigin,
+      auth: readAuthEnv(),
       logger,
     });
     const shutdown = () => running.stop().then(() => process.exit(0), () => process.exit(1));

@@ -3,3 +3,4 @@ export * from './paths';
 export * from './compose';
 export * from './stack';
 export * from './subgraphs';
+export * from './auth-keys';

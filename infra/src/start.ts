@@ -4,6 +4,7 @@ import { openDatabase, type Database } from './database';
 import { repoRoot } from './paths';
 import { SUBGRAPHS } from './subgraphs';
 import { Supervisor } from './supervisor';
+import { authDirOf, ensureAuthKeys } from './auth-keys';
 
 /**
  * `npm start`: the whole graph on this machine. PostgreSQL (embedded unless DATABASE_URL is
@@ -50,7 +51,11 @@ async function main(): Promise<void> {
     database = await openDatabase(process.env);
     say(database.embedded ? `embedded PostgreSQL ready (${Date.now() - started} ms)` : 'using DATABASE_URL');
     const root = repoRoot();
-    const gatewayEnv: NodeJS.ProcessEnv = {};
+    // Sign-in: an identity provider (AUTH_JWKS_URL + AUTH_ISSUER), or the embedded key made once in the data folder.
+    const keys = await ensureAuthKeys(authDirOf(process.env));
+    const internalSecret = process.env.INTERNAL_AUTH_SECRET ?? keys.internalSecret;
+    const authEnv: NodeJS.ProcessEnv = process.env.AUTH_JWKS_URL ? {} : { AUTH_JWKS_FILE: keys.jwksFile, AUTH_ISSUER: keys.issuer };
+    const gatewayEnv: NodeJS.ProcessEnv = { INTERNAL_AUTH_SECRET: internalSecret };
     // In order: a subgraph may pull reference data from the ones before it (criteria ← admin-units).
     for (const entry of SUBGRAPHS) {
       const port = Number(process.env[entry.portVariable] ?? entry.port);
@@ -64,9 +69,10 @@ async function main(): Promise<void> {
     say(`subgraphs ready: ${SUBGRAPHS.map((s) => s.module.name).join(', ')} (${Date.now() - started} ms)`);
     const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
     const gatewayEntry = path.join(root, 'gateway', 'dist', 'index.js');
-    const gateway = supervisor.start({ name: 'gateway', command: process.execPath, args: [gatewayEntry], env: { ...gatewayEnv, GATEWAY_PORT: String(gatewayPort) } });
+    const gateway = supervisor.start({ name: 'gateway', command: process.execPath, args: [gatewayEntry], env: { ...gatewayEnv, ...authEnv, GATEWAY_PORT: String(gatewayPort) } });
     await waitUntilReady(`http://127.0.0.1:${gatewayPort}/health`, gateway.process!, 'gateway');
     gateway.keepAlive();
+    if (!process.env.AUTH_JWKS_URL) say(`sign-in: embedded issuer "${keys.issuer}" (keys in ${keys.dir}); a token: npm run token -- --role EDITOR --unit 40`);
     say(`NTM Graph ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://localhost:${gatewayPort}/graphql  (Ctrl-C stops everything)`);
   } catch (error) {
     say(`start failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,6 +1,13 @@
-import { connectGraph } from './testkit/graph';
+import { connectGraph, tokenFor } from './testkit/graph';
 
 const graph = connectGraph();
+// Writes need a signed-in user with a role inside the unit's province (Nghệ An, 40).
+let editor = { auth: '' };
+let approver = { auth: '' };
+beforeAll(async () => {
+  editor = { auth: await tokenFor({ role: 'EDITOR', units: ['40'], sub: 'editor-criteria-e2e' }) };
+  approver = { auth: await tokenFor({ role: 'APPROVER', units: ['40'], sub: 'approver-criteria-e2e' }) };
+});
 
 const SET = 'COMMUNE_NTM_2021_2025';
 
@@ -108,18 +115,18 @@ describe('criteria and attainment through the gateway', () => {
     ];
     const mutation = `mutation($input: [IndicatorValueInput!]!) { setIndicatorValues(input: $input) { accepted writtenCount errors { row field reason } } }`;
     const bad = [...good.map((r) => ({ ...r, year: 2020 })), { unitCode: unit, asOf: '2024-06-30', indicatorCode: '2.2', year: 2020, value: '140' }];
-    const rejected = await graph.ok(mutation, { input: bad });
+    const rejected = await graph.ok(mutation, { input: bad }, editor);
     expect(rejected.setIndicatorValues).toEqual({
       accepted: false,
       writtenCount: 0,
       errors: [{ row: 2, field: 'value', reason: expect.stringMatching(/between 0 and 100/) }],
     });
-    const check2020 = await graph.ok(`{ adminUnit(code: "${unit}", asOf: "2024-06-30") { indicatorValues(year: 2020) { indicatorKey } } }`);
+    const check2020 = await graph.ok(`{ adminUnit(code: "${unit}", asOf: "2024-06-30") { indicatorValues(year: 2020) { indicatorKey } } }`, undefined, editor);
     expect(check2020.adminUnit.indicatorValues).toEqual([]);
 
-    const accepted = await graph.ok(mutation, { input: good });
+    const accepted = await graph.ok(mutation, { input: good }, editor);
     expect(accepted.setIndicatorValues).toEqual({ accepted: true, writtenCount: 2, errors: [] });
-    const stored = await graph.ok(`{ adminUnit(code: "${unit}", asOf: "2024-06-30") { indicatorValues(year: 2019) { indicatorKey value status } } }`);
+    const stored = await graph.ok(`{ adminUnit(code: "${unit}", asOf: "2024-06-30") { indicatorValues(year: 2019) { indicatorKey value status } } }`, undefined, editor);
     expect(stored.adminUnit.indicatorValues).toEqual([
       { indicatorKey: `${SET}/2.2`, value: '91.5', status: 'DRAFT' },
       { indicatorKey: `${SET}/8.4`, value: 'true', status: 'DRAFT' },
@@ -136,7 +143,7 @@ describe('criteria and attainment through the gateway', () => {
         { unitCode: '17380', asOf: '2024-06-30', indicatorCode: '2.2', year: 2024, value: 'abc' },
         { unitCode: '412', asOf: '2024-06-30', indicatorCode: 'COMMUNE_NTM_2021_2025/8.4', year: 2024, value: 'true' },
       ],
-    });
+    }, editor);
     expect(res.setIndicatorValues.accepted).toBe(false);
     expect(res.setIndicatorValues.errors.map((e: any) => [e.row, e.field])).toEqual([
       [0, 'unitCode'],
@@ -150,14 +157,19 @@ describe('criteria and attainment through the gateway', () => {
   it('refuses to change an APPROVED value', async () => {
     const mutation = `mutation($input: [IndicatorValueInput!]!) { setIndicatorValues(input: $input) { accepted errors { row field reason } } }`;
     // The first year of 2010–2017 with no values for the unit (no other test writes these years;
-    // asking, rather than fixing one, keeps the test repeatable on a kept DATABASE_URL).
+    // asking, rather than fixing one, keeps the test repeatable on a kept DATABASE_URL). Asked as
+    // the editor, who also sees DRAFT values.
     const years = [2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017];
-    const used = await graph.ok(`{ adminUnit(code: "17380", asOf: "2024-06-30") { ${years.map((y) => `y${y}: indicatorValues(year: ${y}) { year }`).join(' ')} } }`);
+    const used = await graph.ok(`{ adminUnit(code: "17380", asOf: "2024-06-30") { ${years.map((y) => `y${y}: indicatorValues(year: ${y}) { year }`).join(' ')} } }`, undefined, editor);
     const year = years.find((y) => used.adminUnit[`y${y}`].length === 0);
     if (year === undefined) throw new Error('unit 17380 has values in every year 2010–2017; use a fresh database');
-    const input = [{ unitCode: '17380', asOf: '2024-06-30', indicatorCode: '8.1', year, value: 'true', status: 'APPROVED' }];
-    expect((await graph.ok(mutation, { input })).setIndicatorValues.accepted).toBe(true);
-    const again = await graph.ok(mutation, { input: [{ ...input[0], value: 'false', status: 'DRAFT' }] });
+    // An editor submits; another user, an approver of the unit, approves; then the value is locked.
+    const input = [{ unitCode: '17380', asOf: '2024-06-30', indicatorCode: '8.1', year, value: 'true', status: 'SUBMITTED' }];
+    expect((await graph.ok(mutation, { input }, editor)).setIndicatorValues.accepted).toBe(true);
+    const approve = `mutation($input: [IndicatorValueKeyInput!]!) { approveIndicatorValues(input: $input) { accepted errors { row field reason } } }`;
+    const key = { unitCode: '17380', asOf: '2024-06-30', indicatorCode: '8.1', year };
+    expect((await graph.ok(approve, { input: [key] }, approver)).approveIndicatorValues).toEqual({ accepted: true, errors: [] });
+    const again = await graph.ok(mutation, { input: [{ ...input[0], value: 'false', status: 'DRAFT' }] }, editor);
     expect(again.setIndicatorValues).toEqual({ accepted: false, errors: [{ row: 0, field: 'value', reason: expect.stringMatching(/APPROVED/) }] });
   });
 
@@ -177,7 +189,7 @@ describe('recording recognition decisions', () => {
     const before = await graph.ok(`{ adminUnit(code: "17380", asOf: "2024-06-30") { recognitions { decisionNumber } } }`);
     const number = `${before.adminUnit.recognitions.length + 1}/QĐ-UBND-E2E`;
     const input = { unitCode: '17380', asOf: '2024-06-30', setCode: 'COMMUNE_NTM_2021_2025', decisionNumber: number, decidedOn: '2024-12-20', authority: 'UBND tỉnh Nghệ An' };
-    const data = await graph.ok(mutation, { input });
+    const data = await graph.ok(mutation, { input }, approver);
     expect(data.recordRecognitionDecision).toEqual({ setCode: 'COMMUNE_NTM_2021_2025', decisionNumber: number, decidedOn: '2024-12-20', authority: 'UBND tỉnh Nghệ An', generated: false });
     const unit = await graph.ok(`{ adminUnit(code: "17380", asOf: "2024-06-30") { recognitions { decisionNumber generated } } }`);
     expect(unit.adminUnit.recognitions).toContainEqual({ decisionNumber: number, generated: false });
@@ -185,11 +197,11 @@ describe('recording recognition decisions', () => {
 
   it('names the field at fault', async () => {
     const base = { unitCode: '17380', asOf: '2024-06-30', setCode: 'COMMUNE_NTM_2021_2025', decisionNumber: '1/QĐ', decidedOn: '2024-12-20', authority: 'UBND' };
-    const unknownSet = await graph.query(mutation, { input: { ...base, setCode: 'NOPE' } });
+    const unknownSet = await graph.query(mutation, { input: { ...base, setCode: 'NOPE' } }, approver);
     expect(unknownSet.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^setCode:/), extensions: { code: 'BAD_USER_INPUT' } });
-    const wrongLevel = await graph.query(mutation, { input: { ...base, setCode: 'DISTRICT_NTM_2021_2025' } });
+    const wrongLevel = await graph.query(mutation, { input: { ...base, setCode: 'DISTRICT_NTM_2021_2025' } }, approver);
     expect(wrongLevel.errors?.[0].message).toMatch(/^setCode: .* applies to districts/);
-    const badDate = await graph.query(mutation, { input: { ...base, decidedOn: '2024-13-01' } });
+    const badDate = await graph.query(mutation, { input: { ...base, decidedOn: '2024-13-01' } }, approver);
     expect(badDate.status).toBe(400);
   });
 });

@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import type { Client } from 'pg';
 import { connectCriteriaDb, gatewayBase } from './testkit/database';
-import { connectGraph } from './testkit/graph';
+import { connectGraph, tokenFor } from './testkit/graph';
 
 const graph = connectGraph();
 const exportsUrl = (query: string) => `${gatewayBase()}/exports/indicator-values?${query}`;
@@ -124,23 +124,53 @@ describe('streamed exports through the gateway', () => {
     expect(Object.keys(before.dataValues[0]).sort()).toEqual(['comment', 'dataElement', 'lastUpdated', 'orgUnit', 'period', 'storedBy', 'value']);
     const ids = await db.query<{ unit_id: string }>(`select unit_id from unit_profile where unit_id = $1 or ancestor_ids @> array[$1]`, [district.unitId]);
     await db.query(`delete from indicator_value where year = 2024 and unit_id = any($1::text[])`, [ids.rows.map((r) => r.unit_id)]);
-    // POST /imports is not on this branch: the DHIS2 rows go back through setIndicatorValues, field for field.
+    // POST /imports is not on this branch: the DHIS2 rows go back through the API, field for field —
+    // written SUBMITTED by an editor, then approved by another user (APPROVED is given only by approval).
+    const editor = await tokenFor({ role: 'ADMIN', sub: 'dhis2-reimport' });
+    const approver = await tokenFor({ role: 'ADMIN', sub: 'dhis2-approver' });
     for (let i = 0; i < before.dataValues.length; i += 500) {
-      const input = before.dataValues.slice(i, i + 500).map((d) => ({
+      const chunk = before.dataValues.slice(i, i + 500);
+      const input = chunk.map((d) => ({
         unitCode: d.orgUnit,
         asOf: '2024-06-30',
         indicatorCode: d.dataElement,
         year: Number(d.period),
         value: d.value,
-        status: String(d.comment).replace(/^status=/, ''),
+        status: String(d.comment) === 'status=APPROVED' ? 'SUBMITTED' : String(d.comment).replace(/^status=/, ''),
       }));
-      const written = await graph.ok(`mutation($input: [IndicatorValueInput!]!) { setIndicatorValues(input: $input) { writtenCount errors { row field reason } } }`, { input });
+      const written = await graph.ok(`mutation($input: [IndicatorValueInput!]!) { setIndicatorValues(input: $input) { writtenCount errors { row field reason } } }`, { input }, { auth: editor });
       expect(written.setIndicatorValues.errors).toEqual([]);
+      const keys = chunk.filter((d) => d.comment === 'status=APPROVED').map((d) => ({ unitCode: d.orgUnit, asOf: '2024-06-30', indicatorCode: d.dataElement, year: Number(d.period) }));
+      const approved = await graph.ok(`mutation($input: [IndicatorValueKeyInput!]!) { approveIndicatorValues(input: $input) { writtenCount errors { row field reason } } }`, { input: keys }, { auth: approver });
+      expect(approved.approveIndicatorValues.errors).toEqual([]);
     }
     const after = (await (await fetch(url)).json()) as { dataValues: any[] };
     const strip = (d: any) => ({ dataElement: d.dataElement, period: d.period, orgUnit: d.orgUnit, value: d.value, comment: d.comment });
     const sort = (a: any[]) => a.map(strip).sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
     expect(sort(after.dataValues)).toEqual(sort(before.dataValues));
+  });
+
+  it('gives the ministry every status, an editor only their units, and refuses a bad token', async () => {
+    await db.query(
+      `insert into indicator_value (indicator_id, year, unit_id, value, status, source, recorded_by)
+       select min(indicator_id), 2012, $1, '1', 'DRAFT', 'export-test', 'test' from indicator_value where unit_id = $1 on conflict do nothing`,
+      [commune.unitId],
+    );
+    const draft = await db.query<{ n: number }>(`select count(*)::int as n from indicator_value where unit_id = $1 and status <> 'APPROVED'`, [commune.unitId]);
+    const ministry = await tokenFor({ role: 'MINISTRY' });
+    const all = ndjson(await (await fetch(exportsUrl(`within=${commune.unitId}`), { headers: { authorization: `Bearer ${ministry}` } })).text()).rows;
+    const anonymous = ndjson(await (await fetch(exportsUrl(`within=${commune.unitId}`))).text()).rows;
+    expect(draft.rows[0].n).toBeGreaterThan(0);
+    expect(all.length).toBe(anonymous.length + draft.rows[0].n);
+    expect(all.some((r) => r.status !== 'APPROVED')).toBe(true);
+    const outsider = await tokenFor({ role: 'EDITOR', units: ['01'] });
+    const refused = await fetch(exportsUrl(`within=${commune.unitId}`), { headers: { authorization: `Bearer ${outsider}` } });
+    expect(refused.status).toBe(403);
+    const bad = await fetch(exportsUrl('year=2024'), { headers: { authorization: 'Bearer not-a-token' } });
+    expect(bad.status).toBe(401);
+    // Past the gateway, a subgraph export route answers nobody without the gateway's identity.
+    const direct = await fetch(`${JSON.parse(process.env.NTM_TEST_SUBGRAPH_URLS!).criteria.replace(/\/graphql$/, '')}/internal/exports/indicator-values?year=2024`);
+    expect(direct.status).toBe(401);
   });
 
   it('names a bad parameter, and serves the data dictionary with its licence', async () => {

@@ -1,5 +1,6 @@
 import { composeSupergraph, SUBGRAPHS } from '@ntm/infra';
-import { runSubgraph, type RunningSubgraph } from '@ntm/kit';
+import { runSubgraph, signInternalIdentity, type RunningSubgraph } from '@ntm/kit';
+import { internalSecret } from './testkit/graph';
 import { subgraph as template } from '@ntm/subgraph-template';
 
 /**
@@ -16,10 +17,11 @@ describe('subgraph template', () => {
   });
 
   it('migrates, seeds and answers the fields it adds to AdminUnit', async () => {
-    running = await runSubgraph(template, { databaseUrl: process.env.NTM_TEST_DATABASE_URL!, port: 0 });
+    running = await runSubgraph(template, { databaseUrl: process.env.NTM_TEST_DATABASE_URL!, port: 0, internalAuthSecret: internalSecret() });
     const res = await fetch(running.server.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      // Subgraphs answer only requests carrying an identity signed with the gateway's secret.
+      headers: { 'content-type': 'application/json', 'x-ntm-identity': await signInternalIdentity(internalSecret(), null) },
       body: JSON.stringify({
         query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on AdminUnit { id examples { title unit { id } } } } }`,
         variables: { r: [{ __typename: 'AdminUnit', id: '40@2025-07-01' }] },
@@ -29,5 +31,10 @@ describe('subgraph template', () => {
     expect(body.data._entities).toEqual([
       { id: '40@2025-07-01', examples: [{ title: 'Example in Tỉnh Nghệ An (generated)', unit: { id: '40@2025-07-01' } }] },
     ]);
+  });
+
+  it('describes each of its tables once: after its migrations the database is what its entities say', async () => {
+    const diff = await running!.orm.schema.getUpdateSchemaSQL({ wrap: false, schema: template.schema });
+    expect(diff.trim()).toBe('');
   });
 });

@@ -9,10 +9,7 @@ const PASSED_HEADERS = ['content-type', 'content-encoding', 'etag', 'cache-contr
 export interface ExportProxyOptions {
   /** Base URL of the subgraph serving exports (its /graphql URL: the path is replaced). */
   subgraphGraphqlUrl: string;
-  /**
-   * Headers that tell the subgraph who is asking (the verified identity). Until sign-in provides
-   * one, none are sent and every export is anonymous: published data only.
-   */
+  /** Headers that tell the subgraph who is asking: the verified identity (x-ntm-identity); may throw for a bad token (401). */
   identityHeaders?: (request: FastifyRequest) => Promise<Record<string, string>>;
 }
 
@@ -34,7 +31,13 @@ export function registerExportProxy(app: FastifyInstance, options: ExportProxyOp
       const value = request.headers[name];
       if (typeof value === 'string') headers[name] = value;
     }
-    Object.assign(headers, (await options.identityHeaders?.(request)) ?? {});
+    try {
+      Object.assign(headers, (await options.identityHeaders?.(request)) ?? {});
+    } catch (error) {
+      // A token that does not verify: refused here, as /graphql refuses it.
+      const status = (error as { extensions?: { http?: { status?: number } } }).extensions?.http?.status ?? 401;
+      return reply.code(status).send({ errors: [{ message: (error as Error).message, extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
     const upstream = await new Promise<IncomingMessage>((resolve, reject) => {
       const outgoing = send(url, { method: 'GET', headers }, resolve);
       outgoing.on('error', reject);

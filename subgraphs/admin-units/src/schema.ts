@@ -4,10 +4,11 @@ import { resolveAdminUnitReference } from './entities/admin-unit.reference';
 import { AdminUnitResolver } from './resolvers/admin-unit.resolver';
 import { LineageResolver } from './resolvers/lineage.resolver';
 import { MatchResolver } from './resolvers/match.resolver';
+import { ScopeResolver } from './resolvers/scope.resolver';
 
 export function buildAdminUnitsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [AdminUnitResolver, LineageResolver, MatchResolver] },
+    { resolvers: [AdminUnitResolver, LineageResolver, MatchResolver, ScopeResolver] },
     { AdminUnit: { __resolveReference: resolveAdminUnitReference } },
   );
 }

@@ -5,21 +5,24 @@ import { Criterion } from './entities/criterion.entity';
 import { Indicator } from './entities/indicator.entity';
 import { IndicatorValueRecord } from './entities/indicator-value.entity';
 import { RecognitionDecision } from './entities/recognition-decision.entity';
+import { IndicatorValueChange } from './entities/indicator-value-change.entity';
 import { createCriteriaLoaders, type CriteriaLoaders } from './loaders/criteria.loader';
 import { migrations } from './migrations';
+import { createCriteriaServices, type CriteriaServices } from './services';
 import { buildCriteriaSchema } from './schema';
 import { seedCriteria } from './seed/criteria.seed';
 import { registerExportRoutes } from './changes/export.routes';
 
 /** The criteria & indicators subgraph (bộ tiêu chí, chỉ tiêu): sets, values, computed attainment. */
-export const criteriaSubgraph: SubgraphModule<CriteriaLoaders> = {
+export const criteriaSubgraph: SubgraphModule<CriteriaLoaders, CriteriaServices> = {
   name: 'criteria',
   schema: 'criteria',
   defaultPort: 4002,
   pullsFrom: ['admin-units'],
-  entities: [CriteriaSet, Criterion, Indicator, IndicatorValueRecord, RecognitionDecision, UnitProfile],
+  entities: [CriteriaSet, Criterion, Indicator, IndicatorValueRecord, RecognitionDecision, UnitProfile, IndicatorValueChange],
   migrations,
   buildSchema: buildCriteriaSchema,
+  createServices: createCriteriaServices,
   createLoaders: createCriteriaLoaders,
   seed: seedCriteria,
   routes: (app, deps) => registerExportRoutes(app, deps),

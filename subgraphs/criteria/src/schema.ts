@@ -7,10 +7,12 @@ import { CriteriaSetResolver, CriterionResolver } from './resolvers/criteria-set
 import { IndicatorValuesResolver } from './resolvers/indicator-values.resolver';
 import { RecognitionResolver } from './resolvers/recognition.resolver';
 import { ChangeFeedResolver } from './changes/change-feed.resolver';
+import { ValueApprovalResolver } from './resolvers/value-approval.resolver';
+import { ValueHistoryResolver } from './resolvers/value-history.resolver';
 
 export function buildCriteriaSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [CriteriaSetResolver, CriterionResolver, AdminUnitCriteriaResolver, AttainmentSummaryResolver, IndicatorValuesResolver, RecognitionResolver, ChangeFeedResolver] },
+    { resolvers: [CriteriaSetResolver, CriterionResolver, AdminUnitCriteriaResolver, AttainmentSummaryResolver, IndicatorValuesResolver, RecognitionResolver, ValueApprovalResolver, ValueHistoryResolver, ChangeFeedResolver] },
     adminUnitReferenceResolver(AdminUnitWithAreaAttributes),
   );
 }

@@ -1,4 +1,4 @@
-import { startEmbeddedPostgres, startStackInProcess, type Database, type Stack } from '@ntm/infra';
+import { ensureAuthKeys, startEmbeddedPostgres, startStackInProcess, type Database, type Stack } from '@ntm/infra';
 import { QueryCounter } from '@ntm/kit';
 import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -42,7 +42,9 @@ export default async function globalSetup(): Promise<void> {
     });
     databaseUrl = db.url;
   }
-  const stack = await startStackInProcess(databaseUrl);
+  // Throw-away sign-in keys for this run: the gateway verifies against them, tokenFor signs with them.
+  const auth = await ensureAuthKeys(mkdtempSync(path.join(tmpdir(), 'ntm-test-auth-')));
+  const stack = await startStackInProcess(databaseUrl, undefined, auth);
   const counters = stack.subgraphs.map((s) => new QueryCounter(s.orm));
   // GET /?subgraph=x → statements sent so far; GET /schema-diff?subgraph=x → the SQL the ORM would
   // run to make the database match the entities (empty when entities and migrations agree).
@@ -67,5 +69,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.NTM_TEST_GATEWAY_URL = stack.gatewayUrl;
   process.env.NTM_TEST_CONTROL_URL = `http://127.0.0.1:${(control.address() as { port: number }).port}`;
   process.env.NTM_TEST_DATABASE_URL = databaseUrl;
+  process.env.NTM_TEST_AUTH_DIR = auth.dir;
+  process.env.NTM_TEST_SUBGRAPH_URLS = JSON.stringify(Object.fromEntries(stack.subgraphs.map((s) => [s.name, s.server.url])));
   (globalThis as { __NTM_TEST_RUN__?: TestRun }).__NTM_TEST_RUN__ = { db, stack, control, counters };
 }

@@ -1,13 +1,10 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { groupedLoader } from '@ntm/kit';
-import { ExampleService } from '../services/example.service';
+import type { TemplateServices } from '../services';
 
-/** TEMPLATE: per-request services and loaders; a loader only batches, the service runs the SQL. */
-export function createTemplateLoaders({ em }: { em: EntityManager }) {
-  const examples = new ExampleService(em);
+/** TEMPLATE: per-request loaders; a loader only batches, the service runs the SQL. */
+export function createTemplateLoaders({ services }: { services: TemplateServices }) {
   return {
-    examples,
-    examplesOfUnit: groupedLoader((unitIds: readonly string[]) => examples.ofUnits(unitIds), (e) => e.unitId),
+    examplesOfUnit: groupedLoader((unitIds: readonly string[]) => services.examples.ofUnits(unitIds), (e) => e.unitId),
   };
 }
 

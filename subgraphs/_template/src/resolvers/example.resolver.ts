@@ -8,7 +8,7 @@ import { Example } from '../entities/example.entity';
 export class ExampleResolver {
   @Query(() => Example, { nullable: true, description: 'One example by id (template).' })
   example(@Arg('id', () => ID, { description: 'Identifier.' }) id: string, @Ctx() ctx: Context): Promise<Example | null> {
-    return ctx.loaders.examples.byId(Number(id));
+    return ctx.services.examples.byId(Number(id));
   }
 
   @FieldResolver(() => AdminUnitRef, { description: 'The unit it belongs to (resolved by admin-units through the gateway).' })

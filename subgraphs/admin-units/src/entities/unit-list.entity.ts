@@ -5,11 +5,11 @@ import { Field, ID, ObjectType } from 'type-graphql';
 @Entity({ tableName: 'unit_list' })
 @ObjectType({ description: 'An official list of administrative units (danh mục đơn vị hành chính), in force for a period.' })
 export class UnitList {
-  @PrimaryKey({ type: 'string' })
+  @PrimaryKey({ type: 'string', columnType: 'text' })
   @Field(() => ID, { description: 'The date of the list edition, e.g. "2025-03-01" or "2025-07-01"; the suffix of every AdminUnit id.' })
   id!: string;
 
-  @Property({ type: 'string' })
+  @Property({ type: 'string', columnType: 'text' })
   @Field({ description: 'What the list is.' })
   name!: string;
 
@@ -21,7 +21,7 @@ export class UnitList {
   @Field(() => Date, { nullable: true, description: 'Last day in force; null while current.' })
   validTo!: string | null;
 
-  @Property({ type: 'string' })
+  @Property({ type: 'string', columnType: 'text' })
   @Field({ description: 'Where the data comes from.' })
   source!: string;
 }

@@ -14,7 +14,6 @@ import { AdminUnit } from '../entities/admin-unit.entity';
 import { UnitList } from '../entities/unit-list.entity';
 import { AdminUnitConnection } from './admin-unit.connection';
 import { AdminUnitFilter } from './inputs/admin-unit-filter.input';
-import { UNIT_LISTS } from '../seed/unit-lists';
 
 @Resolver(() => AdminUnit)
 export class AdminUnitResolver {
@@ -27,7 +26,7 @@ export class AdminUnitResolver {
     @Arg('asOf', () => Date, { nullable: true, description: 'The date whose list applies; default today.' }) asOf: string | null,
     @Ctx() ctx: Context,
   ): Promise<AdminUnit | null> {
-    return ctx.loaders.service.findByCode(code, asOf ?? today());
+    return ctx.services.units.findByCode(code, asOf ?? today());
   }
 
   @Query(() => AdminUnitConnection, { description: 'Units matching a filter, paged (Relay connection), best name matches first, then by code.' })
@@ -45,11 +44,11 @@ export class AdminUnitResolver {
     }
     let withinId: string | null = null;
     if (filter?.within) {
-      const ancestor = await ctx.loaders.service.findByCode(filter.within, asOf);
+      const ancestor = await ctx.services.units.findByCode(filter.within, asOf);
       if (!ancestor) throw userInputError(`filter.within: no unit with code "${filter.within}" in the list in force on ${asOf}`, { field: 'filter.within' });
       withinId = ancestor.id;
     }
-    const { rows, totalCount } = await ctx.loaders.service.search(
+    const { rows, totalCount } = await ctx.services.units.search(
       { search: filter?.search, level: filter?.level, withinId, asOf },
       first,
       offset,
@@ -58,20 +57,20 @@ export class AdminUnitResolver {
   }
 
   @Query(() => [UnitList], { description: 'The official unit lists this graph carries, with their periods in force.' })
-  unitLists(): UnitList[] {
-    return UNIT_LISTS.map(({ file: _file, valid_from, valid_to, ...list }) =>
-      Object.assign(new UnitList(), { ...list, validFrom: valid_from, validTo: valid_to }),
-    );
+  unitLists(@Ctx() ctx: Context): Promise<UnitList[]> {
+    return ctx.services.lists.all();
   }
 
   @Query(() => String, { description: 'Version of the unit data: changes whenever the lists are reloaded differently. Bulk consumers compare it to know when to pull again.' })
   adminUnitsDataVersion(@Ctx() ctx: Context): Promise<string> {
-    return ctx.loaders.service.dataVersion();
+    return ctx.services.units.dataVersion();
   }
 
   @FieldResolver(() => UnitList, { description: 'The official list this unit belongs to.' })
-  list(@Root() unit: AdminUnit): UnitList {
-    return this.unitLists().find((l) => l.id === unit.listId)!;
+  async list(@Root() unit: AdminUnit, @Ctx() ctx: Context): Promise<UnitList> {
+    const list = await ctx.services.lists.byId(unit.listId);
+    if (!list) throw new Error(`unit ${unit.id} names list ${unit.listId}, which is not loaded`);
+    return list;
   }
 
   @FieldResolver(() => AdminUnit, { nullable: true, description: 'The unit directly above; null for a province.' })

@@ -2,7 +2,6 @@ import { today, userInputError } from '@ntm/kit';
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import type { AdminUnit } from '../entities/admin-unit.entity';
-import { matcherFor } from '../services/matcher.service';
 import { MatchInput } from './inputs/match-input.input';
 import { MatchOutcome, MatchStatus } from './types/match.types';
 
@@ -21,10 +20,9 @@ export class MatchResolver {
   ): Promise<MatchOutcome[]> {
     if (inputs.length > MAX_MATCH_INPUTS) throw userInputError(`inputs: at most ${MAX_MATCH_INPUTS} names per request, got ${inputs.length}`, { field: 'inputs' });
     const date = asOf ?? today();
-    const lists = ctx.loaders.service;
-    const anyUnit = await lists.listInForce(date);
-    if (!anyUnit) throw userInputError(`asOf: no unit list is in force on ${date}`, { field: 'asOf' });
-    const matcher = await matcherFor(ctx.em, anyUnit, await lists.dataVersion());
+    const listId = await ctx.services.lists.inForceOn(date);
+    if (!listId) throw userInputError(`asOf: no unit list is in force on ${date}`, { field: 'asOf' });
+    const matcher = await ctx.services.match.matcherFor(listId, await ctx.services.units.dataVersion());
     const results = matcher.matchMany(inputs.map((i) => ({ name: i.name, level: i.level ?? undefined, within: i.within ?? undefined })));
     const ids = [...new Set(results.flatMap((r) => r.candidates.map((c) => c.unit.id)))];
     const units = new Map((await ctx.loaders.unitById.loadMany(ids)).filter((u): u is AdminUnit => !!u && !(u instanceof Error)).map((u) => [u.id, u]));

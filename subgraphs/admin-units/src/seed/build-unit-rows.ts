@@ -1,11 +1,12 @@
 import { searchKey } from '@ntm/names';
 import { generateAreaAttributes } from '../domain/area-attributes';
 import { generateVillages } from '../domain/villages';
-import type { UnitRecord } from '../services/admin-unit.rows';
+import type { AdminLevel } from '@ntm/admin-unit-contract';
+import type { AdminUnit } from '../entities/admin-unit.entity';
 import { unitId, VILLAGE_PROVINCES, type UnitListRow } from './unit-lists';
 
-/** A row of admin_unit as inserted (the same shape the services read). */
-export type AdminUnitRow = UnitRecord;
+/** A unit as inserted: every column of the entity (its metadata names the columns). */
+export type AdminUnitRow = Omit<AdminUnit, never>;
 
 export const GENERATED_ATTRIBUTES =
   'GENERATED: deterministic placeholder with regional priors (no public list of ethnic-minority, mountainous or island communes); special zones are islands';
@@ -45,23 +46,23 @@ export function buildUnitRows(list: UnitListRow, records: Record<string, string>
     const row: AdminUnitRow = {
       id: unitId(record.code, list.id),
       code: record.code,
-      list_id: list.id,
+      listId: list.id,
       name: record.full_name,
-      short_name: record.short_name || shortNameOf(record.full_name, record.kind),
-      english_name: record.full_name_en || null,
-      level: record.level,
+      shortName: record.short_name || shortNameOf(record.full_name, record.kind),
+      englishName: record.full_name_en || null,
+      level: record.level as AdminLevel,
       kind: record.kind,
-      parent_id: record.parent_code ? unitId(record.parent_code, list.id) : null,
-      ancestor_ids: ancestorIds,
-      valid_from: list.valid_from,
-      valid_to: list.valid_to,
-      search_key: searchKey(record.full_name),
+      parentId: record.parent_code ? unitId(record.parent_code, list.id) : null,
+      ancestorIds: ancestorIds,
+      validFrom: list.validFrom,
+      validTo: list.validTo,
+      searchKey: searchKey(record.full_name),
       generated: false,
       region: attributes.region,
-      ethnic_minority_area: attributes.ethnicMinorityArea,
+      ethnicMinorityArea: attributes.ethnicMinorityArea,
       mountainous: attributes.mountainous,
       island: attributes.island,
-      area_attributes_source: GENERATED_ATTRIBUTES,
+      areaAttributesSource: GENERATED_ATTRIBUTES,
     };
     rows.push(row);
     if (record.level === 'COMMUNE' && VILLAGE_PROVINCES.includes(provinceCode)) {
@@ -71,13 +72,13 @@ export function buildUnitRows(list: UnitListRow, records: Record<string, string>
           id: unitId(village.code, list.id),
           code: village.code,
           name: village.name,
-          short_name: village.name,
-          english_name: null,
-          level: 'VILLAGE',
+          shortName: village.name,
+          englishName: null,
+          level: 'VILLAGE' as AdminLevel,
           kind: village.kind,
-          parent_id: row.id,
-          ancestor_ids: [...ancestorIds, row.id],
-          search_key: searchKey(village.name),
+          parentId: row.id,
+          ancestorIds: [...ancestorIds, row.id],
+          searchKey: searchKey(village.name),
           generated: true,
         });
       }

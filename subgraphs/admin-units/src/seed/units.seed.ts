@@ -1,6 +1,8 @@
 import type { Logger } from '@ntm/kit';
-import { fingerprintOf, insertRows, seedOnce, sharedDataDir } from '@ntm/kit';
+import { fingerprintOf, insertEntities, seedOnce, sharedDataDir } from '@ntm/kit';
 import { readCsvObjects } from '@ntm/data-files';
+import { AdminUnit } from '../entities/admin-unit.entity';
+import { UnitList } from '../entities/unit-list.entity';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -32,8 +34,8 @@ export async function seedUnits(orm: MikroORM, logger: Logger): Promise<void> {
     const rows = buildRows();
     const trx = em.getTransactionContext();
     await trx.raw('truncate admin_unit, unit_list cascade');
-    await insertRows(trx, 'unit_list', UNIT_LISTS.map(({ file: _file, ...list }) => list));
-    await insertRows(trx, 'admin_unit', rows);
+    await insertEntities(em, UnitList, UNIT_LISTS.map(({ file: _file, ...list }) => list));
+    await insertEntities(em, AdminUnit, rows);
     const villages = rows.filter((r) => r.generated).length;
     return { units: rows.length - villages, villages };
   });

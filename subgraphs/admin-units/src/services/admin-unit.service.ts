@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { toPgArray } from '@ntm/kit';
+import { columnsOf, inForceFilter, inForceOn, SeedState, toPgArray } from '@ntm/kit';
 import { searchKey } from '@ntm/names';
 import type { AdminLevel } from '@ntm/admin-unit-contract';
-import type { AdminUnit } from '../entities/admin-unit.entity';
-import { IN_FORCE_ON, toAdminUnit, UNIT_COLUMNS, type UnitRecord } from './admin-unit.rows';
+import { AdminUnit } from '../entities/admin-unit.entity';
 
 export interface UnitSearch {
   search?: string | null;
@@ -13,7 +12,14 @@ export interface UnitSearch {
   asOf: string;
 }
 
-/** Reads of the administrative hierarchy. Every method is one SQL statement. */
+/** SQL condition: unit `u` is in force on the date bound at both `?`s. */
+const IN_FORCE_ON = inForceOn('u');
+
+/**
+ * Reads of the administrative hierarchy. Every method is one SQL statement. Plain reads go through
+ * the ORM; set-based reads (ranked search, child pages of many parents, subtree counts) are SQL
+ * whose columns come from the entity metadata and whose rows become entities with `em.map`.
+ */
 export class AdminUnitService {
   constructor(private readonly em: EntityManager) {}
 
@@ -21,31 +27,29 @@ export class AdminUnitService {
     return this.em.getConnection().execute<T[]>(sql, params);
   }
 
-  /** Fingerprint of the loaded unit data: changes whenever the lists are re-seeded differently. */
-  async dataVersion(): Promise<string> {
-    const rows = await this.query<{ fingerprint: string }>(`select fingerprint from seed_state where step = 'admin-units'`);
-    return rows[0]?.fingerprint ?? 'empty';
+  /** Raw rows of admin_unit (with extra columns) as entities. */
+  private toUnits(rows: Record<string, unknown>[], extra: string[]): AdminUnit[] {
+    return rows.map((row) => {
+      const columns = { ...row };
+      for (const key of extra) delete columns[key];
+      return this.em.map(AdminUnit, columns);
+    });
   }
 
-  /** Id of the official list in force on a date, or null. */
-  async listInForce(date: string): Promise<string | null> {
-    const rows = await this.query<{ id: string }>(
-      `select id from unit_list u where ${IN_FORCE_ON} limit 1`,
-      [date, date],
-    );
-    return rows[0]?.id ?? null;
+  /** Fingerprint of the loaded unit data: changes whenever the lists are re-seeded differently. */
+  async dataVersion(): Promise<string> {
+    const state = await this.em.findOne(SeedState, { step: 'admin-units' });
+    return state?.fingerprint ?? 'empty';
   }
 
   /** The unit with this official code in the list in force on `asOf`. */
-  async findByCode(code: string, asOf: string): Promise<AdminUnit | null> {
-    const rows = await this.query<UnitRecord>(`select ${UNIT_COLUMNS} from admin_unit u where u.code = ? and ${IN_FORCE_ON} limit 1`, [code, asOf, asOf]);
-    return rows[0] ? toAdminUnit(rows[0]) : null;
+  findByCode(code: string, asOf: string): Promise<AdminUnit | null> {
+    return this.em.findOne(AdminUnit, { code, ...inForceFilter(asOf) });
   }
 
   async findByIds(ids: readonly string[]): Promise<AdminUnit[]> {
     if (ids.length === 0) return [];
-    const rows = await this.query<UnitRecord>(`select ${UNIT_COLUMNS} from admin_unit u where u.id = any(?::text[])`, [toPgArray(ids)]);
-    return rows.map(toAdminUnit);
+    return this.em.find(AdminUnit, { id: { $in: [...ids] } });
   }
 
   /** Filtered, paged units: exact name-key matches first, then prefix matches, then the rest, each by code. */
@@ -69,8 +73,8 @@ export class AdminUnitService {
       where.push(`u.ancestor_ids @> array[?]::text[]`);
       params.push(filter.withinId);
     }
-    const rows = await this.query<UnitRecord & { total_count: string }>(
-      `select ${UNIT_COLUMNS}, count(*) over () as total_count
+    const rows = await this.query<Record<string, unknown> & { total_count: string }>(
+      `select ${columnsOf(this.em, AdminUnit, 'u')}, count(*) over () as total_count
          from admin_unit u
         where ${where.join(' and ')}
         order by ${rank}u.code
@@ -78,7 +82,7 @@ export class AdminUnitService {
       [...params, ...rankParams, first + 1, offset],
     );
     const totalCount = rows[0] ? Number(rows[0].total_count) : offset > 0 ? await this.count(where, params) : 0;
-    return { rows: rows.map(toAdminUnit), totalCount };
+    return { rows: this.toUnits(rows, ['total_count']), totalCount };
   }
 
   private async count(where: string[], params: unknown[]): Promise<number> {
@@ -91,16 +95,17 @@ export class AdminUnitService {
    * `limit` children of `parentId` from `offset`, by code.
    */
   async childPages(keys: readonly { parentId: string; limit: number; offset: number }[]): Promise<AdminUnit[][]> {
-    const rows = await this.query<UnitRecord & { key_index: string }>(
+    const rows = await this.query<Record<string, unknown> & { key_index: string }>(
       `select k.key_index, c.*
          from unnest(?::text[], ?::int[], ?::int[]) with ordinality as k(parent, lim, off, key_index)
          cross join lateral (
-           select ${UNIT_COLUMNS} from admin_unit u where u.parent_id = k.parent order by u.code limit k.lim offset k.off
+           select ${columnsOf(this.em, AdminUnit, 'u')} from admin_unit u where u.parent_id = k.parent order by u.code limit k.lim offset k.off
          ) c`,
       [toPgArray(keys.map((k) => k.parentId)), toPgArray(keys.map((k) => k.limit)), toPgArray(keys.map((k) => k.offset))],
     );
     const pages: AdminUnit[][] = keys.map(() => []);
-    for (const row of rows) pages[Number(row.key_index) - 1].push(toAdminUnit(row));
+    const units = this.toUnits(rows, ['key_index']);
+    rows.forEach((row, i) => pages[Number(row.key_index) - 1].push(units[i]));
     return pages;
   }
 

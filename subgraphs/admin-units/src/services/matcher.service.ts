@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { NameMatcher, type MatchableUnit, type UnitLevel } from '@ntm/names';
+import { AdminUnit } from '../entities/admin-unit.entity';
 
 /**
  * One name matcher per official list, built from one query on first use and kept for the life of
@@ -8,17 +9,22 @@ import { NameMatcher, type MatchableUnit, type UnitLevel } from '@ntm/names';
  */
 const matchers = new Map<string, { version: string; matcher: Promise<NameMatcher<MatchableUnit>> }>();
 
-export async function matcherFor(em: EntityManager, listId: string, version: string): Promise<NameMatcher<MatchableUnit>> {
-  const cached = matchers.get(listId);
-  if (cached && cached.version === version) return cached.matcher;
-  const matcher = em
-    .getConnection()
-    .execute<{ id: string; code: string; name: string; level: string; kind: string; parent_id: string | null }[]>(
-      `select id, code, name, level, kind, parent_id from admin_unit where list_id = ?`,
-      [listId],
-    )
-    .then((rows) => new NameMatcher(rows.map((r) => ({ id: r.id, code: r.code, name: r.name, level: r.level as UnitLevel, kind: r.kind, parentId: r.parent_id }))));
-  matchers.set(listId, { version, matcher });
-  matcher.catch(() => matchers.delete(listId));
-  return matcher;
+/** Name matching against a whole official list. */
+export class MatchService {
+  constructor(private readonly em: EntityManager) {}
+
+  matcherFor(listId: string, version: string): Promise<NameMatcher<MatchableUnit>> {
+    const cached = matchers.get(listId);
+    if (cached && cached.version === version) return cached.matcher;
+    // Tens of thousands of units: plain rows (property names), not managed entities.
+    const matcher = this.em
+      .createQueryBuilder(AdminUnit, 'u')
+      .select(['id', 'code', 'name', 'level', 'kind', 'parentId'])
+      .where({ listId })
+      .execute<Pick<AdminUnit, 'id' | 'code' | 'name' | 'level' | 'kind' | 'parentId'>[]>('all')
+      .then((rows) => new NameMatcher(rows.map((r) => ({ id: r.id, code: r.code, name: r.name, level: r.level as UnitLevel, kind: r.kind, parentId: r.parentId }))));
+    matchers.set(listId, { version, matcher });
+    matcher.catch(() => matchers.delete(listId));
+    return matcher;
+  }
 }

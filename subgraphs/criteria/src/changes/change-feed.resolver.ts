@@ -52,10 +52,9 @@ export class ChangeConnection {
   pageInfo!: PageInfo;
 }
 
-/** The caller the feed sees: the signed-in user once sign-in forwards one, else an anonymous reader. */
+/** The caller the feed sees: the signed-in user the gateway forwarded, or null for an anonymous reader. */
 export function callerOf(ctx: Context): ExportCaller | null {
-  const user = (ctx as Context & { user?: ExportCaller | null }).user;
-  return user ?? null;
+  return ctx.user ?? null;
 }
 
 @Resolver()

@@ -1,4 +1,4 @@
-import type { SubgraphRouteDeps } from '@ntm/kit';
+import { IDENTITY_HEADER, verifyInternalIdentity, type SubgraphRouteDeps } from '@ntm/kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { exportAccess, parseExportRequest, type ExportCaller } from '../domain/changes/export-access';
 import { DATA_DICTIONARY } from './data-dictionary';
@@ -9,9 +9,9 @@ export const INTERNAL_EXPORTS_PREFIX = '/internal/exports';
 
 export interface ExportRouteOptions {
   /**
-   * The caller of a request, as the gateway verified and forwarded it; null for an anonymous
-   * reader. Until sign-in forwards an identity to subgraph HTTP routes, every caller is anonymous
-   * and sees published data only.
+   * The caller of a request; null for an anonymous reader. Default: the identity the gateway
+   * verified and forwarded (x-ntm-identity, signed with INTERNAL_AUTH_SECRET); a request without a
+   * valid one is refused with 401, as /graphql is — exports are reached through the gateway only.
    */
   callerOf?: (request: FastifyRequest) => Promise<ExportCaller | null>;
 }
@@ -33,12 +33,18 @@ export function registerExportRoutes(app: FastifyInstance, deps: SubgraphRouteDe
   });
   pool.on('error', (error) => deps.logger.warn('export pool connection failed', { error: error.message }));
   const exporter = new IndicatorValueExporter(pool);
-  const callerOf = options.callerOf ?? (async () => null);
+  const callerOf = options.callerOf ?? ((request: FastifyRequest) => verifyInternalIdentity(deps.internalAuthSecret, request.headers[IDENTITY_HEADER] as string | undefined));
 
   app.get(`${INTERNAL_EXPORTS_PREFIX}/indicator-values`, async (request, reply) => {
     const parsed = parseExportRequest(request.query as Record<string, unknown>, String(request.headers['accept-encoding'] ?? ''));
     if (!parsed.ok) return reply.code(400).send(errorBody(400, parsed.field, `${parsed.field}: ${parsed.reason}`));
-    const access = exportAccess(await callerOf(request), parsed.request.publishedOnly);
+    let caller: ExportCaller | null;
+    try {
+      caller = await callerOf(request);
+    } catch (error) {
+      return reply.code(401).send({ errors: [{ message: (error as Error).message, extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+    const access = exportAccess(caller, parsed.request.publishedOnly);
     try {
       const prepared = await exporter.prepare(parsed.request, access, request.headers['if-none-match'] as string | undefined);
       reply.headers(prepared.headers);

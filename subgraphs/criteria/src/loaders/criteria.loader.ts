@@ -1,41 +1,26 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { groupedLoader, keyedLoader, toPgArray } from '@ntm/kit';
+import type { UnitProfile } from '@ntm/admin-unit-contract';
+import { groupedLoader, keyedLoader } from '@ntm/kit';
+import { createAccessLoaders } from './access.loader';
 import DataLoader from 'dataloader';
+import type { IndicatorValueRecord } from '../entities/indicator-value.entity';
 import type { RecognitionDecision } from '../entities/recognition-decision.entity';
-import { getCatalog } from '../services/catalog';
-import { IndicatorValuesService, type StoredValue } from '../services/indicator-values.service';
-import { AttainmentService } from '../services/attainment.service';
+import type { CriteriaServices } from '../services';
 
-/** Per-request loaders and services: values and decisions of many units in one statement each. */
-export function createCriteriaLoaders({ em }: { em: EntityManager }) {
-  const catalog = () => getCatalog(em);
+/** Per-request loaders: they only batch; values and decisions of many units in one service call (one statement) each. */
+export function createCriteriaLoaders({ services }: { services: CriteriaServices }) {
   return {
-    catalog,
-    attainment: async () => new AttainmentService(em, await catalog()),
-    values: async () => new IndicatorValuesService(em, await catalog()),
+    ...createAccessLoaders(services),
     /** Stored values of (unit, year): indicator id → record. */
-    unitYearValues: new DataLoader<{ unitId: string; year: number }, Map<number, StoredValue>, string>(
+    unitYearValues: new DataLoader<{ unitId: string; year: number }, Map<number, IndicatorValueRecord>, string>(
       async (keys) => {
-        const service = new IndicatorValuesService(em, await catalog());
-        const byKey = await service.valuesOf(keys);
+        const byKey = await (await services.values()).valuesOf(keys);
         return keys.map((k) => byKey.get(`${k.unitId}|${k.year}`) ?? new Map());
       },
       { cacheKeyFn: (k) => `${k.unitId}|${k.year}` },
     ),
     /** The replica facts of units: their list's validity, for checking a year against a unit. */
-    unitProfile: keyedLoader<string, { unit_id: string; level: string; valid_from: string | null; valid_to: string | null }>(
-      (ids) => em.getConnection().execute(`select unit_id, level, valid_from, valid_to from unit_profile where unit_id = any(?::text[])`, [toPgArray(ids)]),
-      (p) => p.unit_id,
-    ),
-    recognitions: groupedLoader<string, RecognitionDecision>(
-      (unitIds) =>
-        em.getConnection().execute(
-          `select id, unit_id as "unitId", set_code as "setCode", decision_number as "decisionNumber", decided_on as "decidedOn", authority, generated
-             from recognition_decision where unit_id = any(?::text[]) order by decided_on, id`,
-          [toPgArray(unitIds)],
-        ),
-      (d) => d.unitId,
-    ),
+    unitProfile: keyedLoader<string, UnitProfile>((ids) => services.unitProfiles.byIds(ids), (p) => p.unitId),
+    recognitions: groupedLoader<string, RecognitionDecision>((unitIds) => services.recognitions.ofUnits(unitIds), (d) => d.unitId),
   };
 }
 

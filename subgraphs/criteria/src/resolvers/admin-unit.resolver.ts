@@ -11,6 +11,7 @@ import { IndicatorValueRecord } from '../entities/indicator-value.entity';
 import { RecognitionDecision } from '../entities/recognition-decision.entity';
 import type { CriteriaCatalog } from '../services/catalog';
 import { Assessment } from './types/assessment.types';
+import { visibleValues } from './visible-values';
 
 export function toAssessment(set: CriteriaSetDef, catalog: CriteriaCatalog, a: SetAttainment): Assessment {
   const indicatorDefs = new Map(catalog.indicatorsOfSet(set.code).map((i) => [i.def.code, i.def]));
@@ -82,7 +83,7 @@ export class AdminUnitCriteriaResolver {
     @Arg('year', () => Int, { description: 'Year assessed.' }) year: number,
     @Ctx() ctx: Context,
   ): Promise<Assessment | null> {
-    const catalog = await ctx.loaders.catalog();
+    const catalog = await ctx.services.catalog();
     const set = catalog.set(setCode);
     if (!set) throw userInputError(`set: unknown criteria set "${setCode}"`, { field: 'set' });
     if (unit.level !== set.level) {
@@ -90,11 +91,11 @@ export class AdminUnitCriteriaResolver {
     }
     const profile = await ctx.loaders.unitProfile.load(unit.id);
     const listDate = listDateForYear(year);
-    if (profile && !isInForce(profile.valid_from, profile.valid_to, listDate)) {
+    if (profile && !isInForce(profile.validFrom, profile.validTo, listDate)) {
       throw userInputError(`year: values for ${year} are kept on the units in force on ${listDate}; ${unit.id} is not one of them (ask the unit with asOf "${listDate}")`, { field: 'year' });
     }
-    const values = await ctx.loaders.unitYearValues.load({ unitId: unit.id, year });
-    const attainment = (await ctx.loaders.attainment()).assess(
+    const values = await visibleValues(ctx, unit.id, year);
+    const attainment = (await ctx.services.attainment()).assess(
       set,
       { region: (unit.region ?? null) as Region | null, ethnicMinorityArea: !!unit.ethnicMinorityArea, mountainous: !!unit.mountainous, island: !!unit.island },
       year,
@@ -103,15 +104,15 @@ export class AdminUnitCriteriaResolver {
     return toAssessment(set, catalog, attainment);
   }
 
-  @FieldResolver(() => [IndicatorValueRecord], { description: 'Values reported for this unit in a year (all sets, or one).' })
+  @FieldResolver(() => [IndicatorValueRecord], { description: 'Values reported for this unit in a year (all sets, or one). DRAFT values only for readers whose units cover this unit (and MINISTRY, ADMIN); anonymous readers see SUBMITTED and APPROVED values.' })
   async indicatorValues(
     @Root() unit: AdminUnit,
     @Arg('year', () => Int, { description: 'Year.' }) year: number,
     @Arg('set', () => String, { nullable: true, description: 'Only indicators of this set.' }) setCode: string | null,
     @Ctx() ctx: Context,
   ): Promise<IndicatorValueRecord[]> {
-    const catalog = await ctx.loaders.catalog();
-    const values = await ctx.loaders.unitYearValues.load({ unitId: unit.id, year });
+    const catalog = await ctx.services.catalog();
+    const values = await visibleValues(ctx, unit.id, year);
     const records: IndicatorValueRecord[] = [];
     for (const [indicatorId, stored] of values) {
       const ind = catalog.byIndicatorId(indicatorId);
@@ -125,8 +126,9 @@ export class AdminUnitCriteriaResolver {
           value: stored.value,
           status: stored.status as ValueStatus,
           source: stored.source,
-          recordedBy: stored.recorded_by,
-          recordedAt: new Date(stored.recorded_at).toISOString(),
+          recordedBy: stored.recordedBy,
+          // timestamptz arrives as a Date; the field is ISO 8601 text.
+          recordedAt: new Date(stored.recordedAt).toISOString(),
         }),
       );
     }

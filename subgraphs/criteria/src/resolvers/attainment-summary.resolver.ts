@@ -1,12 +1,9 @@
 import { checkPageSize, decodeOffsetCursor, offsetConnection, userInputError, type Connection } from '@ntm/kit';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
-import { FIRST_YEAR, LAST_YEAR, listDateForYear } from '../domain/reporting-period';
-import { evaluateThresholdRule } from '../domain/threshold-rule';
+import { FIRST_YEAR, LAST_YEAR } from '../domain/reporting-period';
 import { AdminUnitWithAreaAttributes as AdminUnit } from '@ntm/admin-unit-contract';
 import { AttainmentStatus } from '../entities/enums';
-import type { AttainmentService } from '../services/attainment.service';
-import { allProfiles, profileKey } from '../services/threshold-table';
 import { GapOrder, IndicatorGap, IndicatorGapConnection } from './types/gap.types';
 import { AttainmentSummary } from './types/summary.types';
 
@@ -14,18 +11,6 @@ function checkYear(year: number): void {
   if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
     throw userInputError(`year: must be between ${FIRST_YEAR} and ${LAST_YEAR}, got ${year}`, { field: 'year' });
   }
-}
-
-async function resolveWithin(service: AttainmentService, within: string | null, asOf: string | null, year: number): Promise<string | null> {
-  if (!within) return null;
-  const listDate = listDateForYear(year);
-  const unit = await service.resolveUnit(within, asOf ?? listDate);
-  if (!unit) throw userInputError(`within: no unit with code "${within}" in the list in force on ${asOf ?? listDate}`, { field: 'within' });
-  const sameList = await service.resolveUnit(within, listDate);
-  if (!sameList || sameList.unitId !== unit.unitId) {
-    throw userInputError(`within: values for ${year} are kept on the units in force on ${listDate}; "${within}" as of ${asOf} is a unit of another list`, { field: 'within' });
-  }
-  return unit.unitId;
 }
 
 @Resolver()
@@ -41,11 +26,11 @@ export class AttainmentSummaryResolver {
     @Ctx() ctx: Context,
   ): Promise<AttainmentSummary> {
     checkYear(year);
-    const catalog = await ctx.loaders.catalog();
+    const catalog = await ctx.services.catalog();
     const set = catalog.set(setCode);
     if (!set) throw userInputError(`set: unknown criteria set "${setCode}"`, { field: 'set' });
-    const service = await ctx.loaders.attainment();
-    const withinId = await resolveWithin(service, within, asOf, year);
+    const service = await ctx.services.attainment();
+    const withinId = await service.resolveWithin(within, asOf, year);
     const counts = await service.summary(set, year, withinId);
     return { setCode, year, withinId, ...counts };
   }
@@ -68,17 +53,15 @@ export class AttainmentSummaryResolver {
     checkPageSize(first);
     checkYear(year);
     const offset = decodeOffsetCursor(after);
-    const catalog = await ctx.loaders.catalog();
+    const catalog = await ctx.services.catalog();
     const set = catalog.set(setCode);
     if (!set) throw userInputError(`set: unknown criteria set "${setCode}"`, { field: 'set' });
     const indicator = catalog.resolve(`${setCode}/${indicatorCode}`, set.level);
     if (!indicator) throw userInputError(`indicator: no indicator "${indicatorCode}" in ${setCode}`, { field: 'indicator' });
-    const service = await ctx.loaders.attainment();
-    const withinId = await resolveWithin(service, within, asOf, year);
+    const service = await ctx.services.attainment();
+    const withinId = await service.resolveWithin(within, asOf, year);
     const { rows, totalCount } = await service.unitsNotMeeting(set, indicator.id, year, withinId, { includeNoData, order: orderBy, first, offset });
-    const thresholds = new Map(
-      allProfiles().map((p) => [profileKey(p), indicator.def.rule ? evaluateThresholdRule(indicator.def.rule, p, year, indicator.def.unit)?.description ?? null : null]),
-    );
+    const thresholds = service.thresholdDescriptions(indicator, year);
     const nodes = rows.map((r) => ({
       unit: Object.assign(new AdminUnit(), { id: r.unit_id }),
       status: r.status as AttainmentStatus,

@@ -56,19 +56,19 @@ export class CriteriaSetResolver {
     @Arg('level', () => CriteriaLevel, { nullable: true, description: 'Only sets for this level.' }) level: CriteriaLevel | null,
     @Ctx() ctx: Context,
   ): Promise<CriteriaSet[]> {
-    const catalog = await ctx.loaders.catalog();
+    const catalog = await ctx.services.catalog();
     return [...catalog.sets.values()].filter((s) => !level || s.level === level).map(toCriteriaSet);
   }
 
   @Query(() => CriteriaSet, { nullable: true, description: 'One criteria set by code, e.g. "COMMUNE_NTM_2021_2025"; null when unknown.' })
   async criteriaSet(@Arg('code', () => String, { description: 'Set code, e.g. "COMMUNE_NTM_2021_2025".' }) code: string, @Ctx() ctx: Context): Promise<CriteriaSet | null> {
-    const def = (await ctx.loaders.catalog()).set(code);
+    const def = (await ctx.services.catalog()).set(code);
     return def ? toCriteriaSet(def) : null;
   }
 
   @FieldResolver(() => [Criterion], { description: 'Its criteria, by number.' })
   async criteria(@Root() set: CriteriaSet, @Ctx() ctx: Context): Promise<Criterion[]> {
-    const def = (await ctx.loaders.catalog()).set(set.code)!;
+    const def = (await ctx.services.catalog()).set(set.code)!;
     return def.criteria.map((c) => toCriterion(set.code, c));
   }
 }
@@ -77,6 +77,6 @@ export class CriteriaSetResolver {
 export class CriterionResolver {
   @FieldResolver(() => [Indicator], { description: 'Its indicators, in order; empty when the data file does not know them yet.' })
   async indicators(@Root() criterion: Criterion, @Ctx() ctx: Context): Promise<Indicator[]> {
-    return indicatorsOf(await ctx.loaders.catalog(), criterion);
+    return indicatorsOf(await ctx.services.catalog(), criterion);
   }
 }

@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { inForceOn, toPgArray } from '@ntm/kit';
+import { inForceOn, toPgArray, userInputError } from '@ntm/kit';
 import { evaluateSetAttainment, type SetAttainment } from '../domain/attainment';
+import { evaluateThresholdRule } from '../domain/threshold-rule';
 import type { CriteriaSetDef } from '../domain/criteria-file';
 import { listDateForYear } from '../domain/reporting-period';
 import type { UnitAttributes } from '../domain/types';
-import type { CriteriaCatalog } from './catalog';
+import type { CatalogIndicator, CriteriaCatalog } from './catalog';
 import { findUnitProfileInForce, type UnitProfile } from '@ntm/admin-unit-contract';
-import { buildThresholdTable, GAP_SQL, PROFILE_SQL, STATUS_SQL, type ThresholdTable } from './threshold-table';
+import { allProfiles, buildThresholdTable, GAP_SQL, profileKey, PROFILE_SQL, STATUS_SQL, type ThresholdTable } from './threshold-table';
 
 export interface SummaryCounts {
   unitCount: number;
@@ -51,6 +52,31 @@ export class AttainmentService {
   /** The unit (of the year's list) with this code, for `within` filters. */
   resolveUnit(code: string, date: string): Promise<UnitProfile | null> {
     return findUnitProfileInForce(this.em, code, date);
+  }
+
+  /**
+   * The id of the unit a `within` filter names, for a roll-up of `year`: the unit with that code on
+   * `asOf` (default: the year's list date), which must be a unit of the year's list. Null without a filter.
+   */
+  async resolveWithin(within: string | null, asOf: string | null, year: number): Promise<string | null> {
+    if (!within) return null;
+    const listDate = listDateForYear(year);
+    const unit = await this.resolveUnit(within, asOf ?? listDate);
+    if (!unit) throw userInputError(`within: no unit with code "${within}" in the list in force on ${asOf ?? listDate}`, { field: 'within' });
+    const sameList = await this.resolveUnit(within, listDate);
+    if (!sameList || sameList.unitId !== unit.unitId) {
+      throw userInputError(`within: values for ${year} are kept on the units in force on ${listDate}; "${within}" as of ${asOf} is a unit of another list`, { field: 'within' });
+    }
+    return unit.unitId;
+  }
+
+  /**
+   * The threshold of one indicator in a year as text, for each unit profile (region and flags,
+   * see threshold-table.ts): profile key → description, null where no threshold applies.
+   */
+  thresholdDescriptions(indicator: CatalogIndicator, year: number): Map<string, string | null> {
+    const rule = indicator.def.rule;
+    return new Map(allProfiles().map((p) => [profileKey(p), rule ? evaluateThresholdRule(rule, p, year, indicator.def.unit)?.description ?? null : null]));
   }
 
   private unitsCte(set: CriteriaSetDef, year: number, withinId: string | null): { sql: string; params: unknown[] } {

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Indicator } from '../entities/indicator.entity';
 import { indicatorsOf, loadCriteriaSets, type CriteriaSetDef, type IndicatorDef } from '../domain/criteria-file';
 
 /** The committed criteria data file (the single source of the sets). */
@@ -26,9 +27,9 @@ export class CriteriaCatalog {
   private readonly byId = new Map<number, CatalogIndicator>();
   readonly sets: Map<string, CriteriaSetDef>;
 
-  constructor(sets: CriteriaSetDef[], ids: { set_code: string; code: string; id: number }[]) {
+  constructor(sets: CriteriaSetDef[], ids: { setCode: string; code: string; id: number }[]) {
     this.sets = new Map(sets.map((s) => [s.code, s]));
-    const idOf = new Map(ids.map((r) => [`${r.set_code}/${r.code}`, r.id]));
+    const idOf = new Map(ids.map((r) => [`${r.setCode}/${r.code}`, r.id]));
     for (const set of sets) {
       for (const def of indicatorsOf(set)) {
         const key = `${set.code}/${def.code}`;
@@ -75,7 +76,10 @@ let cached: Promise<CriteriaCatalog> | null = null;
 export function getCatalog(em: EntityManager): Promise<CriteriaCatalog> {
   if (!cached) {
     cached = (async () => {
-      const ids = await em.getConnection().execute<{ set_code: string; code: string; id: number }[]>('select set_code, code, id from indicator');
+      const ids = await em
+        .createQueryBuilder(Indicator)
+        .select(['setCode', 'code', 'id'])
+        .execute<{ setCode: string; code: string; id: number }[]>('all');
       return new CriteriaCatalog(loadCriteriaSets(readCriteriaFileText()), ids);
     })();
     cached.catch(() => {

@@ -1,8 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isInForce, toPgArray, today, type RowError } from '@ntm/kit';
+import { columnsOf, isInForce, toPgArray, today, type RowError } from '@ntm/kit';
+import { IndicatorValueRecord } from '../entities/indicator-value.entity';
 import { parseIndicatorValue } from '../domain/indicator-value';
 import { FIRST_YEAR, LAST_YEAR, listDateForYear } from '../domain/reporting-period';
 import type { CriteriaCatalog } from './catalog';
+import { setChangeContext } from './value-audit';
 
 export interface ValueRow {
   unitCode: string;
@@ -14,13 +16,6 @@ export interface ValueRow {
   source?: string | null;
 }
 
-export interface StoredValue {
-  value: string;
-  status: string;
-  source: string;
-  recorded_by: string;
-  recorded_at: Date | string;
-}
 
 interface UnitRef {
   unit_id: string;
@@ -125,6 +120,7 @@ export class IndicatorValuesService {
 
     try {
       await this.em.transactional(async (tx) => {
+        await setChangeContext(tx, recordedBy);
         const written = await tx.getConnection().execute(
           `insert into indicator_value (indicator_id, year, unit_id, value, numeric_value, status, source, recorded_by, recorded_at)
            select i, y, u, v, n, s, src, ?, now()
@@ -157,19 +153,19 @@ export class IndicatorValuesService {
     return { written: rowsToWrite.length, errors: [] };
   }
 
-  /** Stored values of units for a year, per unit and year: indicator id → stored record. */
-  async valuesOf(keys: readonly { unitId: string; year: number }[]): Promise<Map<string, Map<number, StoredValue>>> {
-    const rows = await this.em.getConnection().execute<(StoredValue & { unit_id: string; year: number; indicator_id: number })[]>(
-      `select v.unit_id, v.year, v.indicator_id, v.value, v.status, v.source, v.recorded_by, v.recorded_at
+  /** Stored values of units for a year, per unit and year: indicator id → stored record (one set-based statement). */
+  async valuesOf(keys: readonly { unitId: string; year: number }[]): Promise<Map<string, Map<number, IndicatorValueRecord>>> {
+    const rows = await this.em.getConnection().execute<Record<string, unknown>[]>(
+      `select ${columnsOf(this.em, IndicatorValueRecord, 'v')}
          from indicator_value v
          join unnest(?::text[], ?::smallint[]) as k(u, y) on v.unit_id = k.u and v.year = k.y`,
       [toPgArray(keys.map((k) => k.unitId)), toPgArray(keys.map((k) => k.year))],
     );
-    const result = new Map<string, Map<number, StoredValue>>();
-    for (const r of rows) {
-      const key = `${r.unit_id}|${r.year}`;
-      const m = result.get(key) ?? new Map<number, StoredValue>();
-      m.set(r.indicator_id, { value: r.value, status: r.status, source: r.source, recorded_by: r.recorded_by, recorded_at: r.recorded_at });
+    const result = new Map<string, Map<number, IndicatorValueRecord>>();
+    for (const record of rows.map((row) => this.em.map(IndicatorValueRecord, row))) {
+      const key = `${record.unitId}|${record.year}`;
+      const m = result.get(key) ?? new Map<number, IndicatorValueRecord>();
+      m.set(record.indicatorId, record);
       result.set(key, m);
     }
     return result;

@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { SeedState } from '@ntm/kit';
 import { getCatalog } from './catalog';
 import { loadSyntheticValues, type SyntheticScope } from './synthetic-load.service';
 
@@ -12,7 +13,7 @@ export async function loadSyntheticDataset(orm: MikroORM, scope: SyntheticScope)
   const counts = await orm.em.fork().transactional(async (em) => {
     const loaded = await loadSyntheticValues(em, catalog, scope);
     // A partial load replaced part of the default dataset: the next start restores it.
-    if ((scope.scale ?? 1) < 1) await em.getConnection().execute(`delete from seed_state where step = 'synthetic-default'`, [], 'run', em.getTransactionContext());
+    if ((scope.scale ?? 1) < 1) await em.nativeDelete(SeedState, { step: 'synthetic-default' });
     return loaded;
   });
   // Fresh pages have no visibility map or hint bits yet: set them once now, not on the first roll-ups.

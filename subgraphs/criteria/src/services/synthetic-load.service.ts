@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { copyRows, inForceOn, toPgArray, type CopyValue } from '@ntm/kit';
+import { UnitProfile } from '@ntm/admin-unit-contract';
+import { copyRows, inForceFilter, inForceOn, toPgArray, type CopyValue } from '@ntm/kit';
 import { evaluateSetAttainment } from '../domain/attainment';
 import { parseIndicatorValue } from '../domain/indicator-value';
 import { listDateForYear } from '../domain/reporting-period';
@@ -27,15 +28,8 @@ export interface SyntheticScope {
   onProgress?: (written: number, total: number) => void;
 }
 
-interface ProfileRow {
-  unit_id: string;
-  code: string;
-  level: string;
-  region: string | null;
-  ethnic_minority_area: boolean;
-  mountainous: boolean;
-  island: boolean;
-}
+/** The replica facts the generator needs (plain rows with property names, not managed entities). */
+type ProfileRow = Pick<UnitProfile, 'unitId' | 'code' | 'level' | 'region' | 'ethnicMinorityArea' | 'mountainous' | 'island'>;
 
 /**
  * Generates the synthetic dataset set-based: values are computed by the pure generator and
@@ -51,26 +45,21 @@ export async function loadSyntheticValues(em: EntityManager, catalog: CriteriaCa
   const scopeUnits = new Set<string>();
   for (const year of years) {
     const date = listDateForYear(year);
-    const params: unknown[] = [date, date];
-    let within = '';
+    const query = em
+      .createQueryBuilder(UnitProfile, 'u')
+      .select(['unitId', 'code', 'level', 'region', 'ethnicMinorityArea', 'mountainous', 'island'])
+      .where({ level: { $in: ['COMMUNE', 'DISTRICT'] }, ...inForceFilter(date) })
+      .orderBy({ unitId: 'asc' });
     if (scope.provinceCodes) {
-      within = `and exists (select 1 from unit_profile p where p.level = 'PROVINCE' and p.code = any(?::text[])
-                 and ${inForceOn('p')}
-                 and u.ancestor_ids @> array[p.unit_id])`;
-      params.push(toPgArray(scope.provinceCodes), date, date);
+      query.andWhere(
+        `exists (select 1 from unit_profile p where p.level = 'PROVINCE' and p.code = any(?::text[]) and ${inForceOn('p')} and u.ancestor_ids @> array[p.unit_id])`,
+        [toPgArray(scope.provinceCodes), date, date],
+      );
     }
-    const units = (
-      await trx.raw(
-        `select unit_id, code, level, region, ethnic_minority_area, mountainous, island from unit_profile u
-          where u.level in ('COMMUNE', 'DISTRICT')
-            and ${inForceOn('u')} ${within}
-          order by unit_id`,
-        params,
-      )
-    ).rows as ProfileRow[];
+    const units = await query.execute<ProfileRow[]>('all');
     const scale = scope.scale ?? 1;
-    unitsByYear.set(year, scale >= 1 ? units : units.filter((u) => hashUnitKey(u.unit_id) % 10_000 < scale * 10_000));
-    for (const u of unitsByYear.get(year)!) scopeUnits.add(u.unit_id);
+    unitsByYear.set(year, scale >= 1 ? units : units.filter((u) => hashUnitKey(u.unitId) % 10_000 < scale * 10_000));
+    for (const u of unitsByYear.get(year)!) scopeUnits.add(u.unitId);
   }
   const indicatorsByLevel = new Map<string, CatalogIndicator[]>();
   for (const ind of catalog.allIndicators()) {
@@ -102,11 +91,11 @@ export async function loadSyntheticValues(em: EntityManager, catalog: CriteriaCa
       for (const unit of unitsByYear.get(year)!) {
         const attributes: UnitAttributes = {
           region: unit.region as Region | null,
-          ethnicMinorityArea: unit.ethnic_minority_area,
+          ethnicMinorityArea: unit.ethnicMinorityArea,
           mountainous: unit.mountainous,
           island: unit.island,
         };
-        const unitKey = hashUnitKey(unit.unit_id);
+        const unitKey = hashUnitKey(unit.unitId);
         const valuesBySet = new Map<string, Map<string, string>>();
         for (const ind of indicatorsByLevel.get(unit.level) ?? []) {
           const text = syntheticIndicatorValue(unitKey, attributes, ind.def, year, SYNTHETIC_SEED);
@@ -118,13 +107,13 @@ export async function loadSyntheticValues(em: EntityManager, catalog: CriteriaCa
           if (!setValues) valuesBySet.set(ind.set.code, (setValues = new Map()));
           setValues.set(ind.def.code, parsed.text);
           if (++generated % 50_000 === 0) scope.onProgress?.(generated, total);
-          yield [ind.id, year, unit.unit_id, parsed.text, numeric, 'APPROVED', SYNTHETIC_SOURCE, 'synthetic-generator'];
+          yield [ind.id, year, unit.unitId, parsed.text, numeric, 'APPROVED', SYNTHETIC_SOURCE, 'synthetic-generator'];
         }
         for (const set of standardSets) {
           if (set.level !== unit.level) continue;
           const attainment = evaluateSetAttainment(set, attributes, year, valuesBySet.get(set.code) ?? new Map());
           if (attainment.status === 'MET') {
-            decisions.push([unit.unit_id, set.code, `${(hashUnitKey(`${unit.unit_id}:${year}`) % 9000) + 1000}/QĐ-UBND`, `${year + 1}-03-15`, 'UBND tỉnh (synthetic)']);
+            decisions.push([unit.unitId, set.code, `${(hashUnitKey(`${unit.unitId}:${year}`) % 9000) + 1000}/QĐ-UBND`, `${year + 1}-03-15`, 'UBND tỉnh (synthetic)']);
           }
         }
       }

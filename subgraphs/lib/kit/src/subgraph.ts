@@ -6,10 +6,18 @@ import { initORM, migrate, type OrmSettings } from './orm/init-orm';
 import { startSubgraphServer } from './server/start-subgraph';
 import type { RunningHttpServer } from './server/http-graphql';
 import type { SubgraphContext } from './context';
+import { kitEntities, kitMigrations } from './seed/seed-state.entity';
 import { port as portSetting, postgresUrl, readEnv } from './env/read-env';
+import { configureInternalAuth } from './auth/internal-token';
+
+/** INTERNAL_AUTH_SECRET: required, at least 32 characters (`npm start` generates one into the data folder). */
+const internalSecret = (raw: string | undefined, name: string): string => {
+  if (!raw || raw.length < 32) throw new Error(`${name} must be set to a secret of at least 32 characters shared with the gateway (npm start generates one)`);
+  return raw;
+};
 
 /** Everything that makes one subgraph: its data, its schema, its loaders, its seed. */
-export interface SubgraphModule<TLoaders = unknown> {
+export interface SubgraphModule<TLoaders = unknown, TServices = unknown> {
   /** Name in the supergraph, e.g. "admin-units"; its variables are derived from it (`ADMIN_UNITS_PORT`, `ADMIN_UNITS_URL`). */
   name: string;
   /** The PostgreSQL schema it owns. */
@@ -21,7 +29,10 @@ export interface SubgraphModule<TLoaders = unknown> {
   entities: OrmSettings['entities'];
   migrations: OrmSettings['migrations'];
   buildSchema(): Promise<GraphQLSchema>;
-  createLoaders(ctx: Omit<SubgraphContext<TLoaders>, 'loaders'>): TLoaders;
+  /** The request's services (created first, on the request's EntityManager). */
+  createServices?(ctx: Omit<SubgraphContext<TLoaders, TServices>, 'loaders' | 'services'>): TServices;
+  /** The request's DataLoaders; their batch functions call the services. */
+  createLoaders(ctx: Omit<SubgraphContext<TLoaders, TServices>, 'loaders'>): TLoaders;
   /**
    * HTTP routes beside /graphql (e.g. streamed exports), added before the server listens. What a
    * route opens (pools, files) it closes in the returned function, called when the subgraph stops.
@@ -39,6 +50,8 @@ export interface SubgraphRouteDeps {
   databaseUrl: string;
   /** The PostgreSQL schema the subgraph owns. */
   schema: string;
+  /** Secret the gateway signs forwarded identities with: routes verify `x-ntm-identity` with it (verifyInternalIdentity). */
+  internalAuthSecret: string;
 }
 
 /** GraphQL URLs of the other subgraphs, by name, for subgraphs that pull data over the API. */
@@ -65,6 +78,8 @@ export interface RunOptions {
   seed?: boolean;
   logger?: Logger;
   peers?: PeerUrls;
+  /** Secret shared with the gateway (INTERNAL_AUTH_SECRET): requests without an identity signed with it get 401. */
+  internalAuthSecret: string;
 }
 
 export interface RunningSubgraph {
@@ -75,13 +90,15 @@ export interface RunningSubgraph {
 }
 
 /** Connects, migrates, seeds, serves. Used by each subgraph's `main()` and by the end-to-end tests. */
-export async function runSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, options: RunOptions): Promise<RunningSubgraph> {
+export async function runSubgraph<TLoaders, TServices>(module: SubgraphModule<TLoaders, TServices>, options: RunOptions): Promise<RunningSubgraph> {
   const logger = options.logger ?? createLogger({ service: module.name });
+  configureInternalAuth(options.internalAuthSecret);
   const orm = await initORM({
     databaseUrl: options.databaseUrl,
     schema: module.schema,
-    entities: module.entities,
-    migrations: module.migrations,
+    // The kit's own tables (seed_state) come with every subgraph.
+    entities: [...kitEntities, ...(module.entities ?? [])],
+    migrations: [...kitMigrations, ...module.migrations],
     logger,
   });
   try {
@@ -93,7 +110,7 @@ export async function runSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, op
     const server = await startSubgraphServer({
       configure: module.routes
         ? async (app) => {
-            closeRoutes = await module.routes!(app, { orm, logger, databaseUrl: options.databaseUrl, schema: module.schema });
+            closeRoutes = await module.routes!(app, { orm, logger, databaseUrl: options.databaseUrl, schema: module.schema, internalAuthSecret: options.internalAuthSecret });
           }
         : undefined,
       name: module.name,
@@ -102,6 +119,8 @@ export async function runSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, op
       logger,
       port: options.port,
       host: options.host,
+      internalAuthSecret: options.internalAuthSecret,
+      createServices: module.createServices,
       createLoaders: module.createLoaders,
     });
     return {
@@ -125,11 +144,15 @@ export async function runSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, op
  * `<NAME>_PORT`, `<PEER>_URL` for each subgraph it pulls from), then run, and stop cleanly on
  * SIGINT/SIGTERM.
  */
-export function runAsProcess<TLoaders>(module: SubgraphModule<TLoaders>, source: NodeJS.ProcessEnv = process.env): void {
+export function runAsProcess<TLoaders, TServices>(module: SubgraphModule<TLoaders, TServices>, source: NodeJS.ProcessEnv = process.env): void {
   const logger = createLogger({ service: module.name });
   const start = async () => {
     const env = readEnv(
-      { databaseUrl: ['DATABASE_URL', postgresUrl], port: [portVariableOf(module.name), portSetting(module.defaultPort)] },
+      {
+        databaseUrl: ['DATABASE_URL', postgresUrl],
+        port: [portVariableOf(module.name), portSetting(module.defaultPort)],
+        internalAuthSecret: ['INTERNAL_AUTH_SECRET', internalSecret],
+      },
       source,
     );
     const peers: PeerUrls = {};

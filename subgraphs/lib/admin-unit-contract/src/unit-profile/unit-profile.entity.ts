@@ -9,6 +9,7 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 @Index({ name: 'unit_profile_level_list_index', properties: ['level', 'listId'] })
 @Index({ name: 'unit_profile_ancestor_ids_index', expression: 'create index "unit_profile_ancestor_ids_index" on "unit_profile" using gin ("ancestor_ids")' })
 @Index({ name: 'unit_profile_successor_ids_index', expression: 'create index "unit_profile_successor_ids_index" on "unit_profile" using gin ("successor_ids")' })
+@Index({ name: 'unit_profile_scope_ids_index', expression: 'create index "unit_profile_scope_ids_index" on "unit_profile" using gin ("scope_ids")' })
 export class UnitProfile {
   /** The federation key of AdminUnit, "<code>@<list>". */
   @PrimaryKey({ type: 'string', columnType: 'text' })
@@ -29,6 +30,14 @@ export class UnitProfile {
   /** Ids of all ancestors, root first (GIN-indexed: a subtree is one index scan). */
   @Property({ type: 'string[]', columnType: 'text[]', defaultRaw: "'{}'" })
   ancestorIds!: string[];
+
+  /**
+   * The units whose scope contains this one (GIN-indexed): itself, its ancestors, and for a
+   * pre-reform unit also the successors of it and of its ancestors, with their ancestors. A role
+   * scoped to any of them covers it.
+   */
+  @Property({ type: 'string[]', columnType: 'text[]', defaultRaw: "'{}'" })
+  scopeIds!: string[];
 
   @Property({ type: 'string', columnType: 'date', nullable: true })
   validFrom!: string | null;

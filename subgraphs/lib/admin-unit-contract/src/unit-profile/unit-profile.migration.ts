@@ -43,8 +43,22 @@ export class Migration20261201010000_unit_profile_successors extends Migration {
   }
 }
 
-/** Add to a subgraph's migrations list (after its own, any order: they depend on nothing of the subgraph's). */
+/** Scopes of roles: the units whose scope contains each unit, on either official list (filled by the next pull). */
+export class Migration20261201011000_unit_profile_scope extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`alter table unit_profile add column if not exists scope_ids text[] not null default '{}'`);
+    this.addSql(`create index if not exists unit_profile_scope_ids_index on unit_profile using gin (scope_ids)`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop index if exists unit_profile_scope_ids_index`);
+    this.addSql(`alter table unit_profile drop column if exists scope_ids`);
+  }
+}
+
+/** Add to a subgraph's migrations list (after its own, in this order: they depend on nothing of the subgraph's). */
 export const unitProfileMigrations = [
   { name: 'Migration20261201000000_unit_profile', class: Migration20261201000000_unit_profile },
   { name: 'Migration20261201010000_unit_profile_successors', class: Migration20261201010000_unit_profile_successors },
+  { name: 'Migration20261201011000_unit_profile_scope', class: Migration20261201011000_unit_profile_scope },
 ];

@@ -8,7 +8,7 @@ import { UnitProfile } from './unit-profile.entity';
  */
 const PAGE = 500;
 /** Bump when the replica's columns change, so every subgraph pulls again. */
-const REPLICA_SHAPE = 'replica-v2';
+const REPLICA_SHAPE = 'replica-v3'; // v3: scope_ids
 const LEVELS = ['PROVINCE', 'DISTRICT', 'COMMUNE'];
 /** One representative date per official list: the lists the values of each year belong to. */
 export const LIST_DATES = ['2024-06-30', '2025-07-01'];
@@ -16,7 +16,7 @@ export const LIST_DATES = ['2024-06-30', '2025-07-01'];
 const UNITS_QUERY = `
   query UnitProfiles($filter: AdminUnitFilter, $first: Int!, $after: String) {
     adminUnits(filter: $filter, first: $first, after: $after) {
-      edges { node { id code level name validFrom validTo list { id } ancestors { id } successors { unit { id } } region ethnicMinorityArea mountainous island } }
+      edges { node { id code level name validFrom validTo list { id } ancestors { id } successors { unit { id } } scopeIds region ethnicMinorityArea mountainous island } }
       pageInfo { hasNextPage endCursor }
     }
   }`;
@@ -31,6 +31,7 @@ interface UnitNode {
   list: { id: string };
   ancestors: { id: string }[];
   successors: { unit: { id: string } }[];
+  scopeIds: string[];
   region: string | null;
   ethnicMinorityArea: boolean;
   mountainous: boolean;
@@ -67,6 +68,7 @@ export async function pullUnitProfiles(url: string): Promise<Partial<UnitProfile
             name: node.name,
             ancestorIds: node.ancestors.map((a) => a.id),
             successorIds: node.successors.map((s) => s.unit.id),
+            scopeIds: node.scopeIds,
             validFrom: node.validFrom,
             validTo: node.validTo,
             region: node.region,

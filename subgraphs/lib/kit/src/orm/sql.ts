@@ -19,3 +19,10 @@ export function inForceOn(alias: string): string {
 export function isInForce(validFrom: string | null, validTo: string | null, date: string): boolean {
   return (validFrom === null || validFrom <= date) && (validTo === null || validTo >= date);
 }
+
+/** The same rule as an ORM filter (for `em.find`), on properties validFrom and validTo. */
+export function inForceFilter(date: string) {
+  return {
+    $and: [{ $or: [{ validFrom: null }, { validFrom: { $lte: date } }] }, { $or: [{ validTo: null }, { validTo: { $gte: date } }] }],
+  };
+}

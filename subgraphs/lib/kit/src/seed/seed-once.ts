@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
+import { SeedState } from './seed-state.entity';
 
 /**
  * Idempotent seeding. Each seed step has a fingerprint (a hash of its input files and its
@@ -13,27 +14,15 @@ export async function seedOnce(
   fingerprint: string,
   run: (em: EntityManager) => Promise<Record<string, number> | void>,
 ): Promise<{ ran: boolean; counts?: Record<string, number> }> {
-  const connection = em.getConnection();
-  await connection.execute(
-    `create table if not exists seed_state (step text primary key, fingerprint text not null, seeded_at timestamptz not null default now())`,
-  );
-  const rows = await connection.execute<{ fingerprint: string }[]>(
-    `select fingerprint from seed_state where step = ?`,
-    [step],
-  );
-  if (rows[0]?.fingerprint === fingerprint) return { ran: false };
+  // The table comes from the kit's migration (Migration20261201100000_seed_state).
+  const state = await em.fork().findOne(SeedState, { step });
+  if (state?.fingerprint === fingerprint) return { ran: false };
   let counts: Record<string, number> | void = undefined;
   await em.transactional(async (tx) => {
     // Serialise concurrent starts on the same database.
     await tx.getConnection().execute(`select pg_advisory_xact_lock(hashtext(?))`, [`seed:${step}`], 'all', tx.getTransactionContext());
     counts = await run(tx);
-    await tx.getConnection().execute(
-      `insert into seed_state (step, fingerprint) values (?, ?)
-       on conflict (step) do update set fingerprint = excluded.fingerprint, seeded_at = now()`,
-      [step, fingerprint],
-      'all',
-      tx.getTransactionContext(),
-    );
+    await tx.upsert(SeedState, { step, fingerprint, seededAt: new Date() });
   });
   return { ran: true, counts: counts ?? undefined };
 }

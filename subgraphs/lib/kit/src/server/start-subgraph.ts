@@ -6,8 +6,9 @@ import { maskErrors } from '../errors';
 import type { Logger } from '../logger';
 import { serveGraphQL, type RunningHttpServer } from './http-graphql';
 import type { SubgraphContext } from '../context';
+import { IDENTITY_HEADER, verifyInternalIdentity } from '../auth/internal-token';
 
-export interface SubgraphServerOptions<TLoaders> {
+export interface SubgraphServerOptions<TLoaders, TServices = unknown> {
   name: string;
   schema: GraphQLSchema;
   orm: MikroORM;
@@ -16,19 +17,23 @@ export interface SubgraphServerOptions<TLoaders> {
   host?: string;
   /** Adds routes beside /graphql before listening (a module's `routes`). */
   configure?: (app: import('fastify').FastifyInstance) => Promise<void> | void;
-  /** Fresh DataLoaders for one request. */
-  createLoaders: (ctx: Omit<SubgraphContext<TLoaders>, 'loaders'>) => TLoaders;
+  /** Secret shared with the gateway: every /graphql request must carry an identity signed with it (else 401). */
+  internalAuthSecret: string;
+  /** Fresh services for one request. */
+  createServices?: (ctx: Omit<SubgraphContext<TLoaders, TServices>, 'loaders' | 'services'>) => TServices;
+  /** Fresh DataLoaders for one request (they call the services). */
+  createLoaders: (ctx: Omit<SubgraphContext<TLoaders, TServices>, 'loaders'>) => TLoaders;
 }
 
 /**
  * Serves one subgraph: Apollo Server with error masking, a per-request context (forked
  * EntityManager + DataLoaders + request id), health and readiness endpoints.
  */
-export async function startSubgraphServer<TLoaders>(
-  options: SubgraphServerOptions<TLoaders>,
+export async function startSubgraphServer<TLoaders, TServices>(
+  options: SubgraphServerOptions<TLoaders, TServices>,
 ): Promise<RunningHttpServer> {
   const logger = options.logger;
-  const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
+  const apollo = new ApolloServer<SubgraphContext<TLoaders, TServices>>({
     schema: options.schema,
     formatError: maskErrors(logger),
     includeStacktraceInErrorResponses: false,
@@ -45,9 +50,11 @@ export async function startSubgraphServer<TLoaders>(
     ready: async () => options.orm.isConnected(),
     logger,
     configure: options.configure,
-    context: async ({ requestId }) => {
-      const base = { em: options.orm.em.fork(), requestId, logger: logger.child({ requestId }) };
-      return { ...base, loaders: options.createLoaders(base) };
+    context: async ({ req, requestId }) => {
+      const user = await verifyInternalIdentity(options.internalAuthSecret, req.headers[IDENTITY_HEADER] as string | undefined);
+      const base = { em: options.orm.em.fork(), requestId, logger: logger.child({ requestId }), user };
+      const withServices = { ...base, services: options.createServices?.(base) as TServices };
+      return { ...withServices, loaders: options.createLoaders(withServices) };
     },
   });
   logger.info('subgraph listening', { subgraph: options.name, url: running.url });
