@@ -6,6 +6,7 @@ import { Indicator } from './entities/indicator.entity';
 import { IndicatorValueRecord } from './entities/indicator-value.entity';
 import { RecognitionDecision } from './entities/recognition-decision.entity';
 import { IndicatorValueChange } from './entities/indicator-value-change.entity';
+import { ChangeLogEntry } from './entities/change-log.entity';
 import { createCriteriaLoaders, type CriteriaLoaders } from './loaders/criteria.loader';
 import { migrations } from './migrations';
 import { createCriteriaServices, type CriteriaServices } from './services';
@@ -19,7 +20,7 @@ export const criteriaSubgraph: SubgraphModule<CriteriaLoaders, CriteriaServices>
   schema: 'criteria',
   defaultPort: 4002,
   pullsFrom: ['admin-units'],
-  entities: [CriteriaSet, Criterion, Indicator, IndicatorValueRecord, RecognitionDecision, UnitProfile, IndicatorValueChange],
+  entities: [CriteriaSet, Criterion, Indicator, IndicatorValueRecord, RecognitionDecision, UnitProfile, IndicatorValueChange, ChangeLogEntry],
   migrations,
   buildSchema: buildCriteriaSchema,
   createServices: createCriteriaServices,

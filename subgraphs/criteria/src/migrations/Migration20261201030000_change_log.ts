@@ -22,7 +22,7 @@ export class Migration20261201030000_change_log extends Migration {
   override async up(): Promise<void> {
     this.addSql(`
       create table change_log (
-        position bigint generated always as identity primary key,
+        position bigserial primary key,
         xid xid8 not null default pg_current_xact_id(),
         entity text not null check (entity in ('INDICATOR_VALUE', 'RECOGNITION_DECISION')),
         op text not null check (op in ('UPSERT', 'DELETE', 'RESET')),
