@@ -1,15 +1,15 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { createLogger, IDENTITY_HEADER, maskErrors, serveGraphQL, type Logger, type RunningHttpServer, type User } from '@ntm/kit';
-import { Kind, parse, type EnumTypeDefinitionNode } from 'graphql';
-import { readFileSync } from 'node:fs';
 import { withTimeout } from './plugins/fetch-timeout';
 import { operationChecksPlugin } from './plugins/operation-checks';
 import { DEFAULT_LIMITS, limitsOptions, type GatewayLimits } from './plugins/limits';
 import { persistedOperationsCache, persistedOperationsPlugin, type PersistedOperations } from './plugins/persisted-operations';
 import { strictScalarsPlugin } from './plugins/strict-scalars';
+import { registerExportProxy } from './exports/proxy';
+import { declaredSubgraphUrl } from './supergraph';
 import { createAuthenticator, type GatewayAuthSettings } from './auth';
-import { declaredSubgraphUrl, importAuthenticator, registerImportRoutes, type UploadAuthenticator } from './imports';
+import { importAuthenticator, registerImportRoutes, type UploadAuthenticator } from './imports';
 
 export interface GatewayOptions {
   /** The composed supergraph SDL (schema/supergraph.graphql). */
@@ -99,12 +99,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     host: options.host,
     corsOrigin: options.corsOrigin ?? '*',
     logger,
-    // The embedded issuer's public keys, for clients and for anyone checking a token; file imports,
-    // streamed on to the criteria subgraph (which owns the values they write) behind the same sign-in.
+    // The embedded issuer's public keys, for clients and for anyone checking a token; the HTTP routes
+    // of the criteria subgraph (which owns the values): file imports streamed on to it, and bulk pulls
+    // and open data (GET /exports/*) streamed back from it — all behind the same sign-in.
     configure: async (app) => {
       if (auth.publicJwks) app.get('/.well-known/jwks.json', async () => auth.publicJwks);
       const criteriaUrl = options.subgraphUrls?.criteria ?? declaredSubgraphUrl(options.supergraphSdl, 'criteria');
-      if (criteriaUrl) await registerImportRoutes(app, { criteriaUrl, authenticate: options.importAuthenticator ?? importAuthenticator(auth), logger });
+      if (criteriaUrl) {
+        await registerImportRoutes(app, { criteriaUrl, authenticate: options.importAuthenticator ?? importAuthenticator(auth), logger });
+        registerExportProxy(app, {
+          subgraphGraphqlUrl: criteriaUrl,
+          identityHeaders: async (request) => ({ [IDENTITY_HEADER]: await auth.forward(await auth.authenticate(request.headers.authorization)) }),
+        });
+      }
     },
     context: async ({ req, requestId }) => {
       const user = await auth.authenticate(req.headers.authorization);
@@ -115,18 +122,4 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
   return running;
 }
 
-export function readSupergraph(path: string): string {
-  return readFileSync(path, 'utf8');
-}
-
-/** The subgraph names a composed supergraph declares (its `join__Graph` enum). */
-export function subgraphNamesOf(supergraphSdl: string): string[] {
-  const joinGraph = parse(supergraphSdl).definitions.find(
-    (d): d is EnumTypeDefinitionNode => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === 'join__Graph',
-  );
-  return (joinGraph?.values ?? []).flatMap((value) => {
-    const graph = value.directives?.find((d) => d.name.value === 'join__graph');
-    const name = graph?.arguments?.find((a) => a.name.value === 'name')?.value;
-    return name?.kind === Kind.STRING ? [name.value] : [];
-  });
-}
+export { readSupergraph, subgraphNamesOf } from './supergraph';

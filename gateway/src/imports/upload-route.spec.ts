@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { declaredSubgraphUrl, importsUrlOf } from './upload-route';
+import { declaredSubgraphUrl } from '../supergraph';
+import { importsUrlOf } from './upload-route';
 
 describe('import upload routing', () => {
   it('derives the criteria upload URL from its GraphQL URL', () => {
@@ -11,6 +12,6 @@ describe('import upload routing', () => {
   it('reads a subgraph URL from the committed supergraph', () => {
     const sdl = readFileSync(path.resolve(__dirname, '..', '..', '..', 'schema', 'supergraph.graphql'), 'utf8');
     expect(declaredSubgraphUrl(sdl, 'criteria')).toMatch(/^http:\/\/.+\/graphql$/);
-    expect(declaredSubgraphUrl(sdl, 'no-such-subgraph')).toBeNull();
+    expect(declaredSubgraphUrl(sdl, 'no-such-subgraph')).toBeUndefined();
   });
 });

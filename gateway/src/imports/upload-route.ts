@@ -131,9 +131,3 @@ export async function registerImportRoutes(app: FastifyInstance, options: Upload
   });
 }
 
-/** The URL the supergraph declares for a subgraph (its `join__graph` url), or null. */
-export function declaredSubgraphUrl(supergraphSdl: string, name: string): string | null {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`@join__graph\\(name: "${escaped}", url: "([^"]+)"\\)`).exec(supergraphSdl);
-  return match ? match[1] : null;
-}

@@ -10,11 +10,13 @@ import { ImportRow } from './entities/import-row.entity';
 import { importRoutes } from './services/import/import-routes';
 import { RecognitionDecision } from './entities/recognition-decision.entity';
 import { IndicatorValueChange } from './entities/indicator-value-change.entity';
+import { ChangeLogEntry } from './entities/change-log.entity';
 import { createCriteriaLoaders, type CriteriaLoaders } from './loaders/criteria.loader';
 import { migrations } from './migrations';
 import { createCriteriaServices, type CriteriaServices } from './services';
 import { buildCriteriaSchema } from './schema';
 import { seedCriteria } from './seed/criteria.seed';
+import { registerExportRoutes } from './changes/export.routes';
 
 /** The criteria & indicators subgraph (bộ tiêu chí, chỉ tiêu): sets, values, computed attainment. */
 export const criteriaSubgraph: SubgraphModule<CriteriaLoaders, CriteriaServices> = {
@@ -22,11 +24,15 @@ export const criteriaSubgraph: SubgraphModule<CriteriaLoaders, CriteriaServices>
   schema: 'criteria',
   defaultPort: 4002,
   pullsFrom: ['admin-units'],
-  entities: [CriteriaSet, Criterion, Indicator, IndicatorValueRecord, RecognitionDecision, UnitProfile, IndicatorValueChange, ImportJob, ImportRow, ImportMapping],
+  entities: [CriteriaSet, Criterion, Indicator, IndicatorValueRecord, RecognitionDecision, UnitProfile, IndicatorValueChange, ChangeLogEntry, ImportJob, ImportRow, ImportMapping],
   migrations,
   buildSchema: buildCriteriaSchema,
   createServices: createCriteriaServices,
   createLoaders: createCriteriaLoaders,
   seed: seedCriteria,
-  routes: importRoutes,
+  // Internal HTTP routes the gateway forwards to: spreadsheet uploads, and streamed exports (which close their pool on stop).
+  routes: async (app, deps) => {
+    await importRoutes(app, deps);
+    return registerExportRoutes(app, deps);
+  },
 };

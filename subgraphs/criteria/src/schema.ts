@@ -8,12 +8,13 @@ import { ImportResolver } from './resolvers/import/import.resolver';
 import { IndicatorValuesResolver } from './resolvers/indicator-values.resolver';
 import { AdminUnitPilotFactsResolver } from './resolvers/pilot-facts.resolver';
 import { RecognitionResolver } from './resolvers/recognition.resolver';
+import { ChangeFeedResolver } from './changes/change-feed.resolver';
 import { ValueApprovalResolver } from './resolvers/value-approval.resolver';
 import { ValueHistoryResolver } from './resolvers/value-history.resolver';
 
 export function buildCriteriaSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [CriteriaSetResolver, CriterionResolver, AdminUnitCriteriaResolver, AttainmentSummaryResolver, IndicatorValuesResolver, RecognitionResolver, ValueApprovalResolver, ValueHistoryResolver, AdminUnitPilotFactsResolver, ImportResolver] },
+    { resolvers: [CriteriaSetResolver, CriterionResolver, AdminUnitCriteriaResolver, AttainmentSummaryResolver, IndicatorValuesResolver, RecognitionResolver, ValueApprovalResolver, ValueHistoryResolver, AdminUnitPilotFactsResolver, ImportResolver, ChangeFeedResolver] },
     adminUnitReferenceResolver(AdminUnitWithAreaAttributes),
   );
 }

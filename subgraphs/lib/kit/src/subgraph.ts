@@ -34,16 +34,17 @@ export interface SubgraphModule<TLoaders = unknown, TServices = unknown> {
   createServices?(ctx: Omit<SubgraphContext<TLoaders, TServices>, 'loaders' | 'services'>): TServices;
   /** The request's DataLoaders; their batch functions call the services. */
   createLoaders(ctx: Omit<SubgraphContext<TLoaders, TServices>, 'loaders'>): TLoaders;
+  /**
+   * HTTP routes beside /graphql (a file upload the gateway streams on, streamed exports), added
+   * before the server listens; internal to the graph: only the gateway calls them. What a route
+   * opens (pools, files) it closes in the returned function, called when the subgraph stops.
+   */
+  routes?(app: FastifyInstance, deps: SubgraphRouteDeps): Promise<(() => Promise<void>) | void> | (() => Promise<void>) | void;
   /** Idempotent seed of the default dataset. */
   seed?(orm: MikroORM, logger: Logger, peers: PeerUrls): Promise<void>;
-  /**
-   * HTTP routes of its own beside /graphql (e.g. a file upload the gateway streams on), added to the
-   * subgraph's Fastify server before it listens. Routes are internal to the graph: only the gateway calls them.
-   */
-  routes?(app: FastifyInstance, deps: SubgraphRouteDeps): Promise<void> | void;
 }
 
-/** What a subgraph's own HTTP routes get: its ORM (fork an EntityManager per request), logger, and the caller's identity. */
+/** What a subgraph's HTTP routes receive. */
 export interface SubgraphRouteDeps {
   orm: MikroORM;
   logger: Logger;
@@ -52,6 +53,12 @@ export interface SubgraphRouteDeps {
    * anonymous reader; throws UNAUTHENTICATED (401) when the identity is missing or not valid.
    */
   identify(request: FastifyRequest): Promise<User | null>;
+  /** The database the subgraph runs on (routes may open their own pool on it or on a replica). */
+  databaseUrl: string;
+  /** The PostgreSQL schema the subgraph owns. */
+  schema: string;
+  /** Secret the gateway signs forwarded identities with: routes verify `x-ntm-identity` with it (verifyInternalIdentity). */
+  internalAuthSecret: string;
 }
 
 /** GraphQL URLs of the other subgraphs, by name, for subgraphs that pull data over the API. */
@@ -106,7 +113,20 @@ export async function runSubgraph<TLoaders, TServices>(module: SubgraphModule<TL
     if (applied.length > 0) logger.info('migrations applied', { migrations: applied });
     if (options.seed !== false && module.seed) await module.seed(orm, logger, options.peers ?? {});
     const schema = await module.buildSchema();
+    let closeRoutes: (() => Promise<void>) | void = undefined;
     const server = await startSubgraphServer({
+      configure: module.routes
+        ? async (app) => {
+            closeRoutes = await module.routes!(app, {
+              orm,
+              logger,
+              databaseUrl: options.databaseUrl,
+              schema: module.schema,
+              internalAuthSecret: options.internalAuthSecret,
+              identify: (request) => verifyInternalIdentity(options.internalAuthSecret, request.headers[IDENTITY_HEADER] as string | undefined),
+            });
+          }
+        : undefined,
       name: module.name,
       schema,
       orm,
@@ -116,14 +136,6 @@ export async function runSubgraph<TLoaders, TServices>(module: SubgraphModule<TL
       internalAuthSecret: options.internalAuthSecret,
       createServices: module.createServices?.bind(module),
       createLoaders: module.createLoaders.bind(module),
-      configure: module.routes
-        ? (app) =>
-            module.routes!(app, {
-              orm,
-              logger,
-              identify: (request) => verifyInternalIdentity(options.internalAuthSecret, request.headers[IDENTITY_HEADER] as string | undefined),
-            })
-        : undefined,
     });
     return {
       name: module.name,
@@ -131,6 +143,7 @@ export async function runSubgraph<TLoaders, TServices>(module: SubgraphModule<TL
       server,
       stop: async () => {
         await server.stop();
+        if (closeRoutes) await closeRoutes();
         await orm.close();
       },
     };

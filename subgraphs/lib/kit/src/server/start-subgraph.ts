@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
@@ -41,7 +41,9 @@ export async function startSubgraphServer<TLoaders, TServices>(
     includeStacktraceInErrorResponses: false,
     introspection: true,
     csrfPrevention: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), noNulPlugin],
+    // No cache-control hints are used in this graph; the plugin's per-field hook made Apollo wrap
+    // every resolver (a province pull resolves ~200,000 fields).
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), noNulPlugin],
   });
   const running = await serveGraphQL({
     apollo,
