@@ -1,12 +1,14 @@
 import { optional, port, readEnv, urlVariableOf } from '@ntm/kit';
 
 /** A positive integer setting, defaulting to `fallback`. */
-const positiveInt = (fallback: number) => (raw: string | undefined, name: string): number => {
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return value;
-};
+const positiveInt =
+  (fallback: number) =>
+  (raw: string | undefined, name: string): number => {
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+    return value;
+  };
 
 /** Gateway settings, all checked at start. Subgraph URLs default to those in the supergraph; `<NAME>_URL` overrides one (see subgraphUrlOverrides). */
 export const readGatewayEnv = () =>

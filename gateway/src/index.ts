@@ -38,7 +38,11 @@ async function main(): Promise<void> {
       subgraphTimeoutMs: env.subgraphTimeoutMs,
       persistedOperations: env.persistedOperationsFile ? readPersistedOperations(env.persistedOperationsFile) : undefined,
     });
-    const shutdown = () => running.stop().then(() => process.exit(0), () => process.exit(1));
+    const shutdown = () =>
+      running.stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
   } catch (error) {

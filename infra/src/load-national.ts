@@ -26,7 +26,9 @@ async function main(): Promise<void> {
   try {
     const criteria = local.stack.subgraphs.find((s) => s.name === 'criteria')!;
     let last = 0;
-    console.log(`loading synthetic values: ${args.provinceCodes ? `provinces ${args.provinceCodes.join(', ')}` : 'whole country'}, scale ${args.scale}`);
+    console.log(
+      `loading synthetic values: ${args.provinceCodes ? `provinces ${args.provinceCodes.join(', ')}` : 'whole country'}, scale ${args.scale}`,
+    );
     const result = await loadSyntheticDataset(criteria.orm, {
       provinceCodes: args.provinceCodes,
       scale: args.scale,
@@ -34,7 +36,9 @@ async function main(): Promise<void> {
         const now = Date.now();
         if (now - last > 250 || written === total) {
           last = now;
-          process.stdout.write(`\r  ${written.toLocaleString('en')} / ${total.toLocaleString('en')} values (${((100 * written) / total).toFixed(1)}%)   `);
+          process.stdout.write(
+            `\r  ${written.toLocaleString('en')} / ${total.toLocaleString('en')} values (${((100 * written) / total).toFixed(1)}%)   `,
+          );
         }
       },
     });

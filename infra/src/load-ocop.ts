@@ -23,9 +23,16 @@ async function main(): Promise<void> {
   const local = await openLocalStack();
   try {
     const ocop = local.stack.subgraphs.find((s) => s.name === 'ocop')!;
-    console.log(`loading the generated OCOP dataset: ${args.provinceCodes ? `provinces ${args.provinceCodes.join(', ')}` : 'whole country'}, scale ${args.scale}`);
-    const result = await loadOcopDataset(ocop.orm, { ...args, onTable: (table, rows) => console.log(`  ${table}: ${rows.toLocaleString('en')} rows`) });
-    console.log(`loaded ${result.rows.toLocaleString('en')} generated rows in ${(result.ms / 1000).toFixed(1)} s: ${Math.round(result.rows / (result.ms / 1000)).toLocaleString('en')} rows/s`);
+    console.log(
+      `loading the generated OCOP dataset: ${args.provinceCodes ? `provinces ${args.provinceCodes.join(', ')}` : 'whole country'}, scale ${args.scale}`,
+    );
+    const result = await loadOcopDataset(ocop.orm, {
+      ...args,
+      onTable: (table, rows) => console.log(`  ${table}: ${rows.toLocaleString('en')} rows`),
+    });
+    console.log(
+      `loaded ${result.rows.toLocaleString('en')} generated rows in ${(result.ms / 1000).toFixed(1)} s: ${Math.round(result.rows / (result.ms / 1000)).toLocaleString('en')} rows/s`,
+    );
   } finally {
     await local.stop();
   }

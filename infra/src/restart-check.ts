@@ -47,8 +47,17 @@ async function main(): Promise<void> {
   const other = target === 'criteria' ? 'admin-units' : 'criteria';
   if (!QUERIES[target]) throw new Error(`unknown subgraph "${target}" (expected admin-units or criteria)`);
   const dataDir = process.env.NTM_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'ntm-restart-check-'));
-  const ports = { GATEWAY_PORT: await freePort(), ADMIN_UNITS_PORT: await freePort(), CRITERIA_PORT: await freePort(), EMBEDDED_PG_PORT: await freePort() };
-  const env: NodeJS.ProcessEnv = { ...process.env, NTM_DATA_DIR: dataDir, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])) };
+  const ports = {
+    GATEWAY_PORT: await freePort(),
+    ADMIN_UNITS_PORT: await freePort(),
+    CRITERIA_PORT: await freePort(),
+    EMBEDDED_PG_PORT: await freePort(),
+  };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NTM_DATA_DIR: dataDir,
+    ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
+  };
   delete env.DATABASE_URL;
   const gateway = `http://127.0.0.1:${ports.GATEWAY_PORT}/graphql`;
   const failures: string[] = [];
@@ -73,7 +82,9 @@ async function main(): Promise<void> {
   }
   console.log(`stack ready in ${((Date.now() - started) / 1000).toFixed(1)} s (data ${dataDir})`);
 
-  const children = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(stack.pid)], { encoding: 'utf8' }).trim().split('\n');
+  const children = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(stack.pid)], { encoding: 'utf8' })
+    .trim()
+    .split('\n');
   const victim = children.find((l) => l.includes(`${path.sep}${target}${path.sep}dist${path.sep}`));
   if (!victim) throw new Error(`no ${target} process among the children of npm start:\n${children.join('\n')}`);
   const pid = Number(victim.trim().split(/\s+/)[0]);
@@ -86,7 +97,10 @@ async function main(): Promise<void> {
   while (Date.now() - killedAt < 30_000 && !(back = await answers(gateway, QUERIES[target]))) await sleep(100);
   const backAfter = (Date.now() - killedAt) / 1000;
   check(back && backAfter < 10, `${target} answers again through the gateway after ${backAfter.toFixed(1)} s (limit 10 s)`);
-  check(lines.some((l) => new RegExp(`${target} exited with signal SIGKILL .*restarting in \\d+ ms`).test(l)), 'the restart is logged with name, signal and delay');
+  check(
+    lines.some((l) => new RegExp(`${target} exited with signal SIGKILL .*restarting in \\d+ ms`).test(l)),
+    'the restart is logged with name, signal and delay',
+  );
   check(await answers(gateway, QUERIES[other]), `the gateway still answers ${other}'s query`);
 
   const stopAt = Date.now();

@@ -31,7 +31,15 @@ export async function startStackInProcess(
   try {
     for (const entry of SUBGRAPHS) {
       const peers = Object.fromEntries(subgraphs.map((s) => [s.name, s.server.url]));
-      subgraphs.push(await runSubgraph(entry.module, { databaseUrl, port: 0, peers, internalAuthSecret: keys.internalSecret, logger: logger.child({ service: entry.module.name }) }));
+      subgraphs.push(
+        await runSubgraph(entry.module, {
+          databaseUrl,
+          port: 0,
+          peers,
+          internalAuthSecret: keys.internalSecret,
+          logger: logger.child({ service: entry.module.name }),
+        }),
+      );
     }
     const gateway = await startGateway({
       supergraphSdl: readFileSync(path.join(schemaDir(), 'supergraph.graphql'), 'utf8'),

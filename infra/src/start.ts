@@ -69,10 +69,16 @@ async function main(): Promise<void> {
     say(`subgraphs ready: ${SUBGRAPHS.map((s) => s.module.name).join(', ')} (${Date.now() - started} ms)`);
     const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
     const gatewayEntry = path.join(root, 'gateway', 'dist', 'index.js');
-    const gateway = supervisor.start({ name: 'gateway', command: process.execPath, args: [gatewayEntry], env: { ...gatewayEnv, ...authEnv, GATEWAY_PORT: String(gatewayPort) } });
+    const gateway = supervisor.start({
+      name: 'gateway',
+      command: process.execPath,
+      args: [gatewayEntry],
+      env: { ...gatewayEnv, ...authEnv, GATEWAY_PORT: String(gatewayPort) },
+    });
     await waitUntilReady(`http://127.0.0.1:${gatewayPort}/health`, gateway.process!, 'gateway');
     gateway.keepAlive();
-    if (!process.env.AUTH_JWKS_URL) say(`sign-in: embedded issuer "${keys.issuer}" (keys in ${keys.dir}); a token: npm run token -- --role EDITOR --unit 40`);
+    if (!process.env.AUTH_JWKS_URL)
+      say(`sign-in: embedded issuer "${keys.issuer}" (keys in ${keys.dir}); a token: npm run token -- --role EDITOR --unit 40`);
     say(`NTM Graph ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://localhost:${gatewayPort}/graphql  (Ctrl-C stops everything)`);
   } catch (error) {
     say(`start failed: ${error instanceof Error ? error.message : String(error)}`);

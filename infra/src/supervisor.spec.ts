@@ -87,7 +87,10 @@ describe('Supervisor', () => {
   it('kills a child that ignores SIGTERM', async () => {
     const log: string[] = [];
     const supervisor = new Supervisor({ log: (l) => log.push(l), killAfterMs: 200 });
-    const child = supervisor.start({ ...node('stubborn', "process.on('SIGTERM', () => {}); console.log('up'); setInterval(() => {}, 1000)"), stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = supervisor.start({
+      ...node('stubborn', "process.on('SIGTERM', () => {}); console.log('up'); setInterval(() => {}, 1000)"),
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     await new Promise<void>((resolve) => child.process!.stdout!.once('data', () => resolve()));
     await supervisor.stop();
     expect(child.process!.signalCode).toBe('SIGKILL');

@@ -94,7 +94,9 @@ export class SupervisedChild {
     const ranMs = Date.now() - this.startedAt;
     this.attempt = ranMs >= this.options.backoff.resetAfterMs ? 1 : this.attempt + 1;
     const delay = backoffDelay(this.attempt, this.options.backoff);
-    this.options.log(`${this.spec.name} exited with ${describeExit(code, signal)} after ${(ranMs / 1000).toFixed(1)} s; restarting in ${delay} ms (restart ${this.restarts + 1})`);
+    this.options.log(
+      `${this.spec.name} exited with ${describeExit(code, signal)} after ${(ranMs / 1000).toFixed(1)} s; restarting in ${delay} ms (restart ${this.restarts + 1})`,
+    );
     this.timer = setTimeout(() => {
       this.timer = undefined;
       if (this.stopped) return;

@@ -31,7 +31,9 @@ describe('administrative units through the gateway', () => {
       { code: '01', level: 'PROVINCE' },
       { code: '001', level: 'DISTRICT' },
     ]);
-    const first = await graph.ok(`{ adminUnit(code: "40", asOf: "2024-06-30") { children(first: 15) { edges { node { code } } pageInfo { hasNextPage endCursor } } } }`);
+    const first = await graph.ok(
+      `{ adminUnit(code: "40", asOf: "2024-06-30") { children(first: 15) { edges { node { code } } pageInfo { hasNextPage endCursor } } } }`,
+    );
     const page1 = first.adminUnit.children;
     expect(page1.edges).toHaveLength(15);
     expect(page1.pageInfo.hasNextPage).toBe(true);
@@ -46,7 +48,10 @@ describe('administrative units through the gateway', () => {
   });
 
   it.each(['nghe an', 'Tinh Nghe An', 'NGHỆ AN', 'Tỉnh  Nghệ   An'])('search "%s" finds Nghệ An first', async (search) => {
-    const data = await graph.ok(`query($search: String) { adminUnits(filter: { search: $search }, first: 5) { totalCount edges { node { code name } } } }`, { search });
+    const data = await graph.ok(
+      `query($search: String) { adminUnits(filter: { search: $search }, first: 5) { totalCount edges { node { code name } } } }`,
+      { search },
+    );
     expect(data.adminUnits.edges[0].node).toEqual({ code: '40', name: 'Tỉnh Nghệ An' });
   });
 
@@ -66,7 +71,9 @@ describe('administrative units through the gateway', () => {
     const data = await graph.ok(q);
     expect(data.adminUnits.edges.map((e: any) => e.node.name)).toContain('Phường Hưng Đông');
     expect(data.adminUnits.totalCount).toBe(data.adminUnits.edges.length);
-    const many = await graph.ok(`{ adminUnits(filter: { search: "an", level: COMMUNE, within: "40", asOf: "2024-06-30" }, first: 20) { totalCount pageInfo { hasNextPage endCursor } } }`);
+    const many = await graph.ok(
+      `{ adminUnits(filter: { search: "an", level: COMMUNE, within: "40", asOf: "2024-06-30" }, first: 20) { totalCount pageInfo { hasNextPage endCursor } } }`,
+    );
     expect(many.adminUnits.totalCount).toBeGreaterThan(20);
     expect(many.adminUnits.pageInfo.hasNextPage).toBe(true);
   });
@@ -120,7 +127,9 @@ describe('administrative units through the gateway', () => {
   });
 
   it('counts descendants of any subtree in one SQL statement, country-wide included', async () => {
-    const one = await graph.countStatements('admin-units', () => graph.ok(`{ adminUnit(code: "40", asOf: "2024-06-30") { descendantCount(level: COMMUNE) } }`));
+    const one = await graph.countStatements('admin-units', () =>
+      graph.ok(`{ adminUnit(code: "40", asOf: "2024-06-30") { descendantCount(level: COMMUNE) } }`),
+    );
     const all = await graph.countStatements('admin-units', () =>
       graph.ok(`{ adminUnits(filter: { level: PROVINCE, asOf: "2024-06-30" }, first: 100) { edges { node { descendantCount(level: COMMUNE) } } } }`),
     );
@@ -150,7 +159,9 @@ describe('administrative units through the gateway', () => {
 
   it('pages the children of many units in a bounded number of statements', async () => {
     const all = await graph.countStatements('admin-units', () =>
-      graph.ok(`{ adminUnits(filter: { level: PROVINCE, asOf: "2024-06-30" }, first: 100) { edges { node { children(first: 500) { totalCount edges { node { code } } } } } } }`),
+      graph.ok(
+        `{ adminUnits(filter: { level: PROVINCE, asOf: "2024-06-30" }, first: 100) { edges { node { children(first: 500) { totalCount edges { node { code } } } } } } }`,
+      ),
     );
     const provinces = all.result.adminUnits.edges.map((e: any) => e.node.children);
     expect(provinces).toHaveLength(63);
@@ -171,7 +182,10 @@ describe('administrative units through the gateway', () => {
 describe('the gateway for browser clients', () => {
   it('answers CORS preflights and health checks', async () => {
     const url = process.env.NTM_TEST_GATEWAY_URL!;
-    const preflight = await fetch(url, { method: 'OPTIONS', headers: { origin: 'https://dashboard.example', 'access-control-request-method': 'POST' } });
+    const preflight = await fetch(url, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://dashboard.example', 'access-control-request-method': 'POST' },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
     const health = await fetch(url.replace(/graphql$/, 'health'));

@@ -59,17 +59,33 @@ const NASTY = [
 /** Read operations with their string arguments, each a function of the injected text. */
 const STRING_ARGS: ((s: string) => { query: string; variables: Record<string, unknown> })[] = [
   (s) => ({ query: 'query($v: String!) { adminUnit(code: $v) { code name } }', variables: { v: s } }),
-  (s) => ({ query: 'query($v: String) { adminUnits(filter: { search: $v }, first: 3) { totalCount edges { node { code } } } }', variables: { v: s } }),
+  (s) => ({
+    query: 'query($v: String) { adminUnits(filter: { search: $v }, first: 3) { totalCount edges { node { code } } } }',
+    variables: { v: s },
+  }),
   (s) => ({ query: 'query($v: String) { adminUnits(filter: { within: $v }, first: 3) { totalCount } }', variables: { v: s } }),
   (s) => ({ query: 'query($v: String) { adminUnits(first: 3, after: $v) { totalCount } }', variables: { v: s } }),
   (s) => ({ query: 'query($v: String!) { matchAdminUnits(inputs: [{ name: $v }]) { __typename } }', variables: { v: s } }),
   (s) => ({ query: 'query($v: String) { matchAdminUnits(inputs: [{ name: "Hưng Đông", within: $v }]) { __typename } }', variables: { v: s } }),
   (s) => ({ query: 'query($v: String!) { criteriaSet(code: $v) { code } }', variables: { v: s } }),
   (s) => ({ query: 'query($v: String!) { attainmentSummary(set: $v, year: 2024) { unitCount } }', variables: { v: s } }),
-  (s) => ({ query: 'query($v: String) { attainmentSummary(set: "COMMUNE_NTM_2021_2025", year: 2024, within: $v) { unitCount } }', variables: { v: s } }),
-  (s) => ({ query: 'query($v: String!) { unitsMissingIndicator(set: "COMMUNE_NTM_2021_2025", indicator: $v, year: 2024, first: 2) { totalCount } }', variables: { v: s } }),
-  (s) => ({ query: 'query($v: String) { unitsMissingIndicator(set: "COMMUNE_NTM_2021_2025", indicator: "2.2", year: 2024, within: $v, first: 2) { totalCount } }', variables: { v: s } }),
-  (s) => ({ query: 'query($v: String!) { adminUnit(code: "17380", asOf: "2024-06-30") { assessment(set: $v, year: 2024) { status } } }', variables: { v: s } }),
+  (s) => ({
+    query: 'query($v: String) { attainmentSummary(set: "COMMUNE_NTM_2021_2025", year: 2024, within: $v) { unitCount } }',
+    variables: { v: s },
+  }),
+  (s) => ({
+    query: 'query($v: String!) { unitsMissingIndicator(set: "COMMUNE_NTM_2021_2025", indicator: $v, year: 2024, first: 2) { totalCount } }',
+    variables: { v: s },
+  }),
+  (s) => ({
+    query:
+      'query($v: String) { unitsMissingIndicator(set: "COMMUNE_NTM_2021_2025", indicator: "2.2", year: 2024, within: $v, first: 2) { totalCount } }',
+    variables: { v: s },
+  }),
+  (s) => ({
+    query: 'query($v: String!) { adminUnit(code: "17380", asOf: "2024-06-30") { assessment(set: $v, year: 2024) { status } } }',
+    variables: { v: s },
+  }),
   (s) => ({ query: 'query($v: Date) { adminUnit(code: "40", asOf: $v) { name } }', variables: { v: s } }),
 ];
 
@@ -78,15 +94,42 @@ const NUMBERS: unknown[] = [2147483648, -2147483649, 1e300, -1, 0, 3.5, '20', nu
 function corpus(): BadRequest[] {
   const requests: BadRequest[] = [];
   // Malformed bodies.
-  const malformed = ['', '{', '}', 'null', '[]', '[{}]', '"query"', '42', '{"query": 42}', '{"query": null}', '{"query": ""}', '{"query": "{"}', '{"query": "{ criteriaSets { code } }", "variables": "x"}',
-    '{"query": "{ criteriaSets { code } }", "variables": [1]}', '{"query": "{ criteriaSets { code } }", "operationName": 7}', '{"query": "{ criteriaSets { code } }", "extensions": "x"}',
-    '{"query": "query A { criteriaSets { code } } query B { criteriaSets { level } }"}', '{"query": "subscription { criteriaSets { code } }"}', '{"query": "mutation { __typename }"}',
-    '{"query": "{ criteriaSets { code } }"', '{"query": "{ criteriaSets { code } }"}}}', '\u0000', '{"query": "\\u0000"}', `{"query": "${'{'.repeat(10_000)}"}`, '{"a":'.repeat(5000)];
+  const malformed = [
+    '',
+    '{',
+    '}',
+    'null',
+    '[]',
+    '[{}]',
+    '"query"',
+    '42',
+    '{"query": 42}',
+    '{"query": null}',
+    '{"query": ""}',
+    '{"query": "{"}',
+    '{"query": "{ criteriaSets { code } }", "variables": "x"}',
+    '{"query": "{ criteriaSets { code } }", "variables": [1]}',
+    '{"query": "{ criteriaSets { code } }", "operationName": 7}',
+    '{"query": "{ criteriaSets { code } }", "extensions": "x"}',
+    '{"query": "query A { criteriaSets { code } } query B { criteriaSets { level } }"}',
+    '{"query": "subscription { criteriaSets { code } }"}',
+    '{"query": "mutation { __typename }"}',
+    '{"query": "{ criteriaSets { code } }"',
+    '{"query": "{ criteriaSets { code } }"}}}',
+    '\u0000',
+    '{"query": "\\u0000"}',
+    `{"query": "${'{'.repeat(10_000)}"}`,
+    '{"a":'.repeat(5000),
+  ];
   malformed.forEach((body, i) => requests.push({ name: `malformed body #${i}`, body }));
   requests.push({ name: 'not JSON content type', body: '{ criteriaSets { code } }', contentType: 'text/plain' });
   requests.push({ name: 'form content type', body: 'query=%7B__typename%7D', contentType: 'application/x-www-form-urlencoded' });
   requests.push({ name: 'invalid UTF-8', body: new Uint8Array([0x7b, 0x22, 0x71, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]) });
-  requests.push({ name: 'body over the size limit', oversize: true, body: JSON.stringify({ query: '{ criteriaSets { code } }', variables: { x: 'y'.repeat(11 * 1024 * 1024) } }) });
+  requests.push({
+    name: 'body over the size limit',
+    oversize: true,
+    body: JSON.stringify({ query: '{ criteriaSets { code } }', variables: { x: 'y'.repeat(11 * 1024 * 1024) } }),
+  });
   requests.push({ name: 'GET without a query', body: '', method: 'GET' });
   requests.push(json('batched request', [{ query: '{ criteriaSets { code } }' }, { query: '{ unitLists { code } }' }]));
   requests.push(json('APQ unknown hash', { extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }));
@@ -97,19 +140,37 @@ function corpus(): BadRequest[] {
     requests.push(gql(`literal of ${size} characters`, `{ adminUnit(code: "${'9'.repeat(size)}") { name } }`));
     requests.push(gql(`variable of ${size} characters`, 'query($c: String!) { adminUnit(code: $c) { name } }', { c: '9'.repeat(size) }));
   }
-  requests.push(gql('many variables', 'query($c: String!) { adminUnit(code: $c) { name } }', Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`v${i}`, i]))));
+  requests.push(
+    gql(
+      'many variables',
+      'query($c: String!) { adminUnit(code: $c) { name } }',
+      Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`v${i}`, i])),
+    ),
+  );
 
   // Deep and wide queries.
   for (const depth of [16, 40, 200, 2000]) {
-    requests.push(gql(`depth ${depth}`, `{ adminUnit(code: "00004", asOf: "2024-06-30") { ${'parent { '.repeat(depth)}code${' }'.repeat(depth)} } }`));
+    requests.push(
+      gql(`depth ${depth}`, `{ adminUnit(code: "00004", asOf: "2024-06-30") { ${'parent { '.repeat(depth)}code${' }'.repeat(depth)} } }`),
+    );
   }
   for (const width of [500, 3000]) {
     requests.push(gql(`width ${width}`, `{ criteriaSets { ${'code '.repeat(width)} } }`));
     requests.push(gql(`${width} aliases`, `{ ${Array.from({ length: width }, (_, i) => `a${i}: adminUnit(code: "40") { name }`).join(' ')} }`));
   }
-  requests.push(gql('nested connections', `{ adminUnits(first: 500) { edges { node { children(first: 500) { edges { node { children(first: 500) { totalCount } } } } } } } }`));
+  requests.push(
+    gql(
+      'nested connections',
+      `{ adminUnits(first: 500) { edges { node { children(first: 500) { edges { node { children(first: 500) { totalCount } } } } } } } }`,
+    ),
+  );
   requests.push(gql('unknown field', '{ secrets { password } }'));
-  requests.push(gql('introspection of everything, nested', `{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } }`));
+  requests.push(
+    gql(
+      'introspection of everything, nested',
+      `{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } }`,
+    ),
+  );
 
   // Injection-shaped strings in every string argument, and through literals as well.
   for (const make of STRING_ARGS) {
@@ -139,11 +200,42 @@ function corpus(): BadRequest[] {
   }
 
   // Cursors: encoded oddities and raw garbage.
-  const cursors = [b64('1e300'), b64('-1'), b64('NaN'), b64('Infinity'), b64(''), b64(' 7'), b64('0x10'), b64('1'.repeat(30)), b64('3.0'), '====', '!!', 'a'.repeat(5000), b64("1' or '1'='1"), b64('\u0000'), 'MA==', 'MA'];
+  const cursors = [
+    b64('1e300'),
+    b64('-1'),
+    b64('NaN'),
+    b64('Infinity'),
+    b64(''),
+    b64(' 7'),
+    b64('0x10'),
+    b64('1'.repeat(30)),
+    b64('3.0'),
+    '====',
+    '!!',
+    'a'.repeat(5000),
+    b64("1' or '1'='1"),
+    b64('\u0000'),
+    'MA==',
+    'MA',
+  ];
   for (const after of cursors) {
-    requests.push(gql(`cursor ${after.slice(0, 20)} on adminUnits`, 'query($a: String) { adminUnits(first: 2, after: $a) { totalCount } }', { a: after }));
-    requests.push(gql(`cursor ${after.slice(0, 20)} on children`, 'query($a: String) { adminUnit(code: "40", asOf: "2024-06-30") { children(first: 2, after: $a) { totalCount } } }', { a: after }));
-    requests.push(gql(`cursor ${after.slice(0, 20)} on unitsMissingIndicator`, 'query($a: String) { unitsMissingIndicator(set: "COMMUNE_NTM_2021_2025", indicator: "2.2", year: 2024, first: 2, after: $a) { totalCount } }', { a: after }));
+    requests.push(
+      gql(`cursor ${after.slice(0, 20)} on adminUnits`, 'query($a: String) { adminUnits(first: 2, after: $a) { totalCount } }', { a: after }),
+    );
+    requests.push(
+      gql(
+        `cursor ${after.slice(0, 20)} on children`,
+        'query($a: String) { adminUnit(code: "40", asOf: "2024-06-30") { children(first: 2, after: $a) { totalCount } } }',
+        { a: after },
+      ),
+    );
+    requests.push(
+      gql(
+        `cursor ${after.slice(0, 20)} on unitsMissingIndicator`,
+        'query($a: String) { unitsMissingIndicator(set: "COMMUNE_NTM_2021_2025", indicator: "2.2", year: 2024, first: 2, after: $a) { totalCount } }',
+        { a: after },
+      ),
+    );
   }
   return requests;
 }
@@ -152,13 +244,17 @@ function corpus(): BadRequest[] {
 function sendAlone(request: BadRequest): Promise<{ status: number; raw: string; ms: number }> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const req = httpRequest(gatewayUrl, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', connection: 'close' } }, (res) => {
-      let raw = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (raw += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, raw, ms: performance.now() - started }));
-      res.on('error', () => resolve({ status: res.statusCode ?? 0, raw, ms: performance.now() - started }));
-    });
+    const req = httpRequest(
+      gatewayUrl,
+      { method: 'POST', agent: false, headers: { 'content-type': 'application/json', connection: 'close' } },
+      (res) => {
+        let raw = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (raw += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, raw, ms: performance.now() - started }));
+        res.on('error', () => resolve({ status: res.statusCode ?? 0, raw, ms: performance.now() - started }));
+      },
+    );
     // The server may stop reading and close: that is a refusal, not a failure.
     req.on('error', () => resolve({ status: 413, raw: '', ms: performance.now() - started }));
     req.end(request.body);
@@ -177,7 +273,11 @@ async function send(request: BadRequest): Promise<{ status: number; raw: string;
     });
     return { status: res.status, raw: await res.text(), ms: performance.now() - started };
   } catch (error) {
-    return { status: 599, raw: `no answer: ${(error as Error).message} ${String((error as { cause?: unknown }).cause)}`, ms: performance.now() - started };
+    return {
+      status: 599,
+      raw: `no answer: ${(error as Error).message} ${String((error as { cause?: unknown }).cause)}`,
+      ms: performance.now() - started,
+    };
   }
 }
 
@@ -186,7 +286,11 @@ describe('a generated corpus of bad input', () => {
 
   it('has at least 500 requests, all different', () => {
     expect(requests.length).toBeGreaterThanOrEqual(500);
-    expect(new Set(requests.map((r) => `${r.method ?? ''}${r.contentType ?? ''}${typeof r.body === 'string' ? r.body : Buffer.from(r.body).toString('hex')}`)).size).toBe(requests.length);
+    expect(
+      new Set(
+        requests.map((r) => `${r.method ?? ''}${r.contentType ?? ''}${typeof r.body === 'string' ? r.body : Buffer.from(r.body).toString('hex')}`),
+      ).size,
+    ).toBe(requests.length);
   });
 
   it('answers every one without a 5xx and without leaking internals', async () => {

@@ -21,7 +21,11 @@ const CHANGES = `query($since: String, $within: String, $first: Int) {
   }
 }`;
 
-async function pull(since: string | null, within: string | null, first: number): Promise<{ changes: Change[]; endCursor: string; hasNextPage: boolean }> {
+async function pull(
+  since: string | null,
+  within: string | null,
+  first: number,
+): Promise<{ changes: Change[]; endCursor: string; hasNextPage: boolean }> {
   const data = await graph.ok(CHANGES, { since, within, first });
   const c = data.indicatorValueChanges;
   return { changes: c.edges.map((e: any) => e.node), endCursor: c.pageInfo.endCursor, hasNextPage: c.pageInfo.hasNextPage };
@@ -31,7 +35,10 @@ async function pull(since: string | null, within: string | null, first: number):
 async function snapshot(within: string): Promise<{ state: Map<string, string>; cursor: string }> {
   const res = await fetch(`${gatewayBase()}/exports/indicator-values?format=ndjson&within=${encodeURIComponent(within)}`);
   expect(res.status).toBe(200);
-  const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l));
+  const lines = (await res.text())
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   const end = lines.pop();
   expect(end).toMatchObject({ type: 'end', count: lines.length });
   expect(res.headers.get('x-ntm-cursor')).toBe(end.cursor);
@@ -153,9 +160,14 @@ describe('change feed: commit-safe cursors', () => {
       await x.query('begin');
       await write(x, i, String(round), round % 3 === 0 ? 'DRAFT' : 'APPROVED');
       await y.query('begin');
-      if (round % 4 === 1 && j !== i) await y.query(`delete from indicator_value where unit_id = $1 and year = 2011 and indicator_id = $2`, [unitId, j]);
+      if (round % 4 === 1 && j !== i)
+        await y.query(`delete from indicator_value where unit_id = $1 and year = 2011 and indicator_id = $2`, [unitId, j]);
       // (never the row x holds: y would wait for x, which waits for this loop)
-      else await y.query(`update indicator_value set status = 'APPROVED' where unit_id = $1 and year = 2011 and status = 'DRAFT' and indicator_id <> $2`, [unitId, i]);
+      else
+        await y.query(
+          `update indicator_value set status = 'APPROVED' where unit_id = $1 and year = 2011 and status = 'DRAFT' and indicator_id <> $2`,
+          [unitId, i],
+        );
       await y.query('commit');
       await new Promise((r) => setTimeout(r, 20));
       await x.query(round % 5 === 4 ? 'rollback' : 'commit');
@@ -188,13 +200,24 @@ describe('change feed: commit-safe cursors', () => {
       [unitId],
     );
     const listDate = unitId.split('@')[1];
-    await graph.ok(
-      `mutation($input: RecognitionInput!) { recordRecognitionDecision(input: $input) { id } }`,
-      { input: { unitCode: rows[0].code, asOf: listDate, setCode: rows[0].set_code, decisionNumber: '77/QĐ-FEED', decidedOn: listDate, authority: 'feed test' } },
-    ).catch(async () => {
-      // The set may not be one a decision can be recorded for; the trigger is what is under test.
-      await a.query(`insert into recognition_decision (unit_id, set_code, decision_number, decided_on, authority) values ($1, $2, '77/QĐ-FEED', now(), 'feed test')`, [unitId, rows[0].set_code]);
-    });
+    await graph
+      .ok(`mutation($input: RecognitionInput!) { recordRecognitionDecision(input: $input) { id } }`, {
+        input: {
+          unitCode: rows[0].code,
+          asOf: listDate,
+          setCode: rows[0].set_code,
+          decisionNumber: '77/QĐ-FEED',
+          decidedOn: listDate,
+          authority: 'feed test',
+        },
+      })
+      .catch(async () => {
+        // The set may not be one a decision can be recorded for; the trigger is what is under test.
+        await a.query(
+          `insert into recognition_decision (unit_id, set_code, decision_number, decided_on, authority) values ($1, $2, '77/QĐ-FEED', now(), 'feed test')`,
+          [unitId, rows[0].set_code],
+        );
+      });
     const after = (await a.query(`select count(*)::int as n from change_log where entity = 'RECOGNITION_DECISION'`)).rows[0].n;
     expect(after).toBe(before + 1);
     await a.query(`delete from recognition_decision where decision_number = '77/QĐ-FEED'`);

@@ -22,9 +22,13 @@ const COMMUNES_OF_NGHE_AN = `{
 
 describe('criteria and attainment through the gateway', () => {
   it('lists the criteria sets from the data file, with placeholders visible', async () => {
-    const data = await graph.ok(`{ criteriaSets { code level tier criteria { number indicators { code valueType thresholdRule thresholdPlaceholder } } } }`);
+    const data = await graph.ok(
+      `{ criteriaSets { code level tier criteria { number indicators { code valueType thresholdRule thresholdPlaceholder } } } }`,
+    );
     const codes = data.criteriaSets.map((s: any) => s.code);
-    expect(codes).toEqual(expect.arrayContaining(['COMMUNE_NTM_2021_2025', 'COMMUNE_ADVANCED_2021_2025', 'DISTRICT_NTM_2021_2025', 'DISTRICT_ADVANCED_2021_2025']));
+    expect(codes).toEqual(
+      expect.arrayContaining(['COMMUNE_NTM_2021_2025', 'COMMUNE_ADVANCED_2021_2025', 'DISTRICT_NTM_2021_2025', 'DISTRICT_ADVANCED_2021_2025']),
+    );
     const commune = data.criteriaSets.find((s: any) => s.code === SET);
     const all = commune.criteria.flatMap((c: any) => c.indicators);
     expect(all.find((i: any) => i.code === '8.4')).toMatchObject({ valueType: 'BOOLEAN', thresholdPlaceholder: false });
@@ -41,10 +45,10 @@ describe('criteria and attainment through the gateway', () => {
     expect(unmet.length).toBeGreaterThan(0);
     for (const i of unmet) expect(i.threshold).toBeTruthy();
     // The smartphone-style regional rule shows up per unit: thresholds differ with the unit's area attributes.
-    const single = await graph.ok(`{ adminUnit(code: "${failing.code}", asOf: "2024-06-30") { name assessment(set: "${SET}", year: 2024) { status criteria { code status indicators { code valueType status value threshold gap } } } } }`);
-    expect(single.adminUnit.assessment).toEqual(
-      expect.objectContaining({ status: 'NOT_MET' }),
+    const single = await graph.ok(
+      `{ adminUnit(code: "${failing.code}", asOf: "2024-06-30") { name assessment(set: "${SET}", year: 2024) { status criteria { code status indicators { code valueType status value threshold gap } } } } }`,
     );
+    expect(single.adminUnit.assessment).toEqual(expect.objectContaining({ status: 'NOT_MET' }));
     // A numeric miss somewhere in Nghệ An shows a positive gap beside its threshold.
     const numeric = communes
       .flatMap((c: any) => c.assessment.criteria.flatMap((k: any) => k.indicators))
@@ -57,7 +61,9 @@ describe('criteria and attainment through the gateway', () => {
   it('rolls Nghệ An 2024 up to numbers that agree with the 412 per-commune assessments', async () => {
     const [{ adminUnits }, { attainmentSummary }] = await Promise.all([
       graph.ok(COMMUNES_OF_NGHE_AN),
-      graph.ok(`{ attainmentSummary(set: "${SET}", year: 2024, within: "40") { unitCount metCount indicators { code metCount notMetCount noDataCount } criteria { code metCount } } }`),
+      graph.ok(
+        `{ attainmentSummary(set: "${SET}", year: 2024, within: "40") { unitCount metCount indicators { code metCount notMetCount noDataCount } criteria { code metCount } } }`,
+      ),
     ]);
     const communes = adminUnits.edges.map((e: any) => e.node);
     expect(attainmentSummary.unitCount).toBe(412);
@@ -121,12 +127,20 @@ describe('criteria and attainment through the gateway', () => {
       writtenCount: 0,
       errors: [{ row: 2, field: 'value', reason: expect.stringMatching(/between 0 and 100/) }],
     });
-    const check2020 = await graph.ok(`{ adminUnit(code: "${unit}", asOf: "2024-06-30") { indicatorValues(year: 2020) { indicatorKey } } }`, undefined, editor);
+    const check2020 = await graph.ok(
+      `{ adminUnit(code: "${unit}", asOf: "2024-06-30") { indicatorValues(year: 2020) { indicatorKey } } }`,
+      undefined,
+      editor,
+    );
     expect(check2020.adminUnit.indicatorValues).toEqual([]);
 
     const accepted = await graph.ok(mutation, { input: good }, editor);
     expect(accepted.setIndicatorValues).toEqual({ accepted: true, writtenCount: 2, errors: [] });
-    const stored = await graph.ok(`{ adminUnit(code: "${unit}", asOf: "2024-06-30") { indicatorValues(year: 2019) { indicatorKey value status } } }`, undefined, editor);
+    const stored = await graph.ok(
+      `{ adminUnit(code: "${unit}", asOf: "2024-06-30") { indicatorValues(year: 2019) { indicatorKey value status } } }`,
+      undefined,
+      editor,
+    );
     expect(stored.adminUnit.indicatorValues).toEqual([
       { indicatorKey: `${SET}/2.2`, value: '91.5', status: 'DRAFT' },
       { indicatorKey: `${SET}/8.4`, value: 'true', status: 'DRAFT' },
@@ -135,15 +149,19 @@ describe('criteria and attainment through the gateway', () => {
 
   it('names unknown units, wrong lists, wrong levels and wrong types per row', async () => {
     const mutation = `mutation($input: [IndicatorValueInput!]!) { setIndicatorValues(input: $input) { accepted errors { row field reason } } }`;
-    const res = await graph.ok(mutation, {
-      input: [
-        { unitCode: '99999', asOf: '2024-06-30', indicatorCode: '8.4', year: 2024, value: 'true' },
-        { unitCode: '17380', asOf: '2024-06-30', indicatorCode: '9.9.9', year: 2024, value: 'true' },
-        { unitCode: '17380', asOf: '2024-06-30', indicatorCode: '8.4', year: 2026, value: 'true' },
-        { unitCode: '17380', asOf: '2024-06-30', indicatorCode: '2.2', year: 2024, value: 'abc' },
-        { unitCode: '412', asOf: '2024-06-30', indicatorCode: 'COMMUNE_NTM_2021_2025/8.4', year: 2024, value: 'true' },
-      ],
-    }, editor);
+    const res = await graph.ok(
+      mutation,
+      {
+        input: [
+          { unitCode: '99999', asOf: '2024-06-30', indicatorCode: '8.4', year: 2024, value: 'true' },
+          { unitCode: '17380', asOf: '2024-06-30', indicatorCode: '9.9.9', year: 2024, value: 'true' },
+          { unitCode: '17380', asOf: '2024-06-30', indicatorCode: '8.4', year: 2026, value: 'true' },
+          { unitCode: '17380', asOf: '2024-06-30', indicatorCode: '2.2', year: 2024, value: 'abc' },
+          { unitCode: '412', asOf: '2024-06-30', indicatorCode: 'COMMUNE_NTM_2021_2025/8.4', year: 2024, value: 'true' },
+        ],
+      },
+      editor,
+    );
     expect(res.setIndicatorValues.accepted).toBe(false);
     expect(res.setIndicatorValues.errors.map((e: any) => [e.row, e.field])).toEqual([
       [0, 'unitCode'],
@@ -160,7 +178,11 @@ describe('criteria and attainment through the gateway', () => {
     // asking, rather than fixing one, keeps the test repeatable on a kept DATABASE_URL). Asked as
     // the editor, who also sees DRAFT values.
     const years = [2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017];
-    const used = await graph.ok(`{ adminUnit(code: "17380", asOf: "2024-06-30") { ${years.map((y) => `y${y}: indicatorValues(year: ${y}) { year }`).join(' ')} } }`, undefined, editor);
+    const used = await graph.ok(
+      `{ adminUnit(code: "17380", asOf: "2024-06-30") { ${years.map((y) => `y${y}: indicatorValues(year: ${y}) { year }`).join(' ')} } }`,
+      undefined,
+      editor,
+    );
     const year = years.find((y) => used.adminUnit[`y${y}`].length === 0);
     if (year === undefined) throw new Error('unit 17380 has values in every year 2010–2017; use a fresh database');
     // An editor submits; another user, an approver of the unit, approves; then the value is locked.
@@ -174,7 +196,9 @@ describe('criteria and attainment through the gateway', () => {
   });
 
   it('shows recognition decisions on units', async () => {
-    const data = await graph.ok(`{ adminUnits(filter: { level: COMMUNE, within: "40", asOf: "2024-06-30" }, first: 500) { edges { node { recognitions { setCode decisionNumber decidedOn generated } } } } }`);
+    const data = await graph.ok(
+      `{ adminUnits(filter: { level: COMMUNE, within: "40", asOf: "2024-06-30" }, first: 500) { edges { node { recognitions { setCode decisionNumber decidedOn generated } } } } }`,
+    );
     const decisions = data.adminUnits.edges.flatMap((e: any) => e.node.recognitions);
     expect(decisions.length).toBeGreaterThan(0);
     expect(decisions[0]).toMatchObject({ setCode: SET, generated: true });
@@ -188,15 +212,35 @@ describe('recording recognition decisions', () => {
     // A number not recorded yet (repeatable on a kept DATABASE_URL).
     const before = await graph.ok(`{ adminUnit(code: "17380", asOf: "2024-06-30") { recognitions { decisionNumber } } }`);
     const number = `${before.adminUnit.recognitions.length + 1}/QĐ-UBND-E2E`;
-    const input = { unitCode: '17380', asOf: '2024-06-30', setCode: 'COMMUNE_NTM_2021_2025', decisionNumber: number, decidedOn: '2024-12-20', authority: 'UBND tỉnh Nghệ An' };
+    const input = {
+      unitCode: '17380',
+      asOf: '2024-06-30',
+      setCode: 'COMMUNE_NTM_2021_2025',
+      decisionNumber: number,
+      decidedOn: '2024-12-20',
+      authority: 'UBND tỉnh Nghệ An',
+    };
     const data = await graph.ok(mutation, { input }, approver);
-    expect(data.recordRecognitionDecision).toEqual({ setCode: 'COMMUNE_NTM_2021_2025', decisionNumber: number, decidedOn: '2024-12-20', authority: 'UBND tỉnh Nghệ An', generated: false });
+    expect(data.recordRecognitionDecision).toEqual({
+      setCode: 'COMMUNE_NTM_2021_2025',
+      decisionNumber: number,
+      decidedOn: '2024-12-20',
+      authority: 'UBND tỉnh Nghệ An',
+      generated: false,
+    });
     const unit = await graph.ok(`{ adminUnit(code: "17380", asOf: "2024-06-30") { recognitions { decisionNumber generated } } }`);
     expect(unit.adminUnit.recognitions).toContainEqual({ decisionNumber: number, generated: false });
   });
 
   it('names the field at fault', async () => {
-    const base = { unitCode: '17380', asOf: '2024-06-30', setCode: 'COMMUNE_NTM_2021_2025', decisionNumber: '1/QĐ', decidedOn: '2024-12-20', authority: 'UBND' };
+    const base = {
+      unitCode: '17380',
+      asOf: '2024-06-30',
+      setCode: 'COMMUNE_NTM_2021_2025',
+      decisionNumber: '1/QĐ',
+      decidedOn: '2024-12-20',
+      authority: 'UBND',
+    };
     const unknownSet = await graph.query(mutation, { input: { ...base, setCode: 'NOPE' } }, approver);
     expect(unknownSet.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^setCode:/), extensions: { code: 'BAD_USER_INPUT' } });
     const wrongLevel = await graph.query(mutation, { input: { ...base, setCode: 'DISTRICT_NTM_2021_2025' } }, approver);
@@ -230,7 +274,9 @@ describe('input checks on roll-ups', () => {
     const year = await graph.query(`{ attainmentSummary(set: "${SET}", year: 1900) { unitCount } }`);
     expect(year.errors?.[0].message).toMatch(/^year: must be between/);
     const first = await graph.ok(`{ unitsMissingIndicator(set: "${SET}", indicator: "2.2", year: 2024, within: "40", first: 1) { totalCount } }`);
-    const past = await graph.ok(`{ unitsMissingIndicator(set: "${SET}", indicator: "2.2", year: 2024, within: "40", first: 5, after: "${Buffer.from('100000').toString('base64url')}") { totalCount edges { cursor } } }`);
+    const past = await graph.ok(
+      `{ unitsMissingIndicator(set: "${SET}", indicator: "2.2", year: 2024, within: "40", first: 5, after: "${Buffer.from('100000').toString('base64url')}") { totalCount edges { cursor } } }`,
+    );
     expect(past.unitsMissingIndicator.edges).toEqual([]);
     expect(past.unitsMissingIndicator.totalCount).toBe(first.unitsMissingIndicator.totalCount);
   });

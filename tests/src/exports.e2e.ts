@@ -1,3 +1,4 @@
+import { get as httpGet } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import type { Client } from 'pg';
 import { connectCriteriaDb, gatewayBase } from './testkit/database';
@@ -7,7 +8,10 @@ const graph = connectGraph();
 const exportsUrl = (query: string) => `${gatewayBase()}/exports/indicator-values?${query}`;
 
 function ndjson(text: string): { rows: any[]; end: any } {
-  const lines = text.trim().split('\n').map((l) => JSON.parse(l));
+  const lines = text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   const end = lines.pop();
   return { rows: lines, end };
 }
@@ -40,18 +44,39 @@ describe('streamed exports through the gateway', () => {
           and not exists (select 1 from indicator_value v where v.unit_id = $1 and v.year = 2024 and v.indicator_id = i.id) limit 1`,
       [commune.unitId],
     );
-    if (ind.length === 0) await db.query(`update indicator_value set status = 'DRAFT', source = 'export-test' where unit_id = $1 and year = 2024 and indicator_id = (select min(indicator_id) from indicator_value where unit_id = $1 and year = 2024)`, [commune.unitId]);
-    else await db.query(`insert into indicator_value (indicator_id, year, unit_id, value, status, source, recorded_by) values ($1, 2024, $2, '1', 'DRAFT', 'export-test', 'test')`, [ind[0].id, commune.unitId]);
+    if (ind.length === 0)
+      await db.query(
+        `update indicator_value set status = 'DRAFT', source = 'export-test' where unit_id = $1 and year = 2024 and indicator_id = (select min(indicator_id) from indicator_value where unit_id = $1 and year = 2024)`,
+        [commune.unitId],
+      );
+    else
+      await db.query(
+        `insert into indicator_value (indicator_id, year, unit_id, value, status, source, recorded_by) values ($1, 2024, $2, '1', 'DRAFT', 'export-test', 'test')`,
+        [ind[0].id, commune.unitId],
+      );
     const res = await fetch(exportsUrl('year=2024&within=40&format=ndjson'));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/ndjson/);
     const { rows, end } = ndjson(await res.text());
-    const approved = (await db.query(`select count(*)::int as n from indicator_value where year = 2024 and status = 'APPROVED'`)).rows[0].n;
+    // Approved 2024 values of units in Nghệ An (province 40 on either list; other tests load other provinces).
+    const approved = (
+      await db.query(
+        `select count(*)::int as n from indicator_value v join unit_profile p on p.unit_id = v.unit_id
+          where v.year = 2024 and v.status = 'APPROVED' and p.scope_ids && array['40@2025-03-01', '40@2025-07-01']`,
+      )
+    ).rows[0].n;
     expect(rows.length).toBe(approved);
     expect(end).toEqual({ type: 'end', cursor: res.headers.get('x-ntm-cursor'), count: rows.length });
     expect(rows.every((r) => r.status === 'APPROVED')).toBe(true);
     expect(rows[0]).toEqual(
-      expect.objectContaining({ op: 'UPSERT', position: null, unitId: expect.stringMatching(/@\d{4}-\d{2}-\d{2}$/), unitCode: expect.any(String), indicatorKey: expect.stringMatching(/^[A-Z0-9_]+\/.+$/), year: 2024 }),
+      expect.objectContaining({
+        op: 'UPSERT',
+        position: null,
+        unitId: expect.stringMatching(/@\d{4}-\d{2}-\d{2}$/),
+        unitCode: expect.any(String),
+        indicatorKey: expect.stringMatching(/^[A-Z0-9_]+\/.+$/),
+        year: 2024,
+      }),
     );
     expect(rows.some((r) => r.unitId === commune.unitId)).toBe(true);
     // Published changes turn the draft into a tombstone, never a value.
@@ -71,13 +96,11 @@ describe('streamed exports through the gateway', () => {
     expect((await zipped.text()).trim().split('\n').sort()).toEqual([...lines].sort());
     const raw = await new Promise<Buffer>((resolve, reject) => {
       const url = new URL(exportsUrl(`year=2024&within=${district.code}&format=csv`));
-      require('node:http')
-        .get(url, { headers: { 'accept-encoding': 'gzip' } }, (res: any) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve(Buffer.concat(chunks)));
-        })
-        .on('error', reject);
+      httpGet(url, { headers: { 'accept-encoding': 'gzip' } }, (res: any) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(Buffer.concat(chunks)));
+      }).on('error', reject);
     });
     expect(gunzipSync(raw).toString('utf8')).toBe(plain);
   });
@@ -90,7 +113,10 @@ describe('streamed exports through the gateway', () => {
     expect(etag).toBeTruthy();
     const again = await fetch(url, { headers: { 'if-none-match': etag } });
     expect(again.status).toBe(304);
-    await db.query(`update indicator_value set recorded_at = now() where unit_id = $1 and year = 2024 and status = 'APPROVED' and indicator_id = (select min(indicator_id) from indicator_value where unit_id = $1 and year = 2024 and status = 'APPROVED')`, [commune.unitId]);
+    await db.query(
+      `update indicator_value set recorded_at = now() where unit_id = $1 and year = 2024 and status = 'APPROVED' and indicator_id = (select min(indicator_id) from indicator_value where unit_id = $1 and year = 2024 and status = 'APPROVED')`,
+      [commune.unitId],
+    );
     const changed = await fetch(url, { headers: { 'if-none-match': etag } });
     expect(changed.status).toBe(200);
     expect(changed.headers.get('etag')).not.toBe(etag);
@@ -122,7 +148,9 @@ describe('streamed exports through the gateway', () => {
     const before = (await (await fetch(url)).json()) as { dataValues: any[] };
     expect(before.dataValues.length).toBeGreaterThan(10);
     expect(Object.keys(before.dataValues[0]).sort()).toEqual(['comment', 'dataElement', 'lastUpdated', 'orgUnit', 'period', 'storedBy', 'value']);
-    const ids = await db.query<{ unit_id: string }>(`select unit_id from unit_profile where unit_id = $1 or ancestor_ids @> array[$1]`, [district.unitId]);
+    const ids = await db.query<{ unit_id: string }>(`select unit_id from unit_profile where unit_id = $1 or ancestor_ids @> array[$1]`, [
+      district.unitId,
+    ]);
     await db.query(`delete from indicator_value where year = 2024 and unit_id = any($1::text[])`, [ids.rows.map((r) => r.unit_id)]);
     // POST /imports is not on this branch: the DHIS2 rows go back through the API, field for field —
     // written SUBMITTED by an editor, then approved by another user (APPROVED is given only by approval).
@@ -138,10 +166,20 @@ describe('streamed exports through the gateway', () => {
         value: d.value,
         status: String(d.comment) === 'status=APPROVED' ? 'SUBMITTED' : String(d.comment).replace(/^status=/, ''),
       }));
-      const written = await graph.ok(`mutation($input: [IndicatorValueInput!]!) { setIndicatorValues(input: $input) { writtenCount errors { row field reason } } }`, { input }, { auth: editor });
+      const written = await graph.ok(
+        `mutation($input: [IndicatorValueInput!]!) { setIndicatorValues(input: $input) { writtenCount errors { row field reason } } }`,
+        { input },
+        { auth: editor },
+      );
       expect(written.setIndicatorValues.errors).toEqual([]);
-      const keys = chunk.filter((d) => d.comment === 'status=APPROVED').map((d) => ({ unitCode: d.orgUnit, asOf: '2024-06-30', indicatorCode: d.dataElement, year: Number(d.period) }));
-      const approved = await graph.ok(`mutation($input: [IndicatorValueKeyInput!]!) { approveIndicatorValues(input: $input) { writtenCount errors { row field reason } } }`, { input: keys }, { auth: approver });
+      const keys = chunk
+        .filter((d) => d.comment === 'status=APPROVED')
+        .map((d) => ({ unitCode: d.orgUnit, asOf: '2024-06-30', indicatorCode: d.dataElement, year: Number(d.period) }));
+      const approved = await graph.ok(
+        `mutation($input: [IndicatorValueKeyInput!]!) { approveIndicatorValues(input: $input) { writtenCount errors { row field reason } } }`,
+        { input: keys },
+        { auth: approver },
+      );
       expect(approved.approveIndicatorValues.errors).toEqual([]);
     }
     const after = (await (await fetch(url)).json()) as { dataValues: any[] };
@@ -156,7 +194,9 @@ describe('streamed exports through the gateway', () => {
        select min(indicator_id), 2012, $1, '1', 'DRAFT', 'export-test', 'test' from indicator_value where unit_id = $1 on conflict do nothing`,
       [commune.unitId],
     );
-    const draft = await db.query<{ n: number }>(`select count(*)::int as n from indicator_value where unit_id = $1 and status <> 'APPROVED'`, [commune.unitId]);
+    const draft = await db.query<{ n: number }>(`select count(*)::int as n from indicator_value where unit_id = $1 and status <> 'APPROVED'`, [
+      commune.unitId,
+    ]);
     const ministry = await tokenFor({ role: 'MINISTRY' });
     const all = ndjson(await (await fetch(exportsUrl(`within=${commune.unitId}`), { headers: { authorization: `Bearer ${ministry}` } })).text()).rows;
     const anonymous = ndjson(await (await fetch(exportsUrl(`within=${commune.unitId}`))).text()).rows;
@@ -169,7 +209,9 @@ describe('streamed exports through the gateway', () => {
     const bad = await fetch(exportsUrl('year=2024'), { headers: { authorization: 'Bearer not-a-token' } });
     expect(bad.status).toBe(401);
     // Past the gateway, a subgraph export route answers nobody without the gateway's identity.
-    const direct = await fetch(`${JSON.parse(process.env.NTM_TEST_SUBGRAPH_URLS!).criteria.replace(/\/graphql$/, '')}/internal/exports/indicator-values?year=2024`);
+    const direct = await fetch(
+      `${JSON.parse(process.env.NTM_TEST_SUBGRAPH_URLS!).criteria.replace(/\/graphql$/, '')}/internal/exports/indicator-values?year=2024`,
+    );
     expect(direct.status).toBe(401);
   });
 

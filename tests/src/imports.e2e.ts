@@ -45,7 +45,12 @@ interface SampleRow {
 const INDICATORS = ['2.2', '8.4', '17.1'];
 
 /** Strips Vietnamese diacritics ("Nghi Phong" from "Nghi Phong", "Hưng" → "Hung"). */
-const unaccented = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+const unaccented = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
 const core = (name: string) => name.replace(/^(Xã|Phường|Thị trấn)\s+/, '');
 
 async function db(): Promise<Client> {
@@ -55,7 +60,12 @@ async function db(): Promise<Client> {
   return client;
 }
 
-async function upload(file: Buffer, fileName: string, params: Record<string, string> = {}, token: string | null = EDITOR_TOKEN): Promise<{ status: number; body: any }> {
+async function upload(
+  file: Buffer,
+  fileName: string,
+  params: Record<string, string> = {},
+  token: string | null = EDITOR_TOKEN,
+): Promise<{ status: number; body: any }> {
   const form = new FormData();
   for (const [k, v] of Object.entries(params)) form.append(k, v);
   form.append('file', new Blob([file]), fileName);
@@ -100,7 +110,9 @@ describe('spreadsheet imports', () => {
     const communes = data.adminUnits.edges.map((e) => e.node);
     const byCore = new Map<string, Unit[]>();
     for (const u of communes) byCore.set(unaccented(core(u.name)).toLowerCase(), [...(byCore.get(unaccented(core(u.name)).toLowerCase()) ?? []), u]);
-    const unique = communes.filter((u) => byCore.get(unaccented(core(u.name)).toLowerCase())!.length === 1 && core(u.name).length >= 9 && u.name.startsWith('Xã '));
+    const unique = communes.filter(
+      (u) => byCore.get(unaccented(core(u.name)).toLowerCase())!.length === 1 && core(u.name).length >= 9 && u.name.startsWith('Xã '),
+    );
     // Two communes of the province whose names differ only by diacritics ("Phường Thạch Hạ", "Thị trấn Thạch Hà"),
     // written in capitals without diacritics or kind ("THACH HA"): ambiguous, and reported so.
     const shared = [...byCore.values()].find((units) => units.length >= 2);
@@ -108,7 +120,9 @@ describe('spreadsheet imports', () => {
     ambiguous = { name: unaccented(core(shared[0].name)).toUpperCase(), codes: shared.map((u) => u.code) };
 
     // An old commune whose name is gone after the reform and which went whole into one new commune.
-    const today = await graph.ok<{ adminUnits: { edges: { node: Unit }[] } }>(`{ adminUnits(filter: { level: COMMUNE, within: "42" }, first: 500) { edges { node { code name parent { name } } } } }`);
+    const today = await graph.ok<{ adminUnits: { edges: { node: Unit }[] } }>(
+      `{ adminUnits(filter: { level: COMMUNE, within: "42" }, first: 500) { edges { node { code name parent { name } } } } }`,
+    );
     const newKeys = new Set(today.adminUnits.edges.map((e) => unaccented(core(e.node.name)).toLowerCase()));
     let old: { unit: Unit; successor: string } | null = null;
     for (const u of unique) {
@@ -120,7 +134,7 @@ describe('spreadsheet imports', () => {
       }
     }
     if (!old) throw new Error('no old commune with a single successor in Hà Tĩnh');
-    const [a, b, c, d, e, f] = unique.filter((u) => u.code !== old!.unit.code);
+    const [a, b, c, d, e, f] = unique.filter((u) => u.code !== old.unit.code);
     const ok: Expectation = { status: 'OK' };
     const warn = (reason: string): Expectation => ({ status: 'WARNING', reason });
     const err = (reason: string): Expectation => ({ status: 'ERROR', reason });
@@ -131,14 +145,47 @@ describe('spreadsheet imports', () => {
     };
     sample = [
       { cells: [a.name, a.parent!.name, 2024, 91.5, 'đạt', 96], expect: [ok, ok, ok], unitCode: a.code, note: 'clean' },
-      { cells: [unaccented(b.name).toLowerCase(), unaccented(b.parent!.name), 2024, '85%', 'không đạt', '97,25'], expect: [ok, ok, ok], unitCode: b.code, note: 'no diacritics, lower case, % and decimal comma' },
+      {
+        cells: [unaccented(b.name).toLowerCase(), unaccented(b.parent!.name), 2024, '85%', 'không đạt', '97,25'],
+        expect: [ok, ok, ok],
+        unitCode: b.code,
+        note: 'no diacritics, lower case, % and decimal comma',
+      },
       { cells: [`X. ${core(c.name)}`, '', 2024, '88,5', 'Đạt', '99'], expect: [ok, ok, ok], unitCode: c.code, note: 'abbreviated kind, no district' },
-      { cells: [typo(d.name), d.parent!.name, 2024, '70', 'dat', '95'], expect: [warn('UNIT_MATCHED'), warn('UNIT_MATCHED'), warn('UNIT_MATCHED')], unitCode: d.code, note: 'one typo' },
-      { cells: [ambiguous.name, '', 2024, '81', 'đạt', '96'], expect: [err('UNIT_AMBIGUOUS'), err('UNIT_AMBIGUOUS'), err('UNIT_AMBIGUOUS')], note: 'ambiguous: capitals without diacritics, no district' },
-      { cells: [old.unit.name, '', 2025, '90', 'đạt', '98'], expect: [warn('UNIT_LINEAGE'), warn('UNIT_LINEAGE'), warn('UNIT_LINEAGE')], unitCode: old.successor, note: 'old name in a 2025 row' },
-      { cells: [e.name, e.parent!.name, 2024, 'abc', 'có lẽ', '150'], expect: [err('VALUE_INVALID'), err('VALUE_INVALID'), err('VALUE_INVALID')], unitCode: e.code, note: 'bad values' },
-      { cells: [a.name, a.parent!.name, 2024, 91.5, 'đạt', 96], expect: [err('DUPLICATE'), err('DUPLICATE'), err('DUPLICATE')], unitCode: a.code, note: 'duplicate of the first row' },
-      { cells: ['Xã Không Có Thật Ở Đâu', '', 2024, '50', 'đạt', '50'], expect: [err('UNIT_UNMATCHED'), err('UNIT_UNMATCHED'), err('UNIT_UNMATCHED')], note: 'names nothing' },
+      {
+        cells: [typo(d.name), d.parent!.name, 2024, '70', 'dat', '95'],
+        expect: [warn('UNIT_MATCHED'), warn('UNIT_MATCHED'), warn('UNIT_MATCHED')],
+        unitCode: d.code,
+        note: 'one typo',
+      },
+      {
+        cells: [ambiguous.name, '', 2024, '81', 'đạt', '96'],
+        expect: [err('UNIT_AMBIGUOUS'), err('UNIT_AMBIGUOUS'), err('UNIT_AMBIGUOUS')],
+        note: 'ambiguous: capitals without diacritics, no district',
+      },
+      {
+        cells: [old.unit.name, '', 2025, '90', 'đạt', '98'],
+        expect: [warn('UNIT_LINEAGE'), warn('UNIT_LINEAGE'), warn('UNIT_LINEAGE')],
+        unitCode: old.successor,
+        note: 'old name in a 2025 row',
+      },
+      {
+        cells: [e.name, e.parent!.name, 2024, 'abc', 'có lẽ', '150'],
+        expect: [err('VALUE_INVALID'), err('VALUE_INVALID'), err('VALUE_INVALID')],
+        unitCode: e.code,
+        note: 'bad values',
+      },
+      {
+        cells: [a.name, a.parent!.name, 2024, 91.5, 'đạt', 96],
+        expect: [err('DUPLICATE'), err('DUPLICATE'), err('DUPLICATE')],
+        unitCode: a.code,
+        note: 'duplicate of the first row',
+      },
+      {
+        cells: ['Xã Không Có Thật Ở Đâu', '', 2024, '50', 'đạt', '50'],
+        expect: [err('UNIT_UNMATCHED'), err('UNIT_UNMATCHED'), err('UNIT_UNMATCHED')],
+        note: 'names nothing',
+      },
       { cells: [f.name, f.parent!.name, 2024, '', 'không đạt', ''], expect: [ok], unitCode: f.code, note: 'empty cells carry no value' },
     ];
 
@@ -157,7 +204,12 @@ describe('spreadsheet imports', () => {
   const rowNumberOf = (index: number) => TITLE_ROWS + HEADER_ROWS + index + 1;
   const expectedCounts = () => {
     const all = sample.flatMap((r) => r.expect);
-    return { rows: all.length, ok: all.filter((e) => e.status === 'OK').length, warning: all.filter((e) => e.status === 'WARNING').length, error: all.filter((e) => e.status === 'ERROR').length };
+    return {
+      rows: all.length,
+      ok: all.filter((e) => e.status === 'OK').length,
+      warning: all.filter((e) => e.status === 'WARNING').length,
+      error: all.filter((e) => e.status === 'ERROR').length,
+    };
   };
 
   it('describes its tables exactly in its entities (no schema difference on import_ tables)', async () => {
@@ -178,7 +230,11 @@ describe('spreadsheet imports', () => {
   });
 
   it('answers 401 to a direct call of the subgraph upload endpoint without the gateway identity', async () => {
-    const res = await fetch(subgraphUrls().criteria.replace(/\/graphql$/, '/imports'), { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: 'a,b\n' });
+    const res = await fetch(subgraphUrls().criteria.replace(/\/graphql$/, '/imports'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: 'a,b\n',
+    });
     expect(res.status).toBe(401);
   });
 
@@ -220,7 +276,8 @@ describe('spreadsheet imports', () => {
         got.forEach((g, k) => {
           const want = row.expect[k];
           if (want.reason) expect(g.reasons.map((r: any) => r.code)).toContain(want.reason);
-          if (row.unitCode && want.reason !== 'UNIT_AMBIGUOUS') expect({ note: row.note, code: g.unit?.code }).toEqual({ note: row.note, code: row.unitCode });
+          if (row.unitCode && want.reason !== 'UNIT_AMBIGUOUS')
+            expect({ note: row.note, code: g.unit?.code }).toEqual({ note: row.note, code: row.unitCode });
         });
       });
       const amb = report.find((r) => r.row === rowNumberOf(4))!;
@@ -240,7 +297,10 @@ describe('spreadsheet imports', () => {
   });
 
   it('reads the same data as a semicolon CSV, and a DHIS2 data-value CSV by unit code', async () => {
-    const lines = ['Tên xã;Huyện;Năm;Chỉ tiêu 2.2;Chỉ tiêu 8.4;Chỉ tiêu 17.1', ...sample.map((r) => r.cells.map((c) => String(c).replace(/"/g, '')).join(';'))];
+    const lines = [
+      'Tên xã;Huyện;Năm;Chỉ tiêu 2.2;Chỉ tiêu 8.4;Chỉ tiêu 17.1',
+      ...sample.map((r) => r.cells.map((c) => String(c).replace(/"/g, '')).join(';')),
+    ];
     const csv = await upload(Buffer.from(lines.join('\r\n'), 'utf8'), 'xa.csv', { year: '2024', within: '42' });
     expect(csv.status).toBe(202);
     const job = await finished(csv.body.id);
@@ -257,8 +317,10 @@ describe('spreadsheet imports', () => {
     // An APPROVED value of the synthetic Nghệ An dataset, sent with another value.
     const client = await db();
     const approved = await client
-      .query(`select split_part(v.unit_id, '@', 1) as code, i.code as indicator, v.value from indicator_value v join indicator i on i.id = v.indicator_id
-               where v.status = 'APPROVED' and v.year = 2024 and i.set_code = 'COMMUNE_NTM_2021_2025' and i.value_type = 'PERCENTAGE' order by v.unit_id, i.code limit 1`)
+      .query(
+        `select split_part(v.unit_id, '@', 1) as code, i.code as indicator, v.value from indicator_value v join indicator i on i.id = v.indicator_id
+               where v.status = 'APPROVED' and v.year = 2024 and i.set_code = 'COMMUNE_NTM_2021_2025' and i.value_type = 'PERCENTAGE' order by v.unit_id, i.code limit 1`,
+      )
       .finally(() => client.end());
     const { code, indicator, value } = approved.rows[0];
     const other = Number(value) >= 50 ? '1' : '99';
@@ -330,7 +392,9 @@ describe('spreadsheet imports', () => {
         // A fault that strikes after some values of the statement are written: the whole commit must roll back.
         await client.query(`create or replace function criteria.e2e_fail_import() returns trigger language plpgsql as $$
           begin if new.unit_id like '${target}@%' then raise exception 'injected failure'; end if; return new; end $$`);
-        await client.query(`create trigger e2e_fail_import before insert on criteria.indicator_value for each row execute function criteria.e2e_fail_import()`);
+        await client.query(
+          `create trigger e2e_fail_import before insert on criteria.indicator_value for each row execute function criteria.e2e_fail_import()`,
+        );
         const answer = await commit(res.body.id);
         expect(answer.errors?.length).toBeGreaterThan(0);
         expect((await client.query(`select count(*)::int as n from indicator_value where source = $1`, [`import:${res.body.id}`])).rows[0].n).toBe(0);
@@ -357,11 +421,17 @@ describe('spreadsheet imports', () => {
         const written = (await client.query(`select count(*)::int as n from indicator_value where source = $1`, [`import:${res.body.id}`])).rows[0].n;
         expect(written).toBe(counts.create + counts.update);
         // Each written value's history points at the import, and names who committed it.
-        const history = await client.query(`select count(*)::int as n, array_agg(distinct changed_by) as who from indicator_value_change where source = $1`, [`import:${res.body.id}`]);
+        const history = await client.query(
+          `select count(*)::int as n, array_agg(distinct changed_by) as who from indicator_value_change where source = $1`,
+          [`import:${res.body.id}`],
+        );
         expect(history.rows[0]).toEqual({ n: written, who: ['import-editor'] });
         // The ambiguous row now counts: 3 more values than the dry run accepted.
         expect(counts.error).toBe(expectedCounts().error - 3);
-        const chosen = await client.query(`select count(*)::int as n from indicator_value where source = $1 and unit_id like $2`, [`import:${res.body.id}`, `${ambiguous.codes[0]}@%`]);
+        const chosen = await client.query(`select count(*)::int as n from indicator_value where source = $1 and unit_id like $2`, [
+          `import:${res.body.id}`,
+          `${ambiguous.codes[0]}@%`,
+        ]);
         expect(chosen.rows[0].n).toBe(3);
       } finally {
         await client.end();

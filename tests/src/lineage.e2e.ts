@@ -59,7 +59,9 @@ describe('lineage across the 2025 reform, through the gateway', () => {
   });
 
   it('reports same-name communes as AMBIGUOUS with all of them', async () => {
-    const data = await graph.ok(`{ matchAdminUnits(inputs: [{ name: "Xã Hòa Bình", level: COMMUNE }], asOf: "2024-06-30") { status best { code } candidates { unit { code } } } }`);
+    const data = await graph.ok(
+      `{ matchAdminUnits(inputs: [{ name: "Xã Hòa Bình", level: COMMUNE }], asOf: "2024-06-30") { status best { code } candidates { unit { code } } } }`,
+    );
     expect(data.matchAdminUnits[0].status).toBe('AMBIGUOUS');
     expect(data.matchAdminUnits[0].best).toBeNull();
     expect(data.matchAdminUnits[0].candidates.length).toBeGreaterThan(1);
@@ -78,10 +80,15 @@ describe('lineage across the 2025 reform, through the gateway', () => {
 describe('matching a very large column', () => {
   it('takes 20,000 names in one request, and refuses more naming the field', async () => {
     const inputs = Array.from({ length: 20_000 }, (_, i) => ({ name: ['Xã Hòa Bình', 'Phường 1', 'Xã Tân An', 'hung dong'][i % 4] }));
-    const data = await graph.ok(`query($inputs: [MatchInput!]!) { matchAdminUnits(inputs: $inputs, asOf: "2024-06-30") { status candidates { unit { code } } } }`, { inputs });
+    const data = await graph.ok(
+      `query($inputs: [MatchInput!]!) { matchAdminUnits(inputs: $inputs, asOf: "2024-06-30") { status candidates { unit { code } } } }`,
+      { inputs },
+    );
     expect(data.matchAdminUnits).toHaveLength(20_000);
     expect(data.matchAdminUnits[0].status).toBe('AMBIGUOUS');
-    const tooMany = await graph.query(`query($inputs: [MatchInput!]!) { matchAdminUnits(inputs: $inputs) { status } }`, { inputs: [...inputs, { name: 'x' }] });
+    const tooMany = await graph.query(`query($inputs: [MatchInput!]!) { matchAdminUnits(inputs: $inputs) { status } }`, {
+      inputs: [...inputs, { name: 'x' }],
+    });
     expect(tooMany.errors?.[0].message).toMatch(/^inputs: at most 20000/);
   });
 });

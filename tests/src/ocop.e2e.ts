@@ -74,12 +74,16 @@ describe('ocop subgraph', () => {
     const data = await graph.ok(`{ ocopProducts(first: 1) { edges { node { name commune { id } } } } }`);
     const { name } = data.ocopProducts.edges[0].node;
     const words = foldText(name).split(' ').slice(0, 2).join(' ');
-    const found = await graph.ok(`query ($q: String!) { ocopProducts(filter: { search: $q }, first: 500) { totalCount edges { node { name } } } }`, { q: words });
+    const found = await graph.ok(`query ($q: String!) { ocopProducts(filter: { search: $q }, first: 500) { totalCount edges { node { name } } } }`, {
+      q: words,
+    });
     expect(found.ocopProducts.edges.map((e: { node: { name: string } }) => e.node.name)).toContain(name);
     for (const e of found.ocopProducts.edges) expect(foldText(e.node.name)).toContain(words);
     // Products registered on the pre-reform list count under today's provinces: the two default
     // provinces together hold every generated product.
-    const total = await graph.ok(`{ ocopProducts(first: 0) { totalCount } a: adminUnit(code: "40") { ocopProducts(first: 0) { totalCount } } b: adminUnit(code: "42") { ocopProducts(first: 0) { totalCount } } }`);
+    const total = await graph.ok(
+      `{ ocopProducts(first: 0) { totalCount } a: adminUnit(code: "40") { ocopProducts(first: 0) { totalCount } } b: adminUnit(code: "42") { ocopProducts(first: 0) { totalCount } } }`,
+    );
     const old = await graph.ok(`{ adminUnit(code: "40", asOf: "2024-06-30") { ocopProducts(first: 0) { totalCount } } }`);
     expect(total.a.ocopProducts.totalCount + total.b.ocopProducts.totalCount).toBeGreaterThanOrEqual(total.ocopProducts.totalCount);
     // Without the lineage, today's province would count only products registered on the current list.
@@ -89,14 +93,16 @@ describe('ocop subgraph', () => {
 
   it('refuses writes without a signed-in user (UNAUTHENTICATED) and writes nothing', async () => {
     const before = await graph.ok(`{ ocopProducts(first: 0) { totalCount } }`);
-    const res = await graph.query(`mutation { createOcopProduct(input: { name: "Mật ong test", productSetCode: "26-I.3.b", cooperativeId: "1", commune: "40@2025-07-01" }) { code } }`);
+    const res = await graph.query(
+      `mutation { createOcopProduct(input: { name: "Mật ong test", productSetCode: "26-I.3.b", cooperativeId: "1", commune: "40@2025-07-01" }) { code } }`,
+    );
     expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(leaksNothing(res.raw)).toBe(true);
     const after = await graph.ok(`{ ocopProducts(first: 0) { totalCount } }`);
     expect(after.ocopProducts.totalCount).toBe(before.ocopProducts.totalCount);
   });
 
-  it('refuses a write outside the signed-in user\'s units (FORBIDDEN, naming the unit) and one by a role that may not make it', async () => {
+  it("refuses a write outside the signed-in user's units (FORBIDDEN, naming the unit) and one by a role that may not make it", async () => {
     const write = `mutation { createOcopProduct(input: { name: "Mật ong test", productSetCode: "26-I.3.b", cooperativeId: "1", commune: "40@2025-07-01" }) { code } }`;
     const outside = await graph.query(write, {}, { auth: await tokenFor({ role: 'EDITOR', units: ['42'], sub: 'editor-42-ocop' }) });
     expect(outside.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', units: ['40@2025-07-01'] });
@@ -117,7 +123,10 @@ describe('ocop writes', () => {
   const TODAY = '2026-12-01';
   /** Stand-in for `authorize` (tested through the gateway above): allows everything, so validation alone is tested here. */
   const allowAll = async () => ({ sub: 'test', name: 'test', roles: ['ADMIN' as const], units: [] });
-  const toDollar = (sql: string) => { let n = 0; return sql.replace(/\?/g, () => `$${++n}`); };
+  const toDollar = (sql: string) => {
+    let n = 0;
+    return sql.replace(/\?/g, () => `$${++n}`);
+  };
   const exec = async (sql: string, params: unknown[] = []) => (await client.query(toDollar(sql), params)).rows;
   const em = {
     getConnection: () => ({
@@ -155,7 +164,9 @@ describe('ocop writes', () => {
     const before = await count(table);
     let fields: string[] = [];
     await write().then(
-      () => { throw new Error('the write was accepted'); },
+      () => {
+        throw new Error('the write was accepted');
+      },
       (error: { extensions?: { code?: string; problems?: RowError[] } }) => {
         expect(error.extensions?.code).toBe('BAD_USER_INPUT');
         fields = (error.extensions?.problems ?? []).map((p) => p.field);
@@ -165,10 +176,27 @@ describe('ocop writes', () => {
     return fields;
   };
 
-  const coop = (registrationNumber: string) => ({ legalForm: 'COOPERATIVE', registrationNumber, name: 'HTX Nông nghiệp Thử nghiệm', commune: communeId,
-    foundedOn: '2020-01-15', members: 12, mainSector: 'AGRICULTURE' });
-  const rating = (productCode: string, over: Record<string, unknown> = {}) => ({ productCode, score: 60, partA: 25, partB: 15, partC: 20, stars: 3,
-    decisionNumber: '123/QĐ-UBND', decisionDate: '2026-10-01', authority: { level: 'PROVINCE', unitCode: '40', name: 'UBND tỉnh Nghệ An' }, ...over });
+  const coop = (registrationNumber: string) => ({
+    legalForm: 'COOPERATIVE',
+    registrationNumber,
+    name: 'HTX Nông nghiệp Thử nghiệm',
+    commune: communeId,
+    foundedOn: '2020-01-15',
+    members: 12,
+    mainSector: 'AGRICULTURE',
+  });
+  const rating = (productCode: string, over: Record<string, unknown> = {}) => ({
+    productCode,
+    score: 60,
+    partA: 25,
+    partB: 15,
+    partC: 20,
+    stars: 3,
+    decisionNumber: '123/QĐ-UBND',
+    decisionDate: '2026-10-01',
+    authority: { level: 'PROVINCE', unitCode: '40', name: 'UBND tỉnh Nghệ An' },
+    ...over,
+  });
 
   it('creates a cooperative and refuses a duplicate registration number, naming the field', async () => {
     await writes.createCooperative(coop('4001999001'));
@@ -177,15 +205,30 @@ describe('ocop writes', () => {
 
   it('refuses a product in a district, naming the field', async () => {
     const [{ id }] = await exec(`select id from cooperative where registration_key = '4001999001'`);
-    expect(await refusedOn(() => writes.createProduct({ name: 'Mật ong rừng', productSetCode: '26-I.3.b', cooperativeId: String(id), commune: districtId }), 'ocop_product')).toContain('commune');
+    expect(
+      await refusedOn(
+        () => writes.createProduct({ name: 'Mật ong rừng', productSetCode: '26-I.3.b', cooperativeId: String(id), commune: districtId }),
+        'ocop_product',
+      ),
+    ).toContain('commune');
   });
 
   it('refuses 6 stars, stars disagreeing with the score, a 5★ by a province, a future decision — nothing written', async () => {
     const [{ id }] = await exec(`select id from cooperative where registration_key = '4001999001'`);
-    const code = await writes.createProduct({ name: 'Mật ong rừng Thử nghiệm', productSetCode: '26-I.3.b', cooperativeId: String(id), commune: communeId });
+    const code = await writes.createProduct({
+      name: 'Mật ong rừng Thử nghiệm',
+      productSetCode: '26-I.3.b',
+      cooperativeId: String(id),
+      commune: communeId,
+    });
     expect(await refusedOn(() => writes.recordRating(rating(code, { stars: 6 })), 'ocop_rating')).toContain('stars');
-    expect(await refusedOn(() => writes.recordRating(rating(code, { score: 95, partA: 38, partB: 24, partC: 33, stars: 4 })), 'ocop_rating')).toContain('stars');
-    const fivebyProvince = await refusedOn(() => writes.recordRating(rating(code, { score: 95, partA: 38, partB: 24, partC: 33, stars: 5 })), 'ocop_rating');
+    expect(
+      await refusedOn(() => writes.recordRating(rating(code, { score: 95, partA: 38, partB: 24, partC: 33, stars: 4 })), 'ocop_rating'),
+    ).toContain('stars');
+    const fivebyProvince = await refusedOn(
+      () => writes.recordRating(rating(code, { score: 95, partA: 38, partB: 24, partC: 33, stars: 5 })),
+      'ocop_rating',
+    );
     expect(fivebyProvince).toContain('authority.level');
     expect(await refusedOn(() => writes.recordRating(rating(code, { decisionDate: '2026-12-02' })), 'ocop_rating')).toContain('decisionDate');
     const ratingId = await writes.recordRating(rating(code));
@@ -196,8 +239,16 @@ describe('ocop writes', () => {
     expect(data.ocopProduct.code).toMatch(/^OCOP-40-\d{5}-2026-\d{4}$/);
 
     // Revocation: refused without a reason or dated before the decision; then recorded, and the product has no current rating.
-    const revoke = (over: Record<string, unknown> = {}) => writes.revokeRating({ ratingId: String(ratingId), ground: 'MISUSE_OF_OCOP_MARK', reason: 'Dùng nhãn OCOP sai quy định',
-      revokedOn: '2026-11-15', decisionNumber: '45/QĐ-UBND', authority: { level: 'PROVINCE', unitCode: '40', name: 'Chủ tịch UBND tỉnh Nghệ An' }, ...over });
+    const revoke = (over: Record<string, unknown> = {}) =>
+      writes.revokeRating({
+        ratingId: String(ratingId),
+        ground: 'MISUSE_OF_OCOP_MARK',
+        reason: 'Dùng nhãn OCOP sai quy định',
+        revokedOn: '2026-11-15',
+        decisionNumber: '45/QĐ-UBND',
+        authority: { level: 'PROVINCE', unitCode: '40', name: 'Chủ tịch UBND tỉnh Nghệ An' },
+        ...over,
+      });
     expect(await refusedOn(() => revoke({ reason: ' ' }), 'ocop_revocation')).toContain('reason');
     expect(await refusedOn(() => revoke({ revokedOn: '2026-09-30' }), 'ocop_revocation')).toContain('revokedOn');
     await revoke();
@@ -208,7 +259,12 @@ describe('ocop writes', () => {
 
   it('an expired rating leaves the product without a current rating but in its history', async () => {
     const [{ id }] = await exec(`select id from cooperative where registration_key = '4001999001'`);
-    const code = await writes.createProduct({ name: 'Nước mắm Thử nghiệm', productSetCode: '26-I.3.b', cooperativeId: String(id), commune: communeId });
+    const code = await writes.createProduct({
+      name: 'Nước mắm Thử nghiệm',
+      productSetCode: '26-I.3.b',
+      cooperativeId: String(id),
+      commune: communeId,
+    });
     await writes.recordRating(rating(code, { productSetCode: '148-1', decisionDate: '2023-06-01' }));
     const q = `query ($c: String!, $d: Date!) { ocopProduct(code: $c) { currentRating(asOf: $d) { decidedOn validUntil } ratings { decidedOn validUntil } } }`;
     const now = await graph.ok(q, { c: code, d: TODAY });

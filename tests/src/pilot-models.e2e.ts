@@ -36,7 +36,10 @@ describe('pilot models through the gateway', () => {
     const res = await fetch(`${process.env.NTM_TEST_CONTROL_URL}/schema-diff?subgraph=pilot-models`);
     const { sql } = (await res.json()) as { sql: string };
     // seed_state is the kit's seeding bookkeeping, created by seedOnce rather than by this subgraph's migrations.
-    const statements = sql.split('\n').map((l) => l.trim()).filter((l) => l && !l.includes('"seed_state"'));
+    const statements = sql
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.includes('"seed_state"'));
     expect(statements).toEqual([]);
   });
 
@@ -67,14 +70,18 @@ describe('pilot models through the gateway', () => {
   });
 
   it('generated commune pilots are eligible on the same criteria facts, in the year they were chosen (2023)', async () => {
-    const data = await graph.ok(`{ pilotModels(filter: { generated: true, kind: SMART_COMMUNE }, first: 500) { edges { node { id kind unit { sc: pilotEligibility(kind: SMART_COMMUNE, year: 2023) { eligible } } } } } }`);
+    const data = await graph.ok(
+      `{ pilotModels(filter: { generated: true, kind: SMART_COMMUNE }, first: 500) { edges { node { id kind unit { sc: pilotEligibility(kind: SMART_COMMUNE, year: 2023) { eligible } } } } } }`,
+    );
     const communes = data.pilotModels.edges.map((e: any) => e.node);
     expect(communes.length).toBeGreaterThan(0);
     for (const n of communes) expect([n.id, n.unit.sc.eligible]).toEqual([n.id, true]);
   });
 
   it('lists the six real smart communes of the first batch among the others, generated: false, on the list they were built in', async () => {
-    const data = await graph.ok(`{ pilotModels(filter: { kind: SMART_COMMUNE }, first: 50) { totalCount edges { node { id generated status onSchedule fundingTotal { planned } unit { id code name } } } } }`);
+    const data = await graph.ok(
+      `{ pilotModels(filter: { kind: SMART_COMMUNE }, first: 50) { totalCount edges { node { id generated status onSchedule fundingTotal { planned } unit { id code name } } } } }`,
+    );
     const nodes = data.pilotModels.edges.map((e: any) => e.node);
     const real = nodes.filter((n: any) => !n.generated);
     expect(real.map((n: any) => n.unit.code).sort()).toEqual([...FIRST_BATCH_SMART].sort());
@@ -91,7 +98,9 @@ describe('pilot models through the gateway', () => {
     expect(pilot.pilotModel.currentUnits.length).toBeGreaterThan(0);
     const today = pilot.pilotModel.currentUnits[0].code;
     const ids = async (within: string) =>
-      (await graph.ok(`query ($w: String) { pilotModels(filter: { within: $w }, first: 500) { edges { node { id } } } }`, { w: within })).pilotModels.edges.map((e: any) => e.node.id);
+      (
+        await graph.ok(`query ($w: String) { pilotModels(filter: { within: $w }, first: 500) { edges { node { id } } } }`, { w: within })
+      ).pilotModels.edges.map((e: any) => e.node.id);
     expect(await ids('46')).toContain('FB-19894');
     expect(await ids(today)).toContain('FB-19894');
     expect(await ids('40')).not.toContain('FB-19894');
@@ -100,7 +109,8 @@ describe('pilot models through the gateway', () => {
   });
 
   it('reads lists, roll-ups and who is behind schedule in a bounded number of SQL statements', async () => {
-    const list = (first: number) => `{ pilotModels(filter: { within: "40" }, first: ${first}) { totalCount edges { node { id stage onSchedule daysBehind steps { code timing } fundingTotal { planned } fundingBalanced funding { source } } } } }`;
+    const list = (first: number) =>
+      `{ pilotModels(filter: { within: "40" }, first: ${first}) { totalCount edges { node { id stage onSchedule daysBehind steps { code timing } fundingTotal { planned } fundingBalanced funding { source } } } } }`;
     const small = await graph.countStatements('pilot-models', () => graph.ok(list(5)));
     const large = await graph.countStatements('pilot-models', () => graph.ok(list(60)));
     expect(large.result.pilotModels.edges.length).toBeGreaterThan(5);
@@ -112,7 +122,9 @@ describe('pilot models through the gateway', () => {
     const kinds = new Set(summary.result.pilotSummary.map((r: any) => r.kind));
     expect([...kinds].sort()).toEqual(['DISTRICT_DATA_PILOT', 'ECOMMERCE_COMMUNE', 'SMART_COMMUNE', 'SMART_VILLAGE']);
 
-    const behind = await graph.countStatements('pilot-models', () => graph.ok(`{ pilotsBehindSchedule(within: "40", first: 20) { id onSchedule daysBehind overdueSteps } }`));
+    const behind = await graph.countStatements('pilot-models', () =>
+      graph.ok(`{ pilotsBehindSchedule(within: "40", first: 20) { id onSchedule daysBehind overdueSteps } }`),
+    );
     expect(behind.statements).toBeLessThanOrEqual(4);
     const rows = behind.result.pilotsBehindSchedule;
     expect(rows.length).toBeGreaterThan(0);
@@ -128,7 +140,10 @@ describe('pilot models through the gateway', () => {
       send(`mutation { createPilot(input: { kind: SMART_COMMUNE, unitId: "17380@2025-03-01", topicGroups: ["SC_DIGITAL_GOVERNMENT"] }) { id } }`, {}),
       send(`mutation { movePilotStep(pilotId: "FB-19894", input: { step: "DESIGN_SURVEY", action: START, date: "2023-01-10" }) { id } }`, {}),
       send(`mutation { setPilotFunding(pilotId: "FB-19894", input: { lines: [{ source: CENTRAL, planned: "100", disbursed: "0" }] }) { id } }`, {}),
-      send(`mutation { approvePilot(pilotId: "FB-19894", approval: { number: "1/QĐ-UBND", date: "2023-06-01", authority: "UBND tỉnh" }) { id } }`, {}),
+      send(
+        `mutation { approvePilot(pilotId: "FB-19894", approval: { number: "1/QĐ-UBND", date: "2023-06-01", authority: "UBND tỉnh" }) { id } }`,
+        {},
+      ),
     ];
     for (const res of await Promise.all(attempts)) {
       expect(res.data?.createPilot ?? res.data?.movePilotStep ?? res.data?.setPilotFunding ?? res.data?.approvePilot ?? null).toBeNull();
@@ -164,15 +179,18 @@ describe('pilot writes refuse bad input, naming the field, and write nothing', (
   };
 
   it('refuses an illegal step transition (a step before the one it depends on)', async () => {
-    const id = (await graph.ok(`{ pilotModels(filter: { within: "40", kind: SMART_COMMUNE, stage: DESIGN }, first: 1) { edges { node { id } } } }`)).pilotModels.edges[0]?.node.id
-      ?? (await graph.ok(`{ pilotModels(filter: { kind: SMART_COMMUNE, generated: false }, first: 1) { edges { node { id } } } }`)).pilotModels.edges[0].node.id;
+    const id =
+      (await graph.ok(`{ pilotModels(filter: { within: "40", kind: SMART_COMMUNE, stage: DESIGN }, first: 1) { edges { node { id } } } }`))
+        .pilotModels.edges[0]?.node.id ??
+      (await graph.ok(`{ pilotModels(filter: { kind: SMART_COMMUNE, generated: false }, first: 1) { edges { node { id } } } }`)).pilotModels.edges[0]
+        .node.id;
     const before = await graph.ok(PILOT_STATE, { id });
     const pilot = await write.pilotOrRefuse(id);
     const implementation = catalogue.lifecycle.find((s) => s.phase === 'IMPLEMENTATION')!.code;
     const e = await refusal(write.moveStep(pilot, { step: implementation, action: 'START', date: '2024-01-10' }, 'e2e'));
     expect(e.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'step' });
     expect(e.message).toMatch(/before .* is completed/);
-    const future = await refusal(write.moveStep(pilot, { step: catalogue.lifecycle[0]!.code, action: 'START', date: '2999-01-01' }, 'e2e'));
+    const future = await refusal(write.moveStep(pilot, { step: catalogue.lifecycle[0].code, action: 'START', date: '2999-01-01' }, 'e2e'));
     expect(future.extensions.field).toBe('date');
     expect(await graph.ok(PILOT_STATE, { id })).toEqual(before);
   });
@@ -180,7 +198,13 @@ describe('pilot writes refuse bad input, naming the field, and write nothing', (
   it('refuses a unit of the wrong level, naming unitId', async () => {
     const count = (await graph.ok(`{ pilotModels { totalCount } }`)).pilotModels.totalCount;
     // 425@2025-03-01 is a district of Nghệ An; a smart commune is built in a commune.
-    const e = await refusal(write.checkCreate({ kind: 'SMART_COMMUNE', unitId: '425@2025-03-01', topicGroups: [catalogue.topicGroups.find((g) => g.kind === 'SMART_COMMUNE')!.code] }));
+    const e = await refusal(
+      write.checkCreate({
+        kind: 'SMART_COMMUNE',
+        unitId: '425@2025-03-01',
+        topicGroups: [catalogue.topicGroups.find((g) => g.kind === 'SMART_COMMUNE')!.code],
+      }),
+    );
     expect(e.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'unitId' });
     expect(e.message).toMatch(/built in a COMMUNE; 425@2025-03-01 is a DISTRICT/);
     const village = await refusal(write.checkCreate({ kind: 'SMART_VILLAGE', unitId: '17380@2025-03-01' }));
@@ -193,15 +217,23 @@ describe('pilot writes refuse bad input, naming the field, and write nothing', (
     const id = data.pilotModels.edges[0].node.id;
     const before = await graph.ok(PILOT_STATE, { id });
     const pilot = await write.pilotOrRefuse(id);
-    const e = await refusal(write.setFunding(pilot, {
-      lines: [{ source: 'CENTRAL', planned: 1_000_000n, disbursed: 0n }, { source: 'PROVINCE', planned: 500_000n, disbursed: 600_000n }],
-      declaredTotal: 2_000_000n,
-    }, 'e2e'));
+    const e = await refusal(
+      write.setFunding(
+        pilot,
+        {
+          lines: [
+            { source: 'CENTRAL', planned: 1_000_000n, disbursed: 0n },
+            { source: 'PROVINCE', planned: 500_000n, disbursed: 600_000n },
+          ],
+          declaredTotal: 2_000_000n,
+        },
+        'e2e',
+      ),
+    );
     expect(e.extensions.code).toBe('BAD_USER_INPUT');
-    expect(e.extensions.errors).toEqual(expect.arrayContaining([
-      expect.objectContaining({ row: 1, field: 'lines[1].disbursed' }),
-      expect.objectContaining({ field: 'declaredTotal' }),
-    ]));
+    expect(e.extensions.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ row: 1, field: 'lines[1].disbursed' }), expect.objectContaining({ field: 'declaredTotal' })]),
+    );
     expect(await graph.ok(PILOT_STATE, { id })).toEqual(before);
   });
 });
@@ -211,18 +243,47 @@ describe('pilot writes through the gateway, signed in', () => {
   it('creates a pilot, moves a step, sets funding and approves it, recording who', async () => {
     const editor = await asEditorOf('40');
     const topic = readCatalogue().topicGroups.find((g) => g.kind === 'SMART_COMMUNE')!.code;
-    const created = await send(`mutation ($i: CreatePilotInput!) { createPilot(input: $i) { id status stage generated createdBy unit { id } } }`, {
-      i: { kind: 'SMART_COMMUNE', unitId: '17380@2025-03-01', topicGroups: [topic] },
-    }, editor);
+    const created = await send(
+      `mutation ($i: CreatePilotInput!) { createPilot(input: $i) { id status stage generated createdBy unit { id } } }`,
+      {
+        i: { kind: 'SMART_COMMUNE', unitId: '17380@2025-03-01', topicGroups: [topic] },
+      },
+      editor,
+    );
     expect(created.errors).toBeUndefined();
     const id = created.data.createPilot.id;
-    expect(created.data.createPilot).toMatchObject({ status: 'PROPOSED', stage: 'DESIGN', generated: false, createdBy: 'pilot-editor-40', unit: { id: '17380@2025-03-01' } });
-    const moved = await send(`mutation ($id: ID!) { movePilotStep(pilotId: $id, input: { step: "DESIGN_SURVEY", action: START, date: "2024-01-10" }) { updatedBy steps { code state startedOn } } }`, { id }, editor);
+    expect(created.data.createPilot).toMatchObject({
+      status: 'PROPOSED',
+      stage: 'DESIGN',
+      generated: false,
+      createdBy: 'pilot-editor-40',
+      unit: { id: '17380@2025-03-01' },
+    });
+    const moved = await send(
+      `mutation ($id: ID!) { movePilotStep(pilotId: $id, input: { step: "DESIGN_SURVEY", action: START, date: "2024-01-10" }) { updatedBy steps { code state startedOn } } }`,
+      { id },
+      editor,
+    );
     expect(moved.errors).toBeUndefined();
-    expect(moved.data.movePilotStep.steps.find((s: any) => s.code === 'DESIGN_SURVEY')).toEqual({ code: 'DESIGN_SURVEY', state: 'IN_PROGRESS', startedOn: '2024-01-10' });
-    const funded = await send(`mutation ($id: ID!) { setPilotFunding(pilotId: $id, input: { lines: [{ source: CENTRAL, planned: "3000000000", disbursed: "0" }, { source: PEOPLE, planned: "500000000", disbursed: "0" }], declaredTotal: "3500000000" }) { fundingTotal { planned } fundingBalanced funding { source plannedShareBp } } }`, { id }, editor);
+    expect(moved.data.movePilotStep.steps.find((s: any) => s.code === 'DESIGN_SURVEY')).toEqual({
+      code: 'DESIGN_SURVEY',
+      state: 'IN_PROGRESS',
+      startedOn: '2024-01-10',
+    });
+    const funded = await send(
+      `mutation ($id: ID!) { setPilotFunding(pilotId: $id, input: { lines: [{ source: CENTRAL, planned: "3000000000", disbursed: "0" }, { source: PEOPLE, planned: "500000000", disbursed: "0" }], declaredTotal: "3500000000" }) { fundingTotal { planned } fundingBalanced funding { source plannedShareBp } } }`,
+      { id },
+      editor,
+    );
     expect(funded.errors).toBeUndefined();
-    expect(funded.data.setPilotFunding).toEqual({ fundingTotal: { planned: '3500000000' }, fundingBalanced: true, funding: [{ source: 'CENTRAL', plannedShareBp: 8571 }, { source: 'PEOPLE', plannedShareBp: 1429 }] });
+    expect(funded.data.setPilotFunding).toEqual({
+      fundingTotal: { planned: '3500000000' },
+      fundingBalanced: true,
+      funding: [
+        { source: 'CENTRAL', plannedShareBp: 8571 },
+        { source: 'PEOPLE', plannedShareBp: 1429 },
+      ],
+    });
     // Approving needs an APPROVER: the editor is refused, the approver is not.
     const approval = `mutation ($id: ID!) { approvePilot(pilotId: $id, approval: { number: "99/QĐ-UBND-E2E", date: "2024-02-01", authority: "UBND tỉnh Nghệ An" }) { status approval { number } updatedBy } }`;
     expect((await send(approval, { id }, editor)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -234,22 +295,42 @@ describe('pilot writes through the gateway, signed in', () => {
     const editor = await asEditorOf('40');
     // A pilot of its own, all steps not started: implementation cannot start before the design is approved.
     const topic = readCatalogue().topicGroups.find((g) => g.kind === 'ECOMMERCE_COMMUNE')!.code;
-    const created = await send(`mutation { createPilot(input: { kind: ECOMMERCE_COMMUNE, unitId: "17380@2025-03-01", topicGroups: ["${topic}"] }) { id } }`, {}, editor);
+    const created = await send(
+      `mutation { createPilot(input: { kind: ECOMMERCE_COMMUNE, unitId: "17380@2025-03-01", topicGroups: ["${topic}"] }) { id } }`,
+      {},
+      editor,
+    );
     const id = created.data.createPilot.id;
     const before = await graph.ok(PILOT_STATE, { id });
     const blocked = readCatalogue().lifecycle.find((d) => d.phase === 'IMPLEMENTATION')!;
-    const step = await send(`mutation ($id: ID!, $s: String!) { movePilotStep(pilotId: $id, input: { step: $s, action: START, date: "2024-01-10" }) { id } }`, { id, s: blocked.code }, editor);
+    const step = await send(
+      `mutation ($id: ID!, $s: String!) { movePilotStep(pilotId: $id, input: { step: $s, action: START, date: "2024-01-10" }) { id } }`,
+      { id, s: blocked.code },
+      editor,
+    );
     expect(step.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'step' });
-    const level = await send(`mutation { createPilot(input: { kind: SMART_COMMUNE, unitId: "425@2025-03-01", topicGroups: ["${readCatalogue().topicGroups[0]!.code}"] }) { id } }`, {}, editor);
+    const level = await send(
+      `mutation { createPilot(input: { kind: SMART_COMMUNE, unitId: "425@2025-03-01", topicGroups: ["${readCatalogue().topicGroups[0].code}"] }) { id } }`,
+      {},
+      editor,
+    );
     expect(level.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'unitId' });
-    const funding = await send(`mutation ($id: ID!) { setPilotFunding(pilotId: $id, input: { lines: [{ source: COMMUNE, planned: "100", disbursed: "200" }] }) { id } }`, { id }, editor);
+    const funding = await send(
+      `mutation ($id: ID!) { setPilotFunding(pilotId: $id, input: { lines: [{ source: COMMUNE, planned: "100", disbursed: "200" }] }) { id } }`,
+      { id },
+      editor,
+    );
     expect(funding.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'lines[0].disbursed' });
     expect(await graph.ok(PILOT_STATE, { id })).toEqual(before);
   });
 
   it('refuses a write outside the editor’s area (FORBIDDEN, naming unitId) and writes nothing', async () => {
     const before = await graph.ok(PILOT_STATE, { id: 'FB-19894' });
-    const res = await send(`mutation { movePilotStep(pilotId: "FB-19894", input: { step: "DESIGN_SURVEY", action: START, date: "2023-01-10" }) { id } }`, {}, await asEditorOf('42'));
+    const res = await send(
+      `mutation { movePilotStep(pilotId: "FB-19894", input: { step: "DESIGN_SURVEY", action: START, date: "2023-01-10" }) { id } }`,
+      {},
+      await asEditorOf('42'),
+    );
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'unitId' });
     expect(await graph.ok(PILOT_STATE, { id: 'FB-19894' })).toEqual(before);
   });

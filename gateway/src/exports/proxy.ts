@@ -22,7 +22,10 @@ export function registerExportProxy(app: FastifyInstance, options: ExportProxyOp
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   app.get('/exports/*', async (request, reply) => {
     const rest = (request.params as { '*': string })['*'];
-    if (!/^[a-z0-9-]{1,40}$/.test(rest)) return reply.code(404).send({ errors: [{ message: `no export "${rest.slice(0, 40)}"; see /exports/dictionary`, extensions: { code: 'NOT_FOUND' } }] });
+    if (!/^[a-z0-9-]{1,40}$/.test(rest))
+      return reply
+        .code(404)
+        .send({ errors: [{ message: `no export "${rest.slice(0, 40)}"; see /exports/dictionary`, extensions: { code: 'NOT_FOUND' } }] });
     const queryAt = request.url.indexOf('?');
     const url = new URL(`/internal/exports/${rest}${queryAt >= 0 ? request.url.slice(queryAt) : ''}`, target);
     const headers: Record<string, string> = { 'x-request-id': String(request.id) };
@@ -53,4 +56,3 @@ export function registerExportProxy(app: FastifyInstance, options: ExportProxyOp
     return reply.send(upstream);
   });
 }
-

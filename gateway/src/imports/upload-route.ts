@@ -51,21 +51,25 @@ function forward(target: string, file: Readable, headers: Record<string, string>
   return new Promise((resolve, reject) => {
     const url = new URL(target);
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    const req = send(url, { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'transfer-encoding': 'chunked', ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let body: unknown = text;
-        try {
-          body = JSON.parse(text);
-        } catch {
-          /* not JSON: passed on as text */
-        }
-        resolve({ status: res.statusCode ?? 502, body });
-      });
-      res.on('error', reject);
-    });
+    const req = send(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'transfer-encoding': 'chunked', ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let body: unknown = text;
+          try {
+            body = JSON.parse(text);
+          } catch {
+            /* not JSON: passed on as text */
+          }
+          resolve({ status: res.statusCode ?? 502, body });
+        });
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     file.on('error', (error) => req.destroy(error));
     file.pipe(req);
@@ -92,8 +96,12 @@ export async function registerImportRoutes(app: FastifyInstance, options: Upload
     await scope.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 12 } });
     scope.post('/imports', async (request, reply) => {
       const identity = await authenticate(request);
-      if (!identity) return reply.code(401).send(httpErrorBody('uploading a file needs a signed-in user with a valid token: send "Authorization: Bearer <token>"', 'UNAUTHENTICATED'));
-      if (!request.isMultipart()) return reply.code(400).send(httpErrorBody('send the file as multipart/form-data in the field "file"', 'BAD_USER_INPUT'));
+      if (!identity)
+        return reply
+          .code(401)
+          .send(httpErrorBody('uploading a file needs a signed-in user with a valid token: send "Authorization: Bearer <token>"', 'UNAUTHENTICATED'));
+      if (!request.isMultipart())
+        return reply.code(400).send(httpErrorBody('send the file as multipart/form-data in the field "file"', 'BAD_USER_INPUT'));
       const params = new URLSearchParams();
       for (const [key, value] of Object.entries((request.query ?? {}) as Record<string, unknown>)) {
         if (ALLOWED_FIELDS.has(key) && typeof value === 'string') params.set(key, value);
@@ -118,7 +126,8 @@ export async function registerImportRoutes(app: FastifyInstance, options: Upload
         });
         try {
           const answer = await forward(query ? `${target}?${query}` : target, part.file, headers);
-          if (tooLarge || part.file.truncated) return reply.code(413).send(httpErrorBody(`the file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`, 'BAD_REQUEST'));
+          if (tooLarge || part.file.truncated)
+            return reply.code(413).send(httpErrorBody(`the file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`, 'BAD_REQUEST'));
           return reply.code(answer.status).send(answer.body);
         } catch (error) {
           if (tooLarge) return reply.code(413).send(httpErrorBody(`the file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`, 'BAD_REQUEST'));
@@ -130,4 +139,3 @@ export async function registerImportRoutes(app: FastifyInstance, options: Upload
     });
   });
 }
-

@@ -21,7 +21,10 @@ export function withTimeout(fetcher: Fetcher, timeoutMs: number): Fetcher {
       throw error;
     }
     // The body is read after the fetcher returns (text() or json()): keep the timer until then.
-    const done = <T>(read: () => Promise<T>) => () => read().finally(() => clearTimeout(timer));
+    const done =
+      <T>(read: () => Promise<T>) =>
+      () =>
+        read().finally(() => clearTimeout(timer));
     const r = response as { text: () => Promise<string>; json: () => Promise<unknown> };
     r.text = done(response.text.bind(response));
     r.json = done(response.json.bind(response));

@@ -5,7 +5,10 @@ const caps = { maxStringLength: 10, maxVariablesSize: 100 };
 
 describe('input checks', () => {
   it('finds a NUL in a literal, naming the argument', () => {
-    expect(checkDocumentStrings(parse('{ a(code: "a\\u0000b") { b } }'), caps)).toMatchObject({ field: 'code', reason: expect.stringMatching(/NUL/) });
+    expect(checkDocumentStrings(parse('{ a(code: "a\\u0000b") { b } }'), caps)).toMatchObject({
+      field: 'code',
+      reason: expect.stringMatching(/NUL/),
+    });
     expect(checkDocumentStrings(parse('{ a(filter: { search: "x\\u0000" }) { b } }'), caps)).toMatchObject({ field: 'search' });
     expect(checkDocumentStrings(parse('{ a(code: "ab") { b } }'), caps)).toBeNull();
   });

@@ -51,7 +51,8 @@ export function checkVariables(variables: Record<string, unknown> | undefined, c
     if (typeof value === 'string') {
       size += value.length + 2;
       if (value.includes(NUL)) return { field: path, reason: 'contains a NUL character (\\u0000), which no text field accepts' };
-      if (value.length > caps.maxStringLength) return { field: path, reason: `string of ${value.length} characters is longer than the limit of ${caps.maxStringLength}` };
+      if (value.length > caps.maxStringLength)
+        return { field: path, reason: `string of ${value.length} characters is longer than the limit of ${caps.maxStringLength}` };
     } else if (Array.isArray(value)) {
       size += 2 + value.length;
       value.forEach((v, i) => stack.push([`${path}[${i}]`, v]));
@@ -66,7 +67,8 @@ export function checkVariables(variables: Record<string, unknown> | undefined, c
     } else {
       size += 8;
     }
-    if (size > caps.maxVariablesSize) return { field: 'variables', reason: `variables are larger than the limit of ${caps.maxVariablesSize} characters` };
+    if (size > caps.maxVariablesSize)
+      return { field: 'variables', reason: `variables are larger than the limit of ${caps.maxVariablesSize} characters` };
   }
   return null;
 }

@@ -39,7 +39,8 @@ export const DEFAULT_LIMITS: GatewayLimits = {
 
 const LIMIT_CODE = 'QUERY_TOO_COMPLEX';
 const tooComplex = (message: string) => new Error400(message, { extensions: { code: LIMIT_CODE, http: { status: 400 } } });
-const badInput = (p: InputProblem) => new Error400(`${p.field}: ${p.reason}`, { extensions: { code: 'BAD_USER_INPUT', field: p.field, http: { status: 400 } } });
+const badInput = (p: InputProblem) =>
+  new Error400(`${p.field}: ${p.reason}`, { extensions: { code: 'BAD_USER_INPUT', field: p.field, http: { status: 400 } } });
 
 /** Armor's limit messages, which it prefixes with "Syntax Error:"; recoded to QUERY_TOO_COMPLEX below. */
 const ARMOR_MESSAGE = /^Syntax Error: (Query depth limit|Aliases limit|Directives limit|Token limit)/;
@@ -58,9 +59,18 @@ const report = (ctx: ValidationContext | null, error: GraphQLError) => ctx?.repo
  * - recoding: Armor's rejections answer QUERY_TOO_COMPLEX, and Apollo's own APQ errors without a
  *   code (wrong hash, unsupported version) answer BAD_REQUEST instead of being masked as internal.
  */
-export function limitsOptions(limits: GatewayLimits): Pick<ApolloServerOptions<BaseContext>, 'validationRules' | 'parseOptions'> & { plugins: ApolloServerPlugin[] } {
+export function limitsOptions(
+  limits: GatewayLimits,
+): Pick<ApolloServerOptions<BaseContext>, 'validationRules' | 'parseOptions'> & { plugins: ApolloServerPlugin[] } {
   const armor = new ApolloArmor({
-    maxDepth: { enabled: true, n: limits.maxDepth, flattenFragments: false, ignoreIntrospection: true, propagateOnRejection: false, onReject: [report] },
+    maxDepth: {
+      enabled: true,
+      n: limits.maxDepth,
+      flattenFragments: false,
+      ignoreIntrospection: true,
+      propagateOnRejection: false,
+      onReject: [report],
+    },
     maxAliases: { enabled: true, n: limits.maxAliases, propagateOnRejection: false, onReject: [report] },
     maxDirectives: { enabled: true, n: limits.maxDirectives, propagateOnRejection: false, onReject: [report] },
     // Tokens: graphql-js's parse option (below). Cost: ours (query-cost.ts).
@@ -83,7 +93,9 @@ export function limitsOptions(limits: GatewayLimits): Pick<ApolloServerOptions<B
           if (!operation) return;
           const cost = operationCost(document, operation, request.variables);
           if (cost > limits.maxCost) {
-            throw tooComplex(`query cost ${cost >= Number.MAX_SAFE_INTEGER ? 'beyond 2^53' : cost.toLocaleString('en')} exceeds the limit of ${limits.maxCost.toLocaleString('en')} (each field costs 1; first/last multiply what is under them)`);
+            throw tooComplex(
+              `query cost ${cost >= Number.MAX_SAFE_INTEGER ? 'beyond 2^53' : cost.toLocaleString('en')} exceeds the limit of ${limits.maxCost.toLocaleString('en')} (each field costs 1; first/last multiply what is under them)`,
+            );
           }
         },
         async didEncounterErrors({ errors }) {

@@ -19,11 +19,13 @@ export function readPersistedOperations(path: string): PersistedOperations {
   } catch (error) {
     throw new Error(`PERSISTED_OPERATIONS_FILE ${path}: not a readable JSON file (${(error as Error).message})`, { cause: error });
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`PERSISTED_OPERATIONS_FILE ${path}: must be a JSON object of sha256 → query`);
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new Error(`PERSISTED_OPERATIONS_FILE ${path}: must be a JSON object of sha256 → query`);
   const operations = new Map<string, string>();
   for (const [hash, query] of Object.entries(parsed)) {
     if (typeof query !== 'string') throw new Error(`PERSISTED_OPERATIONS_FILE ${path}: entry "${hash}" is not a query string`);
-    if (sha256(query) !== hash.toLowerCase()) throw new Error(`PERSISTED_OPERATIONS_FILE ${path}: entry "${hash}" is not the sha256 of its query (it is ${sha256(query)})`);
+    if (sha256(query) !== hash.toLowerCase())
+      throw new Error(`PERSISTED_OPERATIONS_FILE ${path}: entry "${hash}" is not the sha256 of its query (it is ${sha256(query)})`);
     operations.set(hash.toLowerCase(), query);
   }
   return operations;

@@ -112,8 +112,12 @@ async function main(): Promise<void> {
     clearInterval(timer);
     const copyMs = median(copies);
     const exportMs = median(exports);
-    console.log(`national 2024 export (NDJSON through the gateway): ${(exportMs / 1000).toFixed(2)} s for ${(exported.lines - 1).toLocaleString('en')} rows, ${mib(exported.bytes)} MiB`);
-    console.log(`  baseline COPY (same rows) TO STDOUT: ${(copyMs / 1000).toFixed(2)} s for ${copied.rows.toLocaleString('en')} rows, ${mib(copied.bytes)} MiB → ratio ${(exportMs / copyMs).toFixed(2)}× (target ≤ 4×)`);
+    console.log(
+      `national 2024 export (NDJSON through the gateway): ${(exportMs / 1000).toFixed(2)} s for ${(exported.lines - 1).toLocaleString('en')} rows, ${mib(exported.bytes)} MiB`,
+    );
+    console.log(
+      `  baseline COPY (same rows) TO STDOUT: ${(copyMs / 1000).toFixed(2)} s for ${copied.rows.toLocaleString('en')} rows, ${mib(copied.bytes)} MiB → ratio ${(exportMs / copyMs).toFixed(2)}× (target ≤ 4×)`,
+    );
     console.log(`  peak RSS of the exporting process: ${mib(peak)} MiB (idle ${mib(idle)} MiB, +${mib(peak - idle)} MiB; target ≤ 256 MiB)`);
 
     // 2. Province pull through GraphQL vs SQL + JSON of the same rows.
@@ -139,7 +143,9 @@ async function main(): Promise<void> {
       });
       baselines.push(b.ms);
     }
-    console.log(`province pull (Nghệ An 2024, ${values.toLocaleString('en')} values) through GraphQL: ${median(pulls).toFixed(0)} ms; SQL + JSON of the same rows: ${median(baselines).toFixed(0)} ms → ratio ${(median(pulls) / median(baselines)).toFixed(2)}× (target ≤ 3×)`);
+    console.log(
+      `province pull (Nghệ An 2024, ${values.toLocaleString('en')} values) through GraphQL: ${median(pulls).toFixed(0)} ms; SQL + JSON of the same rows: ${median(baselines).toFixed(0)} ms → ratio ${(median(pulls) / median(baselines)).toFixed(2)}× (target ≤ 3×)`,
+    );
 
     // 3. Incremental pull of 1,000 changes.
     const head = await fetch(`${base}/exports/indicator-values?year=2010&format=ndjson`);
@@ -150,7 +156,32 @@ async function main(): Promise<void> {
         where (indicator_id, year, unit_id) in (select indicator_id, year, unit_id from criteria.indicator_value where year = 2024 and status = 'APPROVED' limit 1000)`,
     );
     const since = await time(() => drain(`${base}/exports/indicator-values?since=${cursor}&format=ndjson`));
-    const feed = await time(() => graphql(gatewayUrl, `query($s: String) { indicatorValueChanges(since: $s, first: 1000) { edges { node { op position unitId indicatorKey year value status } } pageInfo { hasNextPage } } }`, { s: cursor }));
+    const feed = await time(() =>
+      graphql(
+        gatewayUrl,
+        `
+          query ($s: String) {
+            indicatorValueChanges(since: $s, first: 1000) {
+              edges {
+                node {
+                  op
+                  position
+                  unitId
+                  indicatorKey
+                  year
+                  value
+                  status
+                }
+              }
+              pageInfo {
+                hasNextPage
+              }
+            }
+          }
+        `,
+        { s: cursor },
+      ),
+    );
     const copy1000 = await time(async () => {
       const stream = pg.query(copyTo(`COPY (select * from criteria.change_log order by xid desc, position desc limit 1000) TO STDOUT`));
       for await (const chunk of stream as AsyncIterable<Buffer>) void chunk;

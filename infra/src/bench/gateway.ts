@@ -39,12 +39,18 @@ async function freePort(): Promise<number> {
 /** One POST of the trivial query; resolves with the status, rejects on a network error or a GraphQL error. */
 function post(url: URL, agent: Agent): Promise<void> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(QUERY) } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => (res.statusCode === 200 && !body.includes('"errors"') ? resolve() : reject(new Error(`HTTP ${res.statusCode}: ${body.slice(0, 200)}`))));
-    });
+    const req = request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(QUERY) } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () =>
+          res.statusCode === 200 && !body.includes('"errors"') ? resolve() : reject(new Error(`HTTP ${res.statusCode}: ${body.slice(0, 200)}`)),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(QUERY);
   });
@@ -81,7 +87,15 @@ const THIS_GATEWAY = path.resolve(__dirname, '..', '..', '..', 'gateway', 'dist'
 
 async function startGatewayProcess(script: string, port: number, urls: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, [script], {
-    env: { ...process.env, NODE_ENV: 'production', GATEWAY_PORT: String(port), GATEWAY_HOST: '127.0.0.1', ADMIN_UNITS_URL: urls['admin-units'], CRITERIA_URL: urls.criteria, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      GATEWAY_PORT: String(port),
+      GATEWAY_HOST: '127.0.0.1',
+      ADMIN_UNITS_URL: urls['admin-units'],
+      CRITERIA_URL: urls.criteria,
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = new URL(`http://127.0.0.1:${port}/graphql`);
@@ -117,13 +131,20 @@ async function main(): Promise<void> {
   try {
     const urls = Object.fromEntries(local.stack.subgraphs.map((s) => [s.name, s.server.url]));
     const gateways: { label: string; url: string }[] = [];
-    for (const [label, script] of before ? [['before', before], ['this', THIS_GATEWAY]] : [['this', THIS_GATEWAY]]) {
+    for (const [label, script] of before
+      ? [
+          ['before', before],
+          ['this', THIS_GATEWAY],
+        ]
+      : [['this', THIS_GATEWAY]]) {
       const port = await freePort();
       children.push(await startGatewayProcess(script, port, urls));
       gateways.push({ label: label === 'this' ? 'through the gateway' : `through the gateway (${label})`, url: `http://127.0.0.1:${port}/graphql` });
     }
     const direct = urls['admin-units'];
-    console.log(`trivial operation ${QUERY}; ${seconds} s per measurement; subgraphs in this process, gateway in its own (NODE_ENV=production, every limit on)`);
+    console.log(
+      `trivial operation ${QUERY}; ${seconds} s per measurement; subgraphs in this process, gateway in its own (NODE_ENV=production, every limit on)`,
+    );
     // Warm every path (JIT, plan cache, connection pools).
     await load(direct, concurrency, 2);
     for (const g of gateways) await load(g.url, concurrency, 2);
@@ -147,12 +168,16 @@ async function main(): Promise<void> {
     console.log(`  ${pad('direct to admin-units')}${d1.meanMs.toFixed(2)} ms mean, p99 ${d1.p99Ms.toFixed(2)} ms (${d1.count} requests)`);
     for (const { label, g1 } of figures) {
       const added = g1.meanMs - d1.meanMs;
-      console.log(`  ${pad(label)}${g1.meanMs.toFixed(2)} ms mean, p99 ${g1.p99Ms.toFixed(2)} ms: ${added >= 0 ? '+' : ''}${added.toFixed(2)} ms added (${(g1.meanMs / d1.meanMs).toFixed(2)}× direct)   target ≤ +1 ms`);
+      console.log(
+        `  ${pad(label)}${g1.meanMs.toFixed(2)} ms mean, p99 ${g1.p99Ms.toFixed(2)} ms: ${added >= 0 ? '+' : ''}${added.toFixed(2)} ms added (${(g1.meanMs / d1.meanMs).toFixed(2)}× direct)   target ≤ +1 ms`,
+      );
     }
     console.log(`\nthroughput, ${concurrency} requests in flight:`);
     console.log(`  ${pad('direct to admin-units')}${Math.round(dN.rps).toLocaleString('en')} requests/s (mean ${dN.meanMs.toFixed(2)} ms)`);
     for (const { label, gN } of figures) {
-      console.log(`  ${pad(label)}${Math.round(gN.rps).toLocaleString('en')} requests/s (mean ${gN.meanMs.toFixed(2)} ms), ${(gN.rps / dN.rps).toFixed(2)}× direct   target ≥ 1,000 requests/s`);
+      console.log(
+        `  ${pad(label)}${Math.round(gN.rps).toLocaleString('en')} requests/s (mean ${gN.meanMs.toFixed(2)} ms), ${(gN.rps / dN.rps).toFixed(2)}× direct   target ≥ 1,000 requests/s`,
+      );
     }
   } finally {
     for (const child of children) child.kill('SIGTERM');

@@ -30,9 +30,14 @@ function prng(seed: number): () => number {
   };
 }
 
-const unaccented = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+const unaccented = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
 const KIND = /^(Xã|Phường|Thị trấn)\s+/;
-const ABBREVIATION: Record<string, string> = { 'Xã': 'X.', 'Phường': 'P.', 'Thị trấn': 'TT.' };
+const ABBREVIATION: Record<string, string> = { Xã: 'X.', Phường: 'P.', 'Thị trấn': 'TT.' };
 const DISTRICT_ABBREVIATION: [RegExp, string][] = [
   [/^Huyện\s+/, 'H. '],
   [/^Quận\s+/, 'Q. '],
@@ -79,7 +84,13 @@ const KINDS: Kind[] = [
   {
     name: 'i/y written the other way',
     write: (u) => {
-      const swapped = u.name.replace(/(\S)y\b/u, '$1i').replace(/(\S)ỳ\b/u, '$1ì').replace(/(\S)ý\b/u, '$1í').replace(/(\S)ỹ\b/u, '$1ĩ').replace(/(\S)ỷ\b/u, '$1ỉ').replace(/(\S)ỵ\b/u, '$1ị');
+      const swapped = u.name
+        .replace(/(\S)y\b/u, '$1i')
+        .replace(/(\S)ỳ\b/u, '$1ì')
+        .replace(/(\S)ý\b/u, '$1í')
+        .replace(/(\S)ỹ\b/u, '$1ĩ')
+        .replace(/(\S)ỷ\b/u, '$1ỉ')
+        .replace(/(\S)ỵ\b/u, '$1ị');
       return swapped === u.name ? null : { name: swapped, district: null };
     },
   },
@@ -133,9 +144,13 @@ function main(): void {
   const communes = units.filter((u) => u.level === 'COMMUNE');
   const profile = new Map(units.map((u) => [u.unitId, u]));
 
-  console.log(`Import name resolution on a generated set: ${perKind.toLocaleString('en')} names per kind of mistake, real communes of the list of ${LIST}`);
+  console.log(
+    `Import name resolution on a generated set: ${perKind.toLocaleString('en')} names per kind of mistake, real communes of the list of ${LIST}`,
+  );
   console.log(`(${communes.length.toLocaleString('en')} communes; each matched within its province; resolver built in ${buildMs} ms)\n`);
-  console.log(`${'kind of mistake'.padEnd(46)} ${'right'.padStart(7)} ${'ambiguous'.padStart(10)} ${'unmatched'.padStart(10)} ${'WRONG'.padStart(7)}   names/s`);
+  console.log(
+    `${'kind of mistake'.padEnd(46)} ${'right'.padStart(7)} ${'ambiguous'.padStart(10)} ${'unmatched'.padStart(10)} ${'WRONG'.padStart(7)}   names/s`,
+  );
   let wrongTotal = 0;
   for (const kind of KINDS) {
     let right = 0;
@@ -159,7 +174,10 @@ function main(): void {
       else if (result.status === 'UNMATCHED') unmatched++;
       else {
         wrong++;
-        if (process.argv.includes('--show-wrong')) console.log(`  WRONG: "${written.name}"${written.district ? ` (${written.district})` : ''} meant ${unit.name} ${unit.code}, read as ${result.unit?.name} ${result.unit?.code} (${result.status} ${result.score})`);
+        if (process.argv.includes('--show-wrong'))
+          console.log(
+            `  WRONG: "${written.name}"${written.district ? ` (${written.district})` : ''} meant ${unit.name} ${unit.code}, read as ${result.unit?.name} ${result.unit?.code} (${result.status} ${result.score})`,
+          );
       }
     }
     wrongTotal += wrong;

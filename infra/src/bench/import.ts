@@ -30,9 +30,14 @@ function arg(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-const unaccented = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+const unaccented = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
 const KIND = /^(Xã|Phường|Thị trấn)\s+/;
-const ABBREVIATION: Record<string, string> = { 'Xã': 'X.', 'Phường': 'P.', 'Thị trấn': 'TT.' };
+const ABBREVIATION: Record<string, string> = { Xã: 'X.', Phường: 'P.', 'Thị trấn': 'TT.' };
 const abbreviate = (name: string) => name.replace(KIND, (k) => ABBREVIATION[k.trim()] ?? k);
 const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
@@ -50,7 +55,10 @@ function messy(name: string, district: string, i: number): string {
       return name.slice(0, at - 1) + name[at] + name[at - 1] + name.slice(at + 1);
     }
     case 5:
-      return `${abbreviate(name)} - ${district.replace(/^Huyện /, 'H. ').replace(/^Thành phố /, 'TP ').replace(/^Thị xã /, 'TX ')}`;
+      return `${abbreviate(name)} - ${district
+        .replace(/^Huyện /, 'H. ')
+        .replace(/^Thành phố /, 'TP ')
+        .replace(/^Thị xã /, 'TX ')}`;
     default:
       return name;
   }
@@ -89,7 +97,9 @@ async function main(): Promise<void> {
       )
     ).rows;
     const indicators = (
-      await pg.query<{ code: string; value_type: string }>(`select code, value_type from criteria.indicator where set_code = 'COMMUNE_NTM_2021_2025' and value_type <> 'CATEGORY' order by position`)
+      await pg.query<{ code: string; value_type: string }>(
+        `select code, value_type from criteria.indicator where set_code = 'COMMUNE_NTM_2021_2025' and value_type <> 'CATEGORY' order by position`,
+      )
     ).rows;
     const file = path.join(dir, 'bench.csv');
     const out = createWriteStream(file);
@@ -124,13 +134,19 @@ async function main(): Promise<void> {
     const uploadMs = Date.now() - t0;
     let job: { status: string; failure: string | null; counts: Record<string, number> | null } | null = null;
     const gql = async (query: string, variables: Record<string, unknown>) => {
-      const r = await fetch(gateway, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+      const r = await fetch(gateway, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
       const body = (await r.json()) as { data?: any; errors?: unknown };
       if (body.errors) throw new Error(JSON.stringify(body.errors));
       return body.data;
     };
     for (;;) {
-      job = (await gql(`query($id: ID!) { importJob(id: $id) { status failure counts { rows ok warning error create update unchanged reject } } }`, { id })).importJob;
+      job = (
+        await gql(`query($id: ID!) { importJob(id: $id) { status failure counts { rows ok warning error create update unchanged reject } } }`, { id })
+      ).importJob;
       if (job!.status !== 'RUNNING') break;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -138,7 +154,8 @@ async function main(): Promise<void> {
     if (job!.status !== 'READY') throw new Error(`dry run ${job!.status}: ${job!.failure}`);
 
     const t1 = Date.now();
-    const committed = (await gql(`mutation($id: ID!) { commitImport(id: $id) { status counts { create update unchanged reject } } }`, { id })).commitImport;
+    const committed = (await gql(`mutation($id: ID!) { commitImport(id: $id) { status counts { create update unchanged reject } } }`, { id }))
+      .commitImport;
     const commitMs = Date.now() - t1;
     clearInterval(sampler);
 
@@ -156,15 +173,21 @@ async function main(): Promise<void> {
 
     const fmt = (n: number) => Math.round(n).toLocaleString('en');
     const rate = (ms: number) => rows / (ms / 1000);
-    console.log(`Import benchmark: ${fmt(rows)} generated rows (${(bytes / 1024 / 1024).toFixed(1)} MB CSV, ${fmt(units.length)} communes × ${indicators.length} indicators, messy names)`);
+    console.log(
+      `Import benchmark: ${fmt(rows)} generated rows (${(bytes / 1024 / 1024).toFixed(1)} MB CSV, ${fmt(units.length)} communes × ${indicators.length} indicators, messy names)`,
+    );
     console.log(`  dry-run counts           ${JSON.stringify(job!.counts)}`);
     console.log(`  commit counts            ${JSON.stringify(committed.counts)}`);
     console.log(`  upload (202)             ${fmt(uploadMs)} ms`);
     console.log(`  dry run (upload→READY)   ${fmt(dryMs)} ms  ${fmt(rate(dryMs))} rows/s  (target ≥ 50,000)`);
     console.log(`  commit                   ${fmt(commitMs)} ms  ${fmt(rate(commitMs))} rows/s  (target ≥ 100,000)`);
     console.log(`  baseline bare INSERT     ${fmt(baselineMs)} ms  ${fmt(rate(baselineMs))} rows/s`);
-    console.log(`  ratio dry run/baseline   ${(dryMs / baselineMs).toFixed(2)} × the time    commit/baseline ${(commitMs / baselineMs).toFixed(2)} × the time`);
-    console.log(`  peak RSS of this process ${fmt(peakRss / 1024 / 1024)} MiB (gateway + subgraphs + generator; before the upload ${fmt(rssBefore / 1024 / 1024)} MiB; target ≤ 1,024)`);
+    console.log(
+      `  ratio dry run/baseline   ${(dryMs / baselineMs).toFixed(2)} × the time    commit/baseline ${(commitMs / baselineMs).toFixed(2)} × the time`,
+    );
+    console.log(
+      `  peak RSS of this process ${fmt(peakRss / 1024 / 1024)} MiB (gateway + subgraphs + generator; before the upload ${fmt(rssBefore / 1024 / 1024)} MiB; target ≤ 1,024)`,
+    );
 
     // Leave the database as it was.
     await pg.query(`delete from criteria.indicator_value where source = $1`, [`import:${id}`]);

@@ -34,9 +34,18 @@ async function main(): Promise<void> {
     const ocop = local.stack.subgraphs.find((s) => s.name === 'ocop')!;
     console.log(`loading the generated OCOP dataset, whole country, scale ${scale}…`);
     // The pure generator alone (no database), over the same communes: where a load's time goes.
-    const communes = (await pg.query(`select unit_id as id, code, ancestor_ids, valid_from::text as "validFrom", valid_to::text as "validTo" from ocop.unit_profile where level = 'COMMUNE'`)).rows
-      .map((c: { id: string; code: string; ancestor_ids: string[]; validFrom: string | null; validTo: string | null }) => ({ id: c.id, code: c.code,
-        provinceCode: c.ancestor_ids[0].split('@')[0], districtCode: c.ancestor_ids[1]?.split('@')[0] ?? null, validFrom: c.validFrom ?? '1900-01-01', validTo: c.validTo }));
+    const communes = (
+      await pg.query(
+        `select unit_id as id, code, ancestor_ids, valid_from::text as "validFrom", valid_to::text as "validTo" from ocop.unit_profile where level = 'COMMUNE'`,
+      )
+    ).rows.map((c: { id: string; code: string; ancestor_ids: string[]; validFrom: string | null; validTo: string | null }) => ({
+      id: c.id,
+      code: c.code,
+      provinceCode: c.ancestor_ids[0].split('@')[0],
+      districtCode: c.ancestor_ids[1]?.split('@')[0] ?? null,
+      validFrom: c.validFrom ?? '1900-01-01',
+      validTo: c.validTo,
+    }));
     const generated = await time(async () => {
       const d = new NationalDataset(communes, loadProductClasses(), { scale, seed: 20261201, today: DATASET_TODAY });
       let n = 0;
@@ -66,11 +75,13 @@ async function main(): Promise<void> {
     const fields = `byStars { stars count } bySector { sector { code } count } expiring(days: 90) linkedCommuneShare digitalZoneShare listingsByPlatform { platform count }`;
     const rollup = async (label: string, query: string) => {
       const run = () =>
-        fetch(local.stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then(async (r) => {
-          const body = (await r.json()) as { errors?: unknown; data?: unknown };
-          if (body.errors) throw new Error(JSON.stringify(body.errors));
-          return body.data;
-        });
+        fetch(local.stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then(
+          async (r) => {
+            const body = (await r.json()) as { errors?: unknown; data?: unknown };
+            if (body.errors) throw new Error(JSON.stringify(body.errors));
+            return body.data;
+          },
+        );
       const { statements, result } = await counter.measure(run);
       const times: number[] = [];
       for (let k = 0; k < RUNS; k++) times.push(await time(run));
@@ -87,7 +98,9 @@ async function main(): Promise<void> {
     for (const [table, rows] of Object.entries(load.counts)) console.log(`  ${table.padEnd(24)} ${fmt(rows).padStart(9)} rows`);
     console.log(`  rows loaded              ${fmt(load.rows)} in ${(load.ms / 1000).toFixed(2)} s (generation, COPY, sequences, ANALYZE)`);
     console.log(`  load rate                ${fmt(loadRate)} rows/s (target ≥ 100,000)`);
-    console.log(`  generator alone          ${fmt(load.rows / (generated / 1000))} rows/s (pure, no database; ${(generated / 1000).toFixed(2)} s of the load)`);
+    console.log(
+      `  generator alone          ${fmt(load.rows / (generated / 1000))} rows/s (pure, no database; ${(generated / 1000).toFixed(2)} s of the load)`,
+    );
     console.log(`  baseline (bare INSERT)   ${fmt(baselineRate)} rows/s`);
     console.log(`  ratio load/baseline      ${(loadRate / baselineRate).toFixed(2)}`);
     console.log(`\nOCOP summary through the gateway (median of ${RUNS})`);

@@ -100,7 +100,11 @@ async function main(): Promise<void> {
     ];
     const scanTimes: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      scanTimes.push(await time(() => pg.query(`select indicator_id, count(*), avg(numeric_value) from criteria.indicator_value where year = 2024 group by indicator_id`)));
+      scanTimes.push(
+        await time(() =>
+          pg.query(`select indicator_id, count(*), avg(numeric_value) from criteria.indicator_value where year = 2024 group by indicator_id`),
+        ),
+      );
     }
     const scanMs = median(scanTimes);
     counter.dispose();
@@ -115,7 +119,9 @@ async function main(): Promise<void> {
     console.log(`  ratio load/baseline      ${(loadRate / baselineRate).toFixed(2)}`);
     console.log(`\nRoll-ups through the gateway (median of ${RUNS}); baseline: bare aggregate scan of 2024 values = ${scanMs.toFixed(0)} ms`);
     for (const r of rollups) {
-      console.log(`  ${r.label.padEnd(40)} ${String(r.units).padStart(6)} units  ${r.ms.toFixed(0).padStart(6)} ms  ratio ${(r.ms / scanMs).toFixed(2).padStart(5)}  SQL statements ${r.statements}`);
+      console.log(
+        `  ${r.label.padEnd(40)} ${String(r.units).padStart(6)} units  ${r.ms.toFixed(0).padStart(6)} ms  ratio ${(r.ms / scanMs).toFixed(2).padStart(5)}  SQL statements ${r.statements}`,
+      );
     }
   } finally {
     await pg.end();

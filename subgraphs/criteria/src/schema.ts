@@ -14,7 +14,21 @@ import { ValueHistoryResolver } from './resolvers/value-history.resolver';
 
 export function buildCriteriaSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    { resolvers: [CriteriaSetResolver, CriterionResolver, AdminUnitCriteriaResolver, AttainmentSummaryResolver, IndicatorValuesResolver, RecognitionResolver, ValueApprovalResolver, ValueHistoryResolver, AdminUnitPilotFactsResolver, ImportResolver, ChangeFeedResolver] },
+    {
+      resolvers: [
+        CriteriaSetResolver,
+        CriterionResolver,
+        AdminUnitCriteriaResolver,
+        AttainmentSummaryResolver,
+        IndicatorValuesResolver,
+        RecognitionResolver,
+        ValueApprovalResolver,
+        ValueHistoryResolver,
+        AdminUnitPilotFactsResolver,
+        ImportResolver,
+        ChangeFeedResolver,
+      ],
+    },
     adminUnitReferenceResolver(AdminUnitWithAreaAttributes),
   );
 }

@@ -15,8 +15,10 @@ export const PACKAGE_DATA_DIR = path.resolve(__dirname, '..', 'data');
 export function readCatalogue(dir: string = PACKAGE_DATA_DIR): Catalogue {
   const read = (file: string) => readFileSync(path.join(dir, file), 'utf8');
   return parseCatalogue({
-    lifecycle: read(DATA_FILES.lifecycle), centralPlan: read(DATA_FILES.centralPlan),
-    topicGroups: read(DATA_FILES.topicGroups), villageRequirements: read(DATA_FILES.villageRequirements),
+    lifecycle: read(DATA_FILES.lifecycle),
+    centralPlan: read(DATA_FILES.centralPlan),
+    topicGroups: read(DATA_FILES.topicGroups),
+    villageRequirements: read(DATA_FILES.villageRequirements),
   });
 }
 

@@ -7,5 +7,8 @@ import { PilotResolver } from './resolvers/pilot.resolver';
 import { PilotAdminUnit } from './resolvers/types/pilot.types';
 
 export function buildPilotModelsSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers: [PilotResolver, AdminUnitPilotResolver, PilotMutationResolver] }, adminUnitReferenceResolver(PilotAdminUnit));
+  return buildFederatedSchema(
+    { resolvers: [PilotResolver, AdminUnitPilotResolver, PilotMutationResolver] },
+    adminUnitReferenceResolver(PilotAdminUnit),
+  );
 }

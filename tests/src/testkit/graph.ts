@@ -67,7 +67,9 @@ export function connectGraph(): TestGraph {
 
 /** Asserts a response leaks nothing internal: no stack trace, SQL, internal URL or file path. */
 export function leaksNothing(raw: string): boolean {
-  return !/(\bat .+\.[jt]s:\d+|stacktrace|select .* from|insert into|127\.0\.0\.1|localhost:\d+|postgres:\/\/|file:\/\/|node_modules|\/(work|home|tmp|usr|opt|var|root|srv)\/|[A-Za-z]:\\\\|\.(js|ts):\d+:\d+)/i.test(raw);
+  return !/(\bat .+\.[jt]s:\d+|stacktrace|select .* from|insert into|127\.0\.0\.1|localhost:\d+|postgres:\/\/|file:\/\/|node_modules|\/(work|home|tmp|usr|opt|var|root|srv)\/|[A-Za-z]:\\\\|\.(js|ts):\d+:\d+)/i.test(
+    raw,
+  );
 }
 
 export interface TokenSpec {

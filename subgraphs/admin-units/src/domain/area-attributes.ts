@@ -61,7 +61,13 @@ export interface AreaAttributes {
  * with regional priors. Island: the post-reform special zones (Đặc khu tại hải đảo) are islands
  * by definition; others are not. Replace with a real source when one exists.
  */
-export function generateAreaAttributes(unit: { code: string; kind: string; provinceCode: string; listId: string; reformList: boolean }): AreaAttributes {
+export function generateAreaAttributes(unit: {
+  code: string;
+  kind: string;
+  provinceCode: string;
+  listId: string;
+  reformList: boolean;
+}): AreaAttributes {
   const region = regionOfProvince(unit.provinceCode, unit.reformList);
   const island = unit.kind.startsWith('Đặc khu');
   const urban = unit.kind === 'Phường' || unit.kind === 'Quận';

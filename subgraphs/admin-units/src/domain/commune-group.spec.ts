@@ -7,7 +7,11 @@ const emMountain = { ethnicMinorityArea: true, mountainous: true };
 
 describe('generated commune group (xã nhóm, 51/2025/QĐ-TTg)', () => {
   it('puts wards in group 1', () => {
-    expect(generateCommuneGroup({ ...current, kind: 'Phường' }, none)).toEqual({ group: 1, source: 'GENERATED:ward-urban', rule: COMMUNE_GROUP_RULES['ward-urban'] });
+    expect(generateCommuneGroup({ ...current, kind: 'Phường' }, none)).toEqual({
+      group: 1,
+      source: 'GENERATED:ward-urban',
+      rule: COMMUNE_GROUP_RULES['ward-urban'],
+    });
   });
 
   it('puts ethnic-minority mountain communes in group 3, other communes and special zones in group 2', () => {

@@ -46,7 +46,9 @@ export function renderLineageReport(result: LineageResult, oldUnits: MatchableUn
     '',
     '| new unit | fragment as written | reason | candidates |',
     '|---|---|---|---|',
-    ...result.unresolved.map((u) => `| ${u.successorCode} ${cell(u.successorName)} | ${cell(u.fragment)} | ${u.reason} | ${cell(u.candidates.join('; ')) || '—'} |`),
+    ...result.unresolved.map(
+      (u) => `| ${u.successorCode} ${cell(u.successorName)} | ${cell(u.fragment)} | ${u.reason} | ${cell(u.candidates.join('; ')) || '—'} |`,
+    ),
     '',
     '## Old communes without a successor',
     '',

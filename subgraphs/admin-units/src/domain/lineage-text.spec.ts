@@ -64,7 +64,9 @@ describe('parsePredecessorText', () => {
       ['Tỉnh Bà Rịa - Vũng Tàu', 'WHOLE'],
       ['Tỉnh Bình Dương', 'WHOLE'],
     ]);
-    expect(shares('tỉnh Bình Phước và tỉnh Đồng Nai. Từ ngày 30%/04%/2026, Tỉnh Đồng Nai mới (sau sáp nhập) chuyển thành Thành phố Đồng Nai')).toEqual([
+    expect(
+      shares('tỉnh Bình Phước và tỉnh Đồng Nai. Từ ngày 30%/04%/2026, Tỉnh Đồng Nai mới (sau sáp nhập) chuyển thành Thành phố Đồng Nai'),
+    ).toEqual([
       ['Tỉnh Bình Phước', 'WHOLE'],
       ['Tỉnh Đồng Nai', 'WHOLE'],
     ]);

@@ -71,12 +71,16 @@ function splitTopLevel(text: string): string[] {
 const PART_MARKER = /(một phần|phần còn lại|phần còn lai)/i;
 const WHOLE_MARKER = /toàn bộ\s+diện tích/i;
 /** Leading words that are markers, not names. */
-const LEAD = /^(sắp xếp\s+)?((một phần|toàn bộ|toàn bố)\s+)?(diện tích(\s+(tn|tự nhiên))?\s*)?((toàn bộ|toàn bố)\s+)?(quy mô dân số\s*)?(phần còn (lại|lai)\s*)?((của|củ)\s+)*(các\s+)?/i;
+const LEAD =
+  /^(sắp xếp\s+)?((một phần|toàn bộ|toàn bố)\s+)?(diện tích(\s+(tn|tự nhiên))?\s*)?((toàn bộ|toàn bố)\s+)?(quy mô dân số\s*)?(phần còn (lại|lai)\s*)?((của|củ)\s+)*(các\s+)?/i;
 
 export function parsePredecessorText(raw: string): ParsedPredecessors {
   let text = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
   if (/^giữ nguyên\.?$/i.test(text)) return { unchanged: true, fragments: [] };
-  text = text.replace(/\.\s+Từ ngày.*$/i, '').replace(/\.$/, '').replace(/,(?=\S)/g, ', ');
+  text = text
+    .replace(/\.\s+Từ ngày.*$/i, '')
+    .replace(/\.$/, '')
+    .replace(/,(?=\S)/g, ', ');
   const fragments: PredecessorFragment[] = [];
   let share: Share = 'WHOLE';
   let listKind: string | null = null;
@@ -93,7 +97,11 @@ export function parsePredecessorText(raw: string): ParsedPredecessors {
     }
     // "… phần còn lại của X sau khi sắp xếp [theo quy định tại khoản N Điều này]" closes a part-scope.
     const closesScope = /sau khi s[aắ]p (x|X)ếp/i.test(segment.replace(/\([^)]*\)/g, ''));
-    name = name.replace(/\([^)]*\)/g, ' ').replace(/\s+sau khi s[aắ]p (x|X)ếp.*$/i, '').replace(/\s+/g, ' ').trim();
+    name = name
+      .replace(/\([^)]*\)/g, ' ')
+      .replace(/\s+sau khi s[aắ]p (x|X)ếp.*$/i, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     // Drop marker words; keep the kind of "các phường"/"các xã" for the names that follow.
     const lead = LEAD.exec(name);
     if (lead && lead[0]) name = name.slice(lead[0].length).trim();

@@ -7,7 +7,14 @@ import { renderLineageReport } from './lineage-report';
 
 const read = (file: string) => readCsvObjects(readSharedDataText('admin-units', file));
 const units = (file: string, list: string): MatchableUnit[] =>
-  read(file).map((r) => ({ id: `${r.code}@${list}`, code: r.code, name: r.full_name, level: r.level as UnitLevel, kind: r.kind, parentId: r.parent_code ? `${r.parent_code}@${list}` : null }));
+  read(file).map((r) => ({
+    id: `${r.code}@${list}`,
+    code: r.code,
+    name: r.full_name,
+    level: r.level as UnitLevel,
+    kind: r.kind,
+    parentId: r.parent_code ? `${r.parent_code}@${list}` : null,
+  }));
 
 describe('lineage across the 2025 reform, on the real files', () => {
   const oldUnits = units('units-2025-03-01.csv', '2025-03-01');

@@ -75,7 +75,20 @@ export function resolveLineage(oldUnits: MatchableUnit[], newUnits: MatchableUni
   const links = new Map<string, LineageLink>();
   const unresolved: UnresolvedFragment[] = [];
   const notes: string[] = [];
-  const stats = { rows: rows.length, fragments: 0, resolved: 0, unresolved: 0, whole: 0, part: 0, unchanged: 0, byRunHint: 0, splitMadePart: 0, bySiblingDistrict: 0, bySameCode: 0, byElimination: 0 };
+  const stats = {
+    rows: rows.length,
+    fragments: 0,
+    resolved: 0,
+    unresolved: 0,
+    whole: 0,
+    part: 0,
+    unchanged: 0,
+    byRunHint: 0,
+    splitMadePart: 0,
+    bySiblingDistrict: 0,
+    bySameCode: 0,
+    byElimination: 0,
+  };
   const provinceSources = new Map<string, string[]>();
   const communesOf = new Map<string, MatchableUnit[]>();
   for (const u of oldUnits) if (u.level === 'COMMUNE' && u.parentId) communesOf.set(u.parentId, [...(communesOf.get(u.parentId) ?? []), u]);
@@ -106,7 +119,9 @@ export function resolveLineage(oldUnits: MatchableUnit[], newUnits: MatchableUni
     const within = row.province_code ? { within: row.province_code } : {};
     const byName = newMatcher.match({ name: row.full_name, level: row.level as MatchableUnit['level'], ...within });
     if (byName.best) {
-      notes.push(`row ${row.code} "${row.full_name}": code ${row.code} ${byCode ? `is ${byCode.name}` : 'is not in the new list'}; resolved by name to ${byName.best.code} ${byName.best.name}`);
+      notes.push(
+        `row ${row.code} "${row.full_name}": code ${row.code} ${byCode ? `is ${byCode.name}` : 'is not in the new list'}; resolved by name to ${byName.best.code} ${byName.best.name}`,
+      );
       return byName.best;
     }
     return null;
@@ -173,7 +188,9 @@ export function resolveLineage(oldUnits: MatchableUnit[], newUnits: MatchableUni
       let best = result.best;
       if (!best && result.status === 'AMBIGUOUS' && fragment.runHint) {
         const hintKey = foldKey(fragment.runHint.replace(/^(quận|huyện|thị xã|thành phố)\s+/i, ''));
-        const inRunDistrict = ties(result).filter((u) => u.parentId && foldKey(oldById.get(u.parentId)!.name.replace(/^(Quận|Huyện|Thị xã|Thành phố)\s+/, '')) === hintKey);
+        const inRunDistrict = ties(result).filter(
+          (u) => u.parentId && foldKey(oldById.get(u.parentId)!.name.replace(/^(Quận|Huyện|Thị xã|Thành phố)\s+/, '')) === hintKey,
+        );
         if (inRunDistrict.length === 1) {
           best = inRunDistrict[0];
           stats.byRunHint++;
@@ -194,7 +211,12 @@ export function resolveLineage(oldUnits: MatchableUnit[], newUnits: MatchableUni
         }
       }
       if (!best) {
-        fail(row, fragment.text, result.status === 'AMBIGUOUS' ? 'AMBIGUOUS' : 'UNMATCHED', result.status === 'AMBIGUOUS' ? ties(result) : result.candidates.map((c) => c.unit));
+        fail(
+          row,
+          fragment.text,
+          result.status === 'AMBIGUOUS' ? 'AMBIGUOUS' : 'UNMATCHED',
+          result.status === 'AMBIGUOUS' ? ties(result) : result.candidates.map((c) => c.unit),
+        );
         return;
       }
       stats.resolved++;
@@ -202,7 +224,8 @@ export function resolveLineage(oldUnits: MatchableUnit[], newUnits: MatchableUni
       else stats.whole++;
       addLink(successor, best, fragment.share, row.predecessors_text);
       // A whole old district named as a predecessor ("Huyện Kiên Hải"): its communes went too.
-      if (best.level === 'DISTRICT') for (const commune of communesOf.get(best.id) ?? []) addLink(successor, commune, fragment.share, row.predecessors_text);
+      if (best.level === 'DISTRICT')
+        for (const commune of communesOf.get(best.id) ?? []) addLink(successor, commune, fragment.share, row.predecessors_text);
     });
   }
   // Every old unit went somewhere: a tie whose candidates all but one already have a successor

@@ -17,7 +17,10 @@ import { UnitList } from './unit-list.entity';
 @Index({ name: 'admin_unit_parent_id_index', properties: ['parentId', 'code'] })
 @Index({ name: 'admin_unit_code_index', properties: ['code'] })
 @Index({ name: 'admin_unit_list_level_index', properties: ['listId', 'level', 'code'] })
-@Index({ name: 'admin_unit_ancestor_ids_index', expression: 'create index "admin_unit_ancestor_ids_index" on "admin_unit" using gin ("ancestor_ids")' })
+@Index({
+  name: 'admin_unit_ancestor_ids_index',
+  expression: 'create index "admin_unit_ancestor_ids_index" on "admin_unit" using gin ("ancestor_ids")',
+})
 @ObjectType({ description: D.type })
 @Directive('@key(fields: "id")')
 export class AdminUnit {
@@ -26,7 +29,10 @@ export class AdminUnit {
   id!: string;
 
   @Property({ type: 'string', columnType: 'text' })
-  @Field({ description: 'Official GSO code: 2 digits for a province, 3 for a district, 5 for a commune; 7 for a generated village. Unique only within one list.' })
+  @Field({
+    description:
+      'Official GSO code: 2 digits for a province, 3 for a district, 5 for a commune; 7 for a generated village. Unique only within one list.',
+  })
   code!: string;
 
   /** The list (foreign key to unit_list); the id itself, not a reference object. */
@@ -51,11 +57,22 @@ export class AdminUnit {
   level!: AdminLevel;
 
   @Property({ type: 'string', columnType: 'text' })
-  @Field({ description: 'Official kind (loại): Tỉnh, Thành phố Trung ương, Huyện, Quận, Thị xã, Thành phố, Xã, Phường, Thị trấn, Đặc khu tại hải đảo; Thôn, Bản, Tổ dân phố for generated villages.' })
+  @Field({
+    description:
+      'Official kind (loại): Tỉnh, Thành phố Trung ương, Huyện, Quận, Thị xã, Thành phố, Xã, Phường, Thị trấn, Đặc khu tại hải đảo; Thôn, Bản, Tổ dân phố for generated villages.',
+  })
   kind!: string;
 
   /** The unit directly above (foreign key to admin_unit, checked at commit so a list loads in any order). */
-  @ManyToOne(() => AdminUnit, { fieldName: 'parent_id', foreignKeyName: 'admin_unit_parent_id_fkey', mapToPk: true, nullable: true, deleteRule: 'no action', updateRule: 'no action', deferMode: DeferMode.INITIALLY_DEFERRED })
+  @ManyToOne(() => AdminUnit, {
+    fieldName: 'parent_id',
+    foreignKeyName: 'admin_unit_parent_id_fkey',
+    mapToPk: true,
+    nullable: true,
+    deleteRule: 'no action',
+    updateRule: 'no action',
+    deferMode: DeferMode.INITIALLY_DEFERRED,
+  })
   parentId!: string | null;
 
   /** Ids of all ancestors, root first; GIN-indexed so a whole subtree is one index scan. */
@@ -63,7 +80,10 @@ export class AdminUnit {
   ancestorIds!: string[];
 
   @Property({ type: 'string', columnType: 'date', nullable: true })
-  @Field(() => Date, { nullable: true, description: 'First day this unit is in force in this list; null when the source does not record it (the list valid until 2025-06-30).' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'First day this unit is in force in this list; null when the source does not record it (the list valid until 2025-06-30).',
+  })
   validFrom!: string | null;
 
   @Property({ type: 'string', columnType: 'date', nullable: true })
@@ -95,6 +115,9 @@ export class AdminUnit {
   island!: boolean;
 
   @Property({ type: 'string', columnType: 'text' })
-  @Field({ description: 'Where region, ethnicMinorityArea, mountainous and island come from. "GENERATED" means a deterministic placeholder, not official data.' })
+  @Field({
+    description:
+      'Where region, ethnicMinorityArea, mountainous and island come from. "GENERATED" means a deterministic placeholder, not official data.',
+  })
   areaAttributesSource!: string;
 }

@@ -10,11 +10,25 @@ import { LinkShare } from './unit-link';
 @Index({ name: 'unit_lineage_predecessor_index', properties: ['predecessorId'] })
 export class UnitLineage {
   /** Id of the post-reform unit. */
-  @ManyToOne(() => AdminUnit, { fieldName: 'successor_id', foreignKeyName: 'unit_lineage_successor_id_fkey', primary: true, mapToPk: true, deleteRule: 'cascade', updateRule: 'no action' })
+  @ManyToOne(() => AdminUnit, {
+    fieldName: 'successor_id',
+    foreignKeyName: 'unit_lineage_successor_id_fkey',
+    primary: true,
+    mapToPk: true,
+    deleteRule: 'cascade',
+    updateRule: 'no action',
+  })
   successorId!: string;
 
   /** Id of the pre-reform unit. */
-  @ManyToOne(() => AdminUnit, { fieldName: 'predecessor_id', foreignKeyName: 'unit_lineage_predecessor_id_fkey', primary: true, mapToPk: true, deleteRule: 'cascade', updateRule: 'no action' })
+  @ManyToOne(() => AdminUnit, {
+    fieldName: 'predecessor_id',
+    foreignKeyName: 'unit_lineage_predecessor_id_fkey',
+    primary: true,
+    mapToPk: true,
+    deleteRule: 'cascade',
+    updateRule: 'no action',
+  })
   predecessorId!: string;
 
   /** WHOLE (toàn bộ) or PART (một phần) of the old unit. */

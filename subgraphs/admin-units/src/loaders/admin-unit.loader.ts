@@ -10,10 +10,19 @@ export function createAdminUnitLoaders({ services }: { services: AdminUnitServic
   const { units, lineage } = services;
   return {
     /** Links to the old units a unit was formed from. */
-    predecessorLinks: groupedLoader<string, UnitLineage>((ids) => lineage.predecessorsOf(ids), (l) => l.successorId),
+    predecessorLinks: groupedLoader<string, UnitLineage>(
+      (ids) => lineage.predecessorsOf(ids),
+      (l) => l.successorId,
+    ),
     /** Links to the new units an old unit went into. */
-    successorLinks: groupedLoader<string, UnitLineage>((ids) => lineage.successorsOf(ids), (l) => l.predecessorId),
-    unitById: keyedLoader<string, AdminUnit>((ids) => units.findByIds(ids), (unit) => unit.id),
+    successorLinks: groupedLoader<string, UnitLineage>(
+      (ids) => lineage.successorsOf(ids),
+      (l) => l.predecessorId,
+    ),
+    unitById: keyedLoader<string, AdminUnit>(
+      (ids) => units.findByIds(ids),
+      (unit) => unit.id,
+    ),
     /** One page of children per (parent, limit, offset), all parents of a request in one statement. */
     childPage: new DataLoader<{ parentId: string; limit: number; offset: number }, AdminUnit[], string>((keys) => units.childPages(keys), {
       cacheKeyFn: (k) => `${k.parentId}|${k.limit}|${k.offset}`,
@@ -22,10 +31,9 @@ export function createAdminUnitLoaders({ services }: { services: AdminUnitServic
       const counts = await units.childCounts(ids);
       return ids.map((id) => counts.get(id) ?? 0);
     }),
-    descendantCount: new DataLoader<{ id: string; level: AdminLevel | null }, number, string>(
-      (keys) => units.descendantCounts(keys),
-      { cacheKeyFn: (key) => `${key.id}|${key.level ?? '*'}` },
-    ),
+    descendantCount: new DataLoader<{ id: string; level: AdminLevel | null }, number, string>((keys) => units.descendantCounts(keys), {
+      cacheKeyFn: (key) => `${key.id}|${key.level ?? '*'}`,
+    }),
   };
 }
 

@@ -1,11 +1,4 @@
-import {
-  checkPageSize,
-  decodeOffsetCursor,
-  offsetConnection,
-  today,
-  userInputError,
-  type Connection,
-} from '@ntm/kit';
+import { checkPageSize, decodeOffsetCursor, offsetConnection, today, userInputError, type Connection } from '@ntm/kit';
 import { searchKey } from '@ntm/names';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
@@ -31,7 +24,8 @@ export class AdminUnitResolver {
 
   @Query(() => AdminUnitConnection, { description: 'Units matching a filter, paged (Relay connection), best name matches first, then by code.' })
   async adminUnits(
-    @Arg('filter', () => AdminUnitFilter, { nullable: true, description: 'Which units: name search, level, ancestor, date.' }) filter: AdminUnitFilter | null,
+    @Arg('filter', () => AdminUnitFilter, { nullable: true, description: 'Which units: name search, level, ancestor, date.' })
+    filter: AdminUnitFilter | null,
     @Arg('first', () => Int, { defaultValue: 20, description: 'Page size, at most 500.' }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after: string | null,
     @Ctx() ctx: Context,
@@ -45,14 +39,11 @@ export class AdminUnitResolver {
     let withinId: string | null = null;
     if (filter?.within) {
       const ancestor = await ctx.services.units.findByCode(filter.within, asOf);
-      if (!ancestor) throw userInputError(`filter.within: no unit with code "${filter.within}" in the list in force on ${asOf}`, { field: 'filter.within' });
+      if (!ancestor)
+        throw userInputError(`filter.within: no unit with code "${filter.within}" in the list in force on ${asOf}`, { field: 'filter.within' });
       withinId = ancestor.id;
     }
-    const { rows, totalCount } = await ctx.services.units.search(
-      { search: filter?.search, level: filter?.level, withinId, asOf },
-      first,
-      offset,
-    );
+    const { rows, totalCount } = await ctx.services.units.search({ search: filter?.search, level: filter?.level, withinId, asOf }, first, offset);
     return offsetConnection(rows, offset, first, totalCount);
   }
 
@@ -61,7 +52,10 @@ export class AdminUnitResolver {
     return ctx.services.lists.all();
   }
 
-  @Query(() => String, { description: 'Version of the unit data: changes whenever the lists are reloaded differently. Bulk consumers compare it to know when to pull again.' })
+  @Query(() => String, {
+    description:
+      'Version of the unit data: changes whenever the lists are reloaded differently. Bulk consumers compare it to know when to pull again.',
+  })
   adminUnitsDataVersion(@Ctx() ctx: Context): Promise<string> {
     return ctx.services.units.dataVersion();
   }
@@ -100,7 +94,9 @@ export class AdminUnitResolver {
     return offsetConnection(rows, offset, first, totalCount);
   }
 
-  @FieldResolver(() => Int, { description: 'How many units lie below this one, at any depth, optionally only of one level. One SQL statement, whatever the subtree size.' })
+  @FieldResolver(() => Int, {
+    description: 'How many units lie below this one, at any depth, optionally only of one level. One SQL statement, whatever the subtree size.',
+  })
   descendantCount(
     @Root() unit: AdminUnit,
     @Arg('level', () => AdminLevel, { nullable: true, description: 'Count only units of this level.' }) level: AdminLevel | null,

@@ -6,7 +6,8 @@ import { UnitLink } from '../entities/unit-link';
 @Resolver(() => AdminUnit)
 export class LineageResolver {
   @FieldResolver(() => [UnitLink], {
-    description: 'For a unit of the list from 2025-07-01: the pre-reform units it was formed from, each WHOLE or PART (read from the official predecessor text).',
+    description:
+      'For a unit of the list from 2025-07-01: the pre-reform units it was formed from, each WHOLE or PART (read from the official predecessor text).',
   })
   predecessors(@Root() unit: AdminUnit, @Ctx() ctx: Context): Promise<UnitLink[]> {
     return ctx.services.lineage.links(unit.id, 'predecessors', ctx.loaders);

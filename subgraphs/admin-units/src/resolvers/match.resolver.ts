@@ -18,19 +18,22 @@ export class MatchResolver {
     @Arg('asOf', () => Date, { nullable: true, description: 'The date whose unit list applies; default today.' }) asOf: string | null,
     @Ctx() ctx: Context,
   ): Promise<MatchOutcome[]> {
-    if (inputs.length > MAX_MATCH_INPUTS) throw userInputError(`inputs: at most ${MAX_MATCH_INPUTS} names per request, got ${inputs.length}`, { field: 'inputs' });
+    if (inputs.length > MAX_MATCH_INPUTS)
+      throw userInputError(`inputs: at most ${MAX_MATCH_INPUTS} names per request, got ${inputs.length}`, { field: 'inputs' });
     const date = asOf ?? today();
     const listId = await ctx.services.lists.inForceOn(date);
     if (!listId) throw userInputError(`asOf: no unit list is in force on ${date}`, { field: 'asOf' });
     const matcher = await ctx.services.match.matcherFor(listId, await ctx.services.units.dataVersion());
     const results = matcher.matchMany(inputs.map((i) => ({ name: i.name, level: i.level ?? undefined, within: i.within ?? undefined })));
     const ids = [...new Set(results.flatMap((r) => r.candidates.map((c) => c.unit.id)))];
-    const units = new Map((await ctx.loaders.unitById.loadMany(ids)).filter((u): u is AdminUnit => !!u && !(u instanceof Error)).map((u) => [u.id, u]));
+    const units = new Map(
+      (await ctx.loaders.unitById.loadMany(ids)).filter((u): u is AdminUnit => !!u && !(u instanceof Error)).map((u) => [u.id, u]),
+    );
     return results.map((r, i) => ({
       input: inputs[i].name,
       status: r.status as MatchStatus,
       score: r.score,
-      best: r.best ? units.get(r.best.id) ?? null : null,
+      best: r.best ? (units.get(r.best.id) ?? null) : null,
       candidates: r.candidates.filter((c) => c.unit.id !== r.best?.id).map((c) => ({ score: c.score, unit: units.get(c.unit.id)! })),
     }));
   }

@@ -18,7 +18,7 @@ export const UNIT_LISTS: UnitListRow[] = [
     name: 'Three-level list (province → district → commune) in force until 30 June 2025: 63 provinces, 696 districts, 10,047 communes',
     validFrom: null,
     validTo: '2025-06-30',
-    source: "General Statistics Office catalogue of administrative units as of 01/03/2025 (danhmuchanhchinh.gso.gov.vn), via daohoangson/dvhcvn",
+    source: 'General Statistics Office catalogue of administrative units as of 01/03/2025 (danhmuchanhchinh.gso.gov.vn), via daohoangson/dvhcvn',
     file: 'units-2025-03-01.csv',
   },
   {

@@ -11,7 +11,6 @@ import { LIST_AFTER_REFORM, UNIT_LISTS } from './unit-lists';
 import { computeLineage, readPredecessorsText } from './lineage-inputs';
 import { replaceLineage } from './lineage.seed';
 
-
 /** Bump when the row-building or generating code changes, so existing databases re-seed. */
 const GENERATOR_VERSION = 'units-v2';
 const LINEAGE_VERSION = 'lineage-v4';
@@ -34,7 +33,11 @@ export async function seedUnits(orm: MikroORM, logger: Logger): Promise<void> {
     const rows = buildRows();
     const trx = em.getTransactionContext();
     await trx.raw('truncate admin_unit, unit_list cascade');
-    await insertEntities(em, UnitList, UNIT_LISTS.map(({ file: _file, ...list }) => list));
+    await insertEntities(
+      em,
+      UnitList,
+      UNIT_LISTS.map(({ file: _file, ...list }) => list),
+    );
     await insertEntities(em, AdminUnit, rows);
     const villages = rows.filter((r) => r.generated).length;
     return { units: rows.length - villages, villages };

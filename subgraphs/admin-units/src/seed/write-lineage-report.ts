@@ -7,4 +7,6 @@ import { computeLineage, LINEAGE_REPORT } from './lineage-inputs';
 const { result, oldUnits } = computeLineage();
 mkdirSync(path.dirname(LINEAGE_REPORT), { recursive: true });
 writeFileSync(LINEAGE_REPORT, renderLineageReport(result, oldUnits));
-console.log(`wrote ${path.relative(process.cwd(), LINEAGE_REPORT)}: ${result.stats.resolved} of ${result.stats.fragments} fragments resolved, ${result.stats.unresolved} reported`);
+console.log(
+  `wrote ${path.relative(process.cwd(), LINEAGE_REPORT)}: ${result.stats.resolved} of ${result.stats.fragments} fragments resolved, ${result.stats.unresolved} reported`,
+);

@@ -68,7 +68,11 @@ export class LineageService {
           continue;
         }
         for (const step of await this.links(link.unit.id, direction, reads)) {
-          next.push({ share: link.share === LinkShare.PART || step.share === LinkShare.PART ? LinkShare.PART : LinkShare.WHOLE, unit: step.unit, sourceText: step.sourceText });
+          next.push({
+            share: link.share === LinkShare.PART || step.share === LinkShare.PART ? LinkShare.PART : LinkShare.WHOLE,
+            unit: step.unit,
+            sourceText: step.sourceText,
+          });
         }
       }
       frontier = next;

@@ -22,7 +22,9 @@ export class MatchService {
       .select(['id', 'code', 'name', 'level', 'kind', 'parentId'])
       .where({ listId })
       .execute<Pick<AdminUnit, 'id' | 'code' | 'name' | 'level' | 'kind' | 'parentId'>[]>('all')
-      .then((rows) => new NameMatcher(rows.map((r) => ({ id: r.id, code: r.code, name: r.name, level: r.level, kind: r.kind, parentId: r.parentId }))));
+      .then(
+        (rows) => new NameMatcher(rows.map((r) => ({ id: r.id, code: r.code, name: r.name, level: r.level, kind: r.kind, parentId: r.parentId }))),
+      );
     matchers.set(listId, { version, matcher });
     matcher.catch(() => matchers.delete(listId));
     return matcher;

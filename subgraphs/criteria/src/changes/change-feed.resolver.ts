@@ -4,12 +4,20 @@ import type { Context } from '../context';
 import { exportAccess, type ExportCaller } from '../domain/changes/export-access';
 import { readChanges } from './change-feed.service';
 
-@ObjectType({ description: 'One change of a reported value in the change feed (nhật ký thay đổi): an upsert with the value after it, a tombstone, or a reset.' })
+@ObjectType({
+  description: 'One change of a reported value in the change feed (nhật ký thay đổi): an upsert with the value after it, a tombstone, or a reset.',
+})
 export class IndicatorValueChangeEntry {
-  @Field({ description: 'UPSERT (the value after the change), DELETE (tombstone: the value is gone, or for published pulls no longer approved) or RESET (every value was removed; the reload follows as UPSERTs).' })
+  @Field({
+    description:
+      'UPSERT (the value after the change), DELETE (tombstone: the value is gone, or for published pulls no longer approved) or RESET (every value was removed; the reload follows as UPSERTs).',
+  })
   op!: string;
 
-  @Field({ description: 'Position of the change in the feed (a sequence number; order is by transaction, then position — use cursors, not positions, to resume).' })
+  @Field({
+    description:
+      'Position of the change in the feed (a sequence number; order is by transaction, then position — use cursors, not positions, to resume).',
+  })
   position!: string;
 
   @Field(() => String, { nullable: true, description: 'Id of the unit ("<code>@<list>"); null for RESET.' })
@@ -43,12 +51,17 @@ export class ChangeEdge {
   node!: IndicatorValueChangeEntry;
 }
 
-@ObjectType({ description: 'A page of the change feed of indicator values, oldest first; the same positions and cursors as GET /exports/indicator-values?since=.' })
+@ObjectType({
+  description: 'A page of the change feed of indicator values, oldest first; the same positions and cursors as GET /exports/indicator-values?since=.',
+})
 export class ChangeConnection {
   @Field(() => [ChangeEdge], { description: 'Changes of this page, in feed order.' })
   edges!: ChangeEdge[];
 
-  @Field(() => PageInfo, { description: 'endCursor: pass it as `since` for the next pull (it moves forward even when a page is empty); hasNextPage: more changes are already available.' })
+  @Field(() => PageInfo, {
+    description:
+      'endCursor: pass it as `since` for the next pull (it moves forward even when a page is empty); hasNextPage: more changes are already available.',
+  })
   pageInfo!: PageInfo;
 }
 
@@ -64,8 +77,16 @@ export class ChangeFeedResolver {
       'Changes of indicator values since a cursor (nhật ký thay đổi), for small syncs: upserts, tombstones and resets in commit-safe order. Anonymous readers and callers without a data role see published (approved) values only; the ministry sees everything; editors and approvers their own units.',
   })
   async indicatorValueChanges(
-    @Arg('since', () => String, { nullable: true, description: 'Cursor of the last pull (endCursor, or the X-NTM-Cursor of an export); absent: from the start.' }) since: string | null,
-    @Arg('within', () => String, { nullable: true, description: 'Only units under this unit code (today’s list, with the pre-reform units that went into it) or unit id.' }) within: string | null,
+    @Arg('since', () => String, {
+      nullable: true,
+      description: 'Cursor of the last pull (endCursor, or the X-NTM-Cursor of an export); absent: from the start.',
+    })
+    since: string | null,
+    @Arg('within', () => String, {
+      nullable: true,
+      description: 'Only units under this unit code (today’s list, with the pre-reform units that went into it) or unit id.',
+    })
+    within: string | null,
     @Arg('first', () => Int, { defaultValue: 500, description: 'Changes per page, 1–1000.' }) first: number,
     @Ctx() ctx: Context,
   ): Promise<ChangeConnection> {
@@ -79,9 +100,24 @@ export class ChangeFeedResolver {
     return {
       edges: page.changes.map((c) => ({
         cursor: c.cursor,
-        node: { op: c.op, position: String(c.position), unitId: c.unitId, unitCode: c.unitCode, indicatorKey: c.indicatorKey, year: c.year, value: c.value, status: c.status, changedAt: new Date(c.changedAt).toISOString() },
+        node: {
+          op: c.op,
+          position: String(c.position),
+          unitId: c.unitId,
+          unitCode: c.unitCode,
+          indicatorKey: c.indicatorKey,
+          year: c.year,
+          value: c.value,
+          status: c.status,
+          changedAt: new Date(c.changedAt).toISOString(),
+        },
       })),
-      pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: since !== null, startCursor: page.changes[0]?.cursor ?? null, endCursor: page.endCursor },
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: since !== null,
+        startCursor: page.changes[0]?.cursor ?? null,
+        endCursor: page.endCursor,
+      },
     };
   }
 }

@@ -30,8 +30,15 @@ export const MAX_CHANGES_PAGE = 1000;
  * Reads the change feed for small syncs, in one REPEATABLE READ, READ ONLY transaction: the
  * horizon (oldest transaction still running) and the rows come from the same snapshot.
  */
-export async function readChanges(em: EntityManager, since: string | null, within: string | null, first: number, access: ExportAccess): Promise<ChangePage> {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_CHANGES_PAGE) throw userInputError(`first: must be between 1 and ${MAX_CHANGES_PAGE}, got ${first}`, { field: 'first' });
+export async function readChanges(
+  em: EntityManager,
+  since: string | null,
+  within: string | null,
+  first: number,
+  access: ExportAccess,
+): Promise<ChangePage> {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_CHANGES_PAGE)
+    throw userInputError(`first: must be between 1 and ${MAX_CHANGES_PAGE}, got ${first}`, { field: 'first' });
   let cursor: ChangeCursor = START_CURSOR;
   if (since !== null && since !== '0') {
     const decoded = decodeCursor(since);

@@ -3,7 +3,14 @@ import { CopyTextToNdjson, copyTextField, isoTimestamp } from './copy-text-to-nd
 
 async function convert(chunks: Buffer[]): Promise<string> {
   const out: string[] = [];
-  const stream = Readable.from(chunks).pipe(new CopyTextToNdjson([{ key: 'unitId', kind: 'string' }, { key: 'year', kind: 'number' }, { key: 'value', kind: 'string' }, { key: 'at', kind: 'timestamp' }]));
+  const stream = Readable.from(chunks).pipe(
+    new CopyTextToNdjson([
+      { key: 'unitId', kind: 'string' },
+      { key: 'year', kind: 'number' },
+      { key: 'value', kind: 'string' },
+      { key: 'at', kind: 'timestamp' },
+    ]),
+  );
   for await (const c of stream) out.push(String(c));
   return out.join('');
 }
@@ -17,10 +24,15 @@ describe('COPY text to NDJSON', () => {
   });
 
   it('writes one JSON object per row, whatever the chunk boundaries (inside a line or a multi-byte character)', async () => {
-    const text = Buffer.from('17380@2025-03-01\t2024\tđạt "x"\t2026-12-01 14:27:00+00\n00004@2025-07-01\t2025\t\\N\t2026-12-01 14:27:01.5+00\n', 'utf8');
+    const text = Buffer.from(
+      '17380@2025-03-01\t2024\tđạt "x"\t2026-12-01 14:27:00+00\n00004@2025-07-01\t2025\t\\N\t2026-12-01 14:27:01.5+00\n',
+      'utf8',
+    );
     const expected =
-      JSON.stringify({ unitId: '17380@2025-03-01', year: 2024, value: 'đạt "x"', at: '2026-12-01T14:27:00+00:00' }) + '\n' +
-      JSON.stringify({ unitId: '00004@2025-07-01', year: 2025, value: null, at: '2026-12-01T14:27:01.5+00:00' }) + '\n';
+      JSON.stringify({ unitId: '17380@2025-03-01', year: 2024, value: 'đạt "x"', at: '2026-12-01T14:27:00+00:00' }) +
+      '\n' +
+      JSON.stringify({ unitId: '00004@2025-07-01', year: 2025, value: null, at: '2026-12-01T14:27:01.5+00:00' }) +
+      '\n';
     expect(await convert([text])).toBe(expected);
     // Cut at every byte: the đ (two bytes) and the newline are split too.
     for (let cut = 1; cut < text.length; cut++) expect(await convert([text.subarray(0, cut), text.subarray(cut)])).toBe(expected);

@@ -4,7 +4,9 @@ import { Transform, type TransformCallback } from 'node:stream';
 export function copyTextField(raw: string): string | null {
   if (raw === '\\N') return null;
   if (!raw.includes('\\')) return raw;
-  return raw.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c === 'r' ? '\r' : c === 'b' ? '\b' : c === 'f' ? '\f' : c === 'v' ? '\v' : c));
+  return raw.replace(/\\(.)/g, (_, c: string) =>
+    c === 'n' ? '\n' : c === 't' ? '\t' : c === 'r' ? '\r' : c === 'b' ? '\b' : c === 'f' ? '\f' : c === 'v' ? '\v' : c,
+  );
 }
 
 /** PostgreSQL's ISO timestamptz text ("2026-12-01 14:27:00.12+00") as ISO 8601 ("2026-12-01T14:27:00.12+00:00"). */

@@ -22,8 +22,10 @@ export const DATA_DICTIONARY = {
   formats: {
     ndjson: 'one JSON object per line with the columns below; the last line is {"type":"end","cursor":…,"count":…}',
     csv: 'a header row, then one row per value with the columns below (the resume cursor is in the X-NTM-Cursor header)',
-    dhis2: 'DHIS2 dataValueSets JSON {"dataValues":[{dataElement, period, orgUnit, value, storedBy, lastUpdated, comment}]}: dataElement = indicatorKey, period = year, orgUnit = unitCode (of the unit list the year is reported on), comment = "status=<status>"',
-    dhis2csv: "DHIS2's data-value CSV (dataelement, period, orgunit, catoptcombo, attroptcombo, value, storedby, lastupdated, comment, followup), same ids as dhis2",
+    dhis2:
+      'DHIS2 dataValueSets JSON {"dataValues":[{dataElement, period, orgUnit, value, storedBy, lastUpdated, comment}]}: dataElement = indicatorKey, period = year, orgUnit = unitCode (of the unit list the year is reported on), comment = "status=<status>"',
+    dhis2csv:
+      "DHIS2's data-value CSV (dataelement, period, orgunit, catoptcombo, attroptcombo, value, storedby, lastupdated, comment, followup), same ids as dhis2",
   },
   headers: {
     'X-NTM-Cursor': 'the cursor to resume from: pass it as since= (or to indicatorValueChanges) to get every change after this export, none twice',
@@ -34,7 +36,8 @@ export const DATA_DICTIONARY = {
       c,
       {
         op: 'UPSERT: the value as stored (snapshot) or after the change; DELETE: tombstone, the value no longer exists (or, in published pulls, is no longer approved); RESET: every value was removed (a reload follows as UPSERTs), other columns empty',
-        position: 'position of the change in the feed (decimal); empty in snapshot exports, whose resume point is the cursor. Feed order is by committing transaction, then position',
+        position:
+          'position of the change in the feed (decimal); empty in snapshot exports, whose resume point is the cursor. Feed order is by committing transaction, then position',
         unitId: 'stable unit id "<code>@<list date>" (the federation key of AdminUnit), e.g. "17380@2025-03-01"',
         unitCode: 'official code of the unit (mã đơn vị hành chính) on its list; codes are reused across the 1 July 2025 reform, unitId is not',
         indicatorKey: 'indicator "<criteria set>/<indicator code>", e.g. "COMMUNE_NTM_2021_2025/2.2"; the criteria graph describes each',

@@ -96,10 +96,15 @@ export function snapshotSelect(format: ExportFormat, filter: ExportFilter, liter
   if (filter.published) where.push(`v.status = 'APPROVED'`);
   if (filter.unitIds) where.push(`v.unit_id = any(${unitArray(filter.unitIds, literal)})`);
   let select: string;
-  if (format === 'dhis2') select = `json_build_object(${Object.entries(dhis2Columns()).map(([k, e]) => `'${k}', ${e}`).join(', ')})::text`;
+  if (format === 'dhis2')
+    select = `json_build_object(${Object.entries(dhis2Columns())
+      .map(([k, e]) => `'${k}', ${e}`)
+      .join(', ')})::text`;
   else if (format === 'dhis2csv') {
     const c = dhis2Columns();
-    select = [c.dataElement, c.period, c.orgUnit, 'null', 'null', c.value, c.storedBy, c.lastUpdated, c.comment, 'false'].map((e, n) => `${e} as ${DHIS2_CSV[n]}`).join(', ');
+    select = [c.dataElement, c.period, c.orgUnit, 'null', 'null', c.value, c.storedBy, c.lastUpdated, c.comment, 'false']
+      .map((e, n) => `${e} as ${DHIS2_CSV[n]}`)
+      .join(', ');
   } else select = selectList(snapshotColumns());
   return `select ${select}
             from indicator_value v
@@ -113,7 +118,14 @@ export function snapshotSelect(format: ExportFormat, filter: ExportFilter, liter
  * oldest transaction still running when the reader's snapshot was taken) are read, so a change that
  * commits later with an earlier position is never passed over.
  */
-export function changesSelect(format: 'ndjson' | 'csv' | 'rows', cursor: ChangeCursor, horizon: string, filter: ExportFilter, literal: Literal, limit?: number): string {
+export function changesSelect(
+  format: 'ndjson' | 'csv' | 'rows',
+  cursor: ChangeCursor,
+  horizon: string,
+  filter: ExportFilter,
+  literal: Literal,
+  limit?: number,
+): string {
   const where = [
     `c.entity = 'INDICATOR_VALUE'`,
     `c.xid < '${digits(horizon)}'::xid8`,
@@ -125,7 +137,9 @@ export function changesSelect(format: 'ndjson' | 'csv' | 'rows', cursor: ChangeC
   const columns = changeColumns(filter.published);
   const select =
     format === 'rows'
-      ? `c.xid::text as xid, ${Object.entries(columns).map(([k, e]) => `${e} as "${k}"`).join(', ')}`
+      ? `c.xid::text as xid, ${Object.entries(columns)
+          .map(([k, e]) => `${e} as "${k}"`)
+          .join(', ')}`
       : selectList(columns);
   return `select ${select}
             from change_log c

@@ -33,7 +33,9 @@ export function registerExportRoutes(app: FastifyInstance, deps: SubgraphRouteDe
   });
   pool.on('error', (error) => deps.logger.warn('export pool connection failed', { error: error.message }));
   const exporter = new IndicatorValueExporter(pool);
-  const callerOf = options.callerOf ?? ((request: FastifyRequest) => verifyInternalIdentity(deps.internalAuthSecret, request.headers[IDENTITY_HEADER] as string | undefined));
+  const callerOf =
+    options.callerOf ??
+    ((request: FastifyRequest) => verifyInternalIdentity(deps.internalAuthSecret, request.headers[IDENTITY_HEADER] as string | undefined));
 
   app.get(`${INTERNAL_EXPORTS_PREFIX}/indicator-values`, async (request, reply) => {
     const parsed = parseExportRequest(request.query as Record<string, unknown>, String(request.headers['accept-encoding'] ?? ''));
@@ -46,7 +48,7 @@ export function registerExportRoutes(app: FastifyInstance, deps: SubgraphRouteDe
     }
     const access = exportAccess(caller, parsed.request.publishedOnly);
     try {
-      const prepared = await exporter.prepare(parsed.request, access, request.headers['if-none-match'] as string | undefined);
+      const prepared = await exporter.prepare(parsed.request, access, request.headers['if-none-match']);
       reply.headers(prepared.headers);
       if (!prepared.body) return reply.code(304).send();
       prepared.done.catch(() => undefined);
@@ -60,7 +62,9 @@ export function registerExportRoutes(app: FastifyInstance, deps: SubgraphRouteDe
     }
   });
 
-  app.get(`${INTERNAL_EXPORTS_PREFIX}/dictionary`, async (_request, reply) => reply.header('cache-control', 'public, max-age=3600').send(DATA_DICTIONARY));
+  app.get(`${INTERNAL_EXPORTS_PREFIX}/dictionary`, async (_request, reply) =>
+    reply.header('cache-control', 'public, max-age=3600').send(DATA_DICTIONARY),
+  );
 
   return async () => {
     await pool.end();

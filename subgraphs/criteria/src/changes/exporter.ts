@@ -12,7 +12,11 @@ import { changesSelect, copyStatement, EXPORT_COLUMN_KINDS, snapshotSelect, SUBT
 
 /** A refusal of an export request: HTTP status, the parameter at fault and why. */
 export class ExportRefusal extends Error {
-  constructor(readonly status: number, readonly field: string, reason: string) {
+  constructor(
+    readonly status: number,
+    readonly field: string,
+    reason: string,
+  ) {
     super(`${field}: ${reason}`);
   }
 }
@@ -66,7 +70,10 @@ class Framing extends Transform {
   count = 0;
   private pendingNewline = false;
   private started = false;
-  constructor(private readonly mode: 'ndjson' | 'dhis2' | 'plain', private readonly trailer: () => string) {
+  constructor(
+    private readonly mode: 'ndjson' | 'dhis2' | 'plain',
+    private readonly trailer: () => string,
+  ) {
     super();
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
@@ -145,20 +152,30 @@ export class IndicatorValueExporter {
       };
       const literal = (v: string) => client.escapeLiteral(v);
       const nextCursor = since ? advanceCursor(since, null, horizon) : cursorAfterSnapshot(snapshot);
-      const select = since ? changesSelect(request.format as 'ndjson' | 'csv', since, horizon, filter, literal) : snapshotSelect(request.format, filter, literal);
+      const select = since
+        ? changesSelect(request.format as 'ndjson' | 'csv', since, horizon, filter, literal)
+        : snapshotSelect(request.format, filter, literal);
       const cursorText = encodeCursor(nextCursor);
       const version = await this.version(client, snapshot, horizon);
-      const etag = `"${createHash('sha256').update(JSON.stringify([version, request.format, request.year, request.within, request.since, access])).digest('base64url').slice(0, 32)}"`;
+      const etag = `"${createHash('sha256')
+        .update(JSON.stringify([version, request.format, request.year, request.within, request.since, access]))
+        .digest('base64url')
+        .slice(0, 32)}"`;
 
       const cacheControl = access.kind === 'PUBLISHED' ? 'public, max-age=60, must-revalidate' : 'private, no-cache';
       if (ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim() === etag)) {
         await client.query('commit');
         release();
-        return { body: null, headers: { etag, 'x-ntm-cursor': cursorText, 'x-ntm-data-version': version, 'cache-control': cacheControl }, done: Promise.resolve() };
+        return {
+          body: null,
+          headers: { etag, 'x-ntm-cursor': cursorText, 'x-ntm-data-version': version, 'cache-control': cacheControl },
+          done: Promise.resolve(),
+        };
       }
       const copy = client.query(copyTo(copyStatement(select, request.format)));
-      const framing: Framing = new Framing(request.format === 'ndjson' ? 'ndjson' : request.format === 'dhis2' ? 'dhis2' : 'plain', (): string =>
-        JSON.stringify({ type: 'end', cursor: cursorText, count: framing.count }) + '\n',
+      const framing: Framing = new Framing(
+        request.format === 'ndjson' ? 'ndjson' : request.format === 'dhis2' ? 'dhis2' : 'plain',
+        (): string => JSON.stringify({ type: 'end', cursor: cursorText, count: framing.count }) + '\n',
       );
       const body = new PassThrough({ highWaterMark: 1 << 16 });
       const stages: NodeJS.ReadWriteStream[] = [];
@@ -205,7 +222,10 @@ export class IndicatorValueExporter {
                   where xid >= $1::xid8 and pg_visible_in_snapshot(xid, $2::pg_snapshot) group by xid) a) as above`,
       [horizon, snapshot],
     );
-    return createHash('sha256').update(`${rows[0].below ?? ''}|${rows[0].above ?? ''}`).digest('base64url').slice(0, 24);
+    return createHash('sha256')
+      .update(`${rows[0].below ?? ''}|${rows[0].above ?? ''}`)
+      .digest('base64url')
+      .slice(0, 24);
   }
 
   /** Unit ids the rows must belong to: `within` ∩ the caller's scope; null when neither limits them. */

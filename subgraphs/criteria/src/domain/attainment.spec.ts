@@ -24,9 +24,30 @@ function testSet() {
   const header = CRITERIA_FILE_COLUMNS.join(',');
   const lines = rows.map(([c, code, vt, unit, rule, ph]) => {
     const r: Record<string, string> = {
-      set_code: 'T', set_kind: 'NATIONAL', phase: '2021-2025', level: 'COMMUNE', tier: 'STANDARD', legal_basis: 'test', set_source: 's', set_confidence: 'LOW', set_name_vi: 't', set_name_en: 't',
-      criterion_no: c, criterion_name_vi: `TC ${c}`, criterion_name_en: `C ${c}`, indicator_code: code, indicator_name_vi: 'x', indicator_name_en: 'x',
-      value_type: vt, unit, threshold_rule: rule, placeholder: ph, allowed_values: code === '6.1' ? 'Tốt|Khá|Trung bình' : '', source: 's', confidence: 'LOW', note: '',
+      set_code: 'T',
+      set_kind: 'NATIONAL',
+      phase: '2021-2025',
+      level: 'COMMUNE',
+      tier: 'STANDARD',
+      legal_basis: 'test',
+      set_source: 's',
+      set_confidence: 'LOW',
+      set_name_vi: 't',
+      set_name_en: 't',
+      criterion_no: c,
+      criterion_name_vi: `TC ${c}`,
+      criterion_name_en: `C ${c}`,
+      indicator_code: code,
+      indicator_name_vi: 'x',
+      indicator_name_en: 'x',
+      value_type: vt,
+      unit,
+      threshold_rule: rule,
+      placeholder: ph,
+      allowed_values: code === '6.1' ? 'Tốt|Khá|Trung bình' : '',
+      source: 's',
+      confidence: 'LOW',
+      note: '',
     };
     return CRITERIA_FILE_COLUMNS.map((k) => csvField(r[k] ?? '')).join(',');
   });
@@ -39,7 +60,12 @@ describe('evaluateIndicator', () => {
 
   it('MET with the applied threshold and gap 0', () => {
     expect(evaluateIndicator(ind('1.2'), plain, 2023, '85')).toMatchObject({
-      status: 'MET', reason: null, value: 85, gap: 0, placeholder: true, threshold: { operator: '>=', target: 80, description: '≥ 80%' },
+      status: 'MET',
+      reason: null,
+      value: 85,
+      gap: 0,
+      placeholder: true,
+      threshold: { operator: '>=', target: 80, description: '≥ 80%' },
     });
   });
 
@@ -54,36 +80,68 @@ describe('evaluateIndicator', () => {
   });
 
   it('boolean and category have no gap', () => {
-    expect(evaluateIndicator(ind('1.1'), plain, 2023, 'không đạt')).toMatchObject({ status: 'NOT_MET', value: false, gap: null, threshold: { description: '= true' } });
+    expect(evaluateIndicator(ind('1.1'), plain, 2023, 'không đạt')).toMatchObject({
+      status: 'NOT_MET',
+      value: false,
+      gap: null,
+      threshold: { description: '= true' },
+    });
     expect(evaluateIndicator(ind('1.1'), plain, 2023, 'Đạt')).toMatchObject({ status: 'MET', value: true, gap: null });
     expect(evaluateIndicator(ind('6.1'), plain, 2023, 'khá')).toMatchObject({ status: 'MET', value: 'Khá', gap: null });
     expect(evaluateIndicator(ind('6.1'), plain, 2023, 'Trung bình')).toMatchObject({ status: 'NOT_MET', gap: null });
   });
 
   it('uses the regional smartphone threshold: 65% meets 50% in a mountain commune but not 80% elsewhere', () => {
-    expect(evaluateIndicator(ind('2.1'), mountain, 2023, '65')).toMatchObject({ status: 'MET', gap: 0, threshold: { target: 50, description: '≥ 50%' } });
-    expect(evaluateIndicator(ind('2.1'), plain, 2023, '65')).toMatchObject({ status: 'NOT_MET', gap: 15, threshold: { target: 80, description: '≥ 80%' } });
+    expect(evaluateIndicator(ind('2.1'), mountain, 2023, '65')).toMatchObject({
+      status: 'MET',
+      gap: 0,
+      threshold: { target: 50, description: '≥ 50%' },
+    });
+    expect(evaluateIndicator(ind('2.1'), plain, 2023, '65')).toMatchObject({
+      status: 'NOT_MET',
+      gap: 15,
+      threshold: { target: 80, description: '≥ 80%' },
+    });
   });
 
   it('uses the unit of measure in the description', () => {
-    expect(evaluateIndicator(ind('2.2'), mountain, 2022, '40')).toMatchObject({ status: 'MET', threshold: { description: '≥ 39 million VND/person/year' } });
+    expect(evaluateIndicator(ind('2.2'), mountain, 2022, '40')).toMatchObject({
+      status: 'MET',
+      threshold: { description: '≥ 39 million VND/person/year' },
+    });
     expect(evaluateIndicator(ind('2.2'), plain, 2022, '40')).toMatchObject({ status: 'NOT_MET', gap: 5 });
   });
 
   it('NO_DATA for a missing or blank value, with the threshold still shown', () => {
     for (const v of [null, undefined, '', '   ']) {
-      expect(evaluateIndicator(ind('1.2'), plain, 2023, v)).toMatchObject({ status: 'NO_DATA', reason: 'MISSING_VALUE', value: null, gap: null, threshold: { target: 80 } });
+      expect(evaluateIndicator(ind('1.2'), plain, 2023, v)).toMatchObject({
+        status: 'NO_DATA',
+        reason: 'MISSING_VALUE',
+        value: null,
+        gap: null,
+        threshold: { target: 80 },
+      });
     }
   });
 
   it('NO_DATA / INVALID_VALUE for a value that does not parse', () => {
     expect(evaluateIndicator(ind('1.2'), plain, 2023, '120')).toMatchObject({
-      status: 'NO_DATA', reason: 'INVALID_VALUE', valueText: '120', value: null, error: 'percentage must be between 0 and 100',
+      status: 'NO_DATA',
+      reason: 'INVALID_VALUE',
+      valueText: '120',
+      value: null,
+      error: 'percentage must be between 0 and 100',
     });
   });
 
   it('NOT_EVALUATED / NO_RULE without a rule, NOT_APPLICABLE when no branch applies', () => {
-    expect(evaluateIndicator(ind('4.1'), plain, 2023, '55')).toMatchObject({ status: 'NOT_EVALUATED', reason: 'NO_RULE', value: 55, threshold: null, gap: null });
+    expect(evaluateIndicator(ind('4.1'), plain, 2023, '55')).toMatchObject({
+      status: 'NOT_EVALUATED',
+      reason: 'NO_RULE',
+      value: 55,
+      threshold: null,
+      gap: null,
+    });
     expect(evaluateIndicator(ind('3.1'), plain, 2023, '10')).toMatchObject({ status: 'NOT_EVALUATED', reason: 'NOT_APPLICABLE', threshold: null });
     expect(evaluateIndicator(ind('3.1'), plain, 2024, '10')).toMatchObject({ status: 'NOT_MET', gap: 50 });
   });
@@ -107,7 +165,10 @@ describe('combineCriterion precedence', () => {
   it('NOT_EVALUATED when nothing was evaluated, with a reason', () => {
     expect(combine(r('NOT_EVALUATED', 'NO_RULE'))).toMatchObject({ status: 'NOT_EVALUATED', reason: 'NO_RULE' });
     expect(combine(r('NOT_EVALUATED', 'NOT_APPLICABLE'))).toMatchObject({ status: 'NOT_EVALUATED', reason: 'NOT_APPLICABLE' });
-    expect(combine(r('NOT_EVALUATED', 'NO_RULE'), r('NOT_EVALUATED', 'NOT_APPLICABLE'))).toMatchObject({ status: 'NOT_EVALUATED', reason: 'NO_RULE' });
+    expect(combine(r('NOT_EVALUATED', 'NO_RULE'), r('NOT_EVALUATED', 'NOT_APPLICABLE'))).toMatchObject({
+      status: 'NOT_EVALUATED',
+      reason: 'NO_RULE',
+    });
     expect(combine()).toMatchObject({ status: 'NOT_EVALUATED', reason: 'NO_INDICATORS' });
   });
 });
@@ -118,7 +179,14 @@ describe('evaluateSetAttainment', () => {
 
   it('is NOT_EVALUATED when a criterion has no indicators, even if everything else is met', () => {
     const a = evaluateSetAttainment(set, plain, 2024, good);
-    expect(a.criteria.map((c) => [c.criterionNumber, c.status])).toEqual([[1, 'MET'], [2, 'MET'], [3, 'MET'], [4, 'NOT_EVALUATED'], [5, 'NOT_EVALUATED'], [6, 'MET']]);
+    expect(a.criteria.map((c) => [c.criterionNumber, c.status])).toEqual([
+      [1, 'MET'],
+      [2, 'MET'],
+      [3, 'MET'],
+      [4, 'NOT_EVALUATED'],
+      [5, 'NOT_EVALUATED'],
+      [6, 'MET'],
+    ]);
     expect(a.criteria[4].reason).toBe('NO_INDICATORS');
     expect(a.status).toBe('NOT_EVALUATED');
     expect(a.complete).toBe(false);
@@ -192,8 +260,17 @@ describe('evaluateSetAttainment', () => {
     it('gives a group-1 and a group-3 commune different attainment for the same value where the thresholds differ', () => {
       // income 3.1: group 1 ≥ 80, group 3 ≥ 55 (placeholders)
       const income = findIndicator(s2026, '3.1')!;
-      expect(evaluateIndicator(income, group1, 2026, '60')).toMatchObject({ status: 'NOT_MET', gap: 20, threshold: { branchText: '>= 80 if group=1' } });
-      expect(evaluateIndicator(income, group3, 2026, '60')).toMatchObject({ status: 'MET', gap: 0, threshold: { branchText: '>= 55 if group=3' }, placeholder: true });
+      expect(evaluateIndicator(income, group1, 2026, '60')).toMatchObject({
+        status: 'NOT_MET',
+        gap: 20,
+        threshold: { branchText: '>= 80 if group=1' },
+      });
+      expect(evaluateIndicator(income, group3, 2026, '60')).toMatchObject({
+        status: 'MET',
+        gap: 0,
+        threshold: { branchText: '>= 55 if group=3' },
+        placeholder: true,
+      });
       // poverty 6.1 (≤): group 1 ≤ 3%, group 3 ≤ 13%
       const poverty = findIndicator(s2026, '6.1')!;
       expect(evaluateIndicator(poverty, group1, 2026, '8').status).toBe('NOT_MET');
@@ -206,7 +283,12 @@ describe('evaluateSetAttainment', () => {
 
     it('is NOT_EVALUATED (NO_COMMUNE_GROUP) for a commune without a group, never a guess', () => {
       const income = findIndicator(s2026, '3.1')!;
-      expect(evaluateIndicator(income, plain, 2026, '99')).toMatchObject({ status: 'NOT_EVALUATED', reason: 'NO_COMMUNE_GROUP', threshold: null, value: 99 });
+      expect(evaluateIndicator(income, plain, 2026, '99')).toMatchObject({
+        status: 'NOT_EVALUATED',
+        reason: 'NO_COMMUNE_GROUP',
+        threshold: null,
+        value: 99,
+      });
       const values: Record<string, string> = {};
       for (const i of indicatorsOf(s2026)) values[i.code] = i.valueType === 'BOOLEAN' ? 'true' : i.code === '6.1' || i.code === '5.5' ? '0' : '100';
       values['3.1'] = '200';

@@ -116,7 +116,12 @@ function emptyCounts(): StatusCounts {
 }
 
 /** Attainment of one indicator for one unit and year. */
-export function evaluateIndicator(indicator: IndicatorDef, unit: UnitAttributes, year: number, valueText: string | null | undefined): IndicatorAttainment {
+export function evaluateIndicator(
+  indicator: IndicatorDef,
+  unit: UnitAttributes,
+  year: number,
+  valueText: string | null | undefined,
+): IndicatorAttainment {
   const text = valueText === undefined || valueText === null || valueText.trim() === '' ? null : valueText;
   const parsed = text === null ? null : parseIndicatorValue(indicator.valueType, text, indicator.allowedValues);
   const value = parsed !== null && parsed.ok ? parsed.value : null;
@@ -131,7 +136,17 @@ export function evaluateIndicator(indicator: IndicatorDef, unit: UnitAttributes,
   }
   const threshold = appliedThreshold(branch, indicator.unit);
   if (parsed === null || !parsed.ok) {
-    return result(indicator, 'NO_DATA', parsed === null ? 'MISSING_VALUE' : 'INVALID_VALUE', text, null, error, threshold, null, indicator.placeholder);
+    return result(
+      indicator,
+      'NO_DATA',
+      parsed === null ? 'MISSING_VALUE' : 'INVALID_VALUE',
+      text,
+      null,
+      error,
+      threshold,
+      null,
+      indicator.placeholder,
+    );
   }
   const c = branch.comparison;
   const met = satisfies(c, parsed.value);
@@ -140,10 +155,28 @@ export function evaluateIndicator(indicator: IndicatorDef, unit: UnitAttributes,
 }
 
 function result(
-  indicator: IndicatorDef, status: AttainmentStatus, reason: AttainmentReason | null, valueText: string | null, value: IndicatorValue | null,
-  error: string | null, threshold: AppliedThreshold | null, gap: number | null, placeholder: boolean,
+  indicator: IndicatorDef,
+  status: AttainmentStatus,
+  reason: AttainmentReason | null,
+  valueText: string | null,
+  value: IndicatorValue | null,
+  error: string | null,
+  threshold: AppliedThreshold | null,
+  gap: number | null,
+  placeholder: boolean,
 ): IndicatorAttainment {
-  return { indicatorCode: indicator.code, criterionNumber: indicator.criterionNumber, status, reason, valueText, value, error, threshold, gap, placeholder };
+  return {
+    indicatorCode: indicator.code,
+    criterionNumber: indicator.criterionNumber,
+    status,
+    reason,
+    valueText,
+    value,
+    error,
+    threshold,
+    gap,
+    placeholder,
+  };
 }
 
 /** Applied thresholds are immutable: built once per rule branch and unit of measure. */
@@ -219,8 +252,15 @@ export function evaluateSetAttainment(set: CriteriaSetDef, unit: UnitAttributes,
   else if (criterionCounts.MET > 0) status = 'MET';
   else status = 'NOT_EVALUATED';
   return {
-    setCode: set.code, year, status, criteria, criterionCounts, indicatorCounts,
-    unmetIndicators: unmet, missingIndicators: missing, provisional,
+    setCode: set.code,
+    year,
+    status,
+    criteria,
+    criterionCounts,
+    indicatorCounts,
+    unmetIndicators: unmet,
+    missingIndicators: missing,
+    provisional,
     complete: !unknownRequirement,
   };
 }

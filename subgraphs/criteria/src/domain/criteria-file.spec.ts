@@ -1,16 +1,42 @@
 import { csvField, readCsvRecords, readSharedDataText } from '@ntm/data-files';
 import {
-  CRITERIA_FILE_COLUMNS, CriteriaFileError, CriteriaSetDef, findIndicator, indicatorsOf, loadCriteriaSets, readCriteriaFile,
+  CRITERIA_FILE_COLUMNS,
+  CriteriaFileError,
+  CriteriaSetDef,
+  findIndicator,
+  indicatorsOf,
+  loadCriteriaSets,
+  readCriteriaFile,
 } from './criteria-file';
 import { evaluateThresholdRule } from './threshold-rule';
 import { readCriteriaFileText } from '../services/catalog';
 
 type Row = Partial<Record<(typeof CRITERIA_FILE_COLUMNS)[number], string>>;
 const BASE: Row = {
-  set_code: 'TEST_SET', set_kind: 'NATIONAL', phase: '2021-2025', level: 'COMMUNE', tier: 'STANDARD', legal_basis: '318/QĐ-TTg, 08/03/2022', set_source: 'test', set_confidence: 'HIGH',
-  set_name_vi: 'Bộ thử', set_name_en: 'Test set', criterion_no: '8', criterion_name_vi: 'Thông tin và Truyền thông', criterion_name_en: 'ICT',
-  indicator_code: '8.1', indicator_name_vi: 'Chỉ tiêu', indicator_name_en: 'Indicator', value_type: 'BOOLEAN', unit: '', threshold_rule: '= true',
-  placeholder: 'false', allowed_values: '', source: 'test', confidence: 'LOW', note: '',
+  set_code: 'TEST_SET',
+  set_kind: 'NATIONAL',
+  phase: '2021-2025',
+  level: 'COMMUNE',
+  tier: 'STANDARD',
+  legal_basis: '318/QĐ-TTg, 08/03/2022',
+  set_source: 'test',
+  set_confidence: 'HIGH',
+  set_name_vi: 'Bộ thử',
+  set_name_en: 'Test set',
+  criterion_no: '8',
+  criterion_name_vi: 'Thông tin và Truyền thông',
+  criterion_name_en: 'ICT',
+  indicator_code: '8.1',
+  indicator_name_vi: 'Chỉ tiêu',
+  indicator_name_en: 'Indicator',
+  value_type: 'BOOLEAN',
+  unit: '',
+  threshold_rule: '= true',
+  placeholder: 'false',
+  allowed_values: '',
+  source: 'test',
+  confidence: 'LOW',
+  note: '',
 };
 function csv(...rows: Row[]): string {
   const lines = [CRITERIA_FILE_COLUMNS.join(',')];
@@ -32,10 +58,22 @@ describe('the committed data file', () => {
   it('loads without problems and has the expected sets', () => {
     expect(readCriteriaFile(text).problems).toEqual([]);
     expect(sets.map((s) => s.code)).toEqual([
-      'COMMUNE_NTM_2021_2025', 'COMMUNE_ADVANCED_2021_2025', 'DISTRICT_NTM_2021_2025', 'DISTRICT_ADVANCED_2021_2025', 'COMMUNE_SMART_PILOT_ELIGIBILITY_2021_2025',
-      'COMMUNE_NTM_2026_2030', 'COMMUNE_MODERN_PILOT_ELIGIBILITY_2026_2030',
+      'COMMUNE_NTM_2021_2025',
+      'COMMUNE_ADVANCED_2021_2025',
+      'DISTRICT_NTM_2021_2025',
+      'DISTRICT_ADVANCED_2021_2025',
+      'COMMUNE_SMART_PILOT_ELIGIBILITY_2021_2025',
+      'COMMUNE_NTM_2026_2030',
+      'COMMUNE_MODERN_PILOT_ELIGIBILITY_2026_2030',
     ]);
-    expect(set('COMMUNE_NTM_2021_2025')).toMatchObject({ kind: 'NATIONAL', phase: '2021-2025', level: 'COMMUNE', tier: 'STANDARD', legalBasis: '318/QĐ-TTg, 08/03/2022', confidence: 'HIGH' });
+    expect(set('COMMUNE_NTM_2021_2025')).toMatchObject({
+      kind: 'NATIONAL',
+      phase: '2021-2025',
+      level: 'COMMUNE',
+      tier: 'STANDARD',
+      legalBasis: '318/QĐ-TTg, 08/03/2022',
+      confidence: 'HIGH',
+    });
     expect(set('DISTRICT_ADVANCED_2021_2025').confidence).toBe('LOW');
     expect(set('COMMUNE_ADVANCED_2021_2025')).toMatchObject({ level: 'COMMUNE', tier: 'ADVANCED', legalBasis: '318/QĐ-TTg, 08/03/2022' });
     expect(set('DISTRICT_NTM_2021_2025')).toMatchObject({ level: 'DISTRICT', tier: 'STANDARD', legalBasis: '320/QĐ-TTg, 08/03/2022' });
@@ -45,12 +83,27 @@ describe('the committed data file', () => {
 
   it('has the 2026–2030 commune set: 10 criteria, 47 indicators, each with a source and a placeholder rule by commune group', () => {
     const s = set('COMMUNE_NTM_2026_2030');
-    expect(s).toMatchObject({ kind: 'NATIONAL', phase: '2026-2030', level: 'COMMUNE', tier: 'STANDARD', legalBasis: '51/2025/QĐ-TTg, 29/12/2025', validFromYear: 2026, validToYear: 2030 });
+    expect(s).toMatchObject({
+      kind: 'NATIONAL',
+      phase: '2026-2030',
+      level: 'COMMUNE',
+      tier: 'STANDARD',
+      legalBasis: '51/2025/QĐ-TTg, 29/12/2025',
+      validFromYear: 2026,
+      validToYear: 2030,
+    });
     expect(s.criteria.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(s.criteria.map((c) => c.nameVi)).toEqual([
-      'Quy hoạch', 'Hạ tầng kinh tế - xã hội', 'Phát triển kinh tế nông thôn', 'Đào tạo nguồn nhân lực nông thôn', 'Văn hóa, giáo dục, y tế',
-      'Giảm nghèo và an sinh xã hội', 'Khoa học công nghệ và chuyển đổi số', 'Môi trường và cảnh quan nông thôn',
-      'Xây dựng hệ thống chính trị và hành chính công', 'Tiếp cận pháp luật và an ninh, quốc phòng',
+      'Quy hoạch',
+      'Hạ tầng kinh tế - xã hội',
+      'Phát triển kinh tế nông thôn',
+      'Đào tạo nguồn nhân lực nông thôn',
+      'Văn hóa, giáo dục, y tế',
+      'Giảm nghèo và an sinh xã hội',
+      'Khoa học công nghệ và chuyển đổi số',
+      'Môi trường và cảnh quan nông thôn',
+      'Xây dựng hệ thống chính trị và hành chính công',
+      'Tiếp cận pháp luật và an ninh, quốc phòng',
     ]);
     const inds = indicatorsOf(s);
     expect(inds).toHaveLength(47);
@@ -64,7 +117,15 @@ describe('the committed data file', () => {
     // every numeric rule that varies names each group, so no group falls through to "no threshold"
     const byGroup = (code: string) => {
       const ind = findIndicator(s, code)!;
-      return [1, 2, 3].map((g) => evaluateThresholdRule(ind.rule!, { ethnicMinorityArea: false, mountainous: false, island: false, region: null, communeGroup: g as 1 | 2 | 3 }, 2026, ind.unit)?.description);
+      return [1, 2, 3].map(
+        (g) =>
+          evaluateThresholdRule(
+            ind.rule!,
+            { ethnicMinorityArea: false, mountainous: false, island: false, region: null, communeGroup: g as 1 | 2 | 3 },
+            2026,
+            ind.unit,
+          )?.description,
+      );
     };
     for (const i of inds) expect(byGroup(i.code)).not.toContain(undefined);
     const varying = inds.filter((i) => new Set(byGroup(i.code)).size > 1);
@@ -80,13 +141,18 @@ describe('the committed data file', () => {
     expect(s.criteria[0].indicators).toEqual([]);
   });
 
-  it('derives every set\'s validity period from its phase', () => {
+  it("derives every set's validity period from its phase", () => {
     expect(set('COMMUNE_NTM_2021_2025')).toMatchObject({ validFromYear: 2021, validToYear: 2025 });
     expect(set('DISTRICT_NTM_2021_2025')).toMatchObject({ validFromYear: 2021, validToYear: 2025 });
   });
 
   it('has 19 commune criteria and 9 district criteria, numbered 1..n', () => {
-    for (const [code, n] of [['COMMUNE_NTM_2021_2025', 19], ['COMMUNE_ADVANCED_2021_2025', 19], ['DISTRICT_NTM_2021_2025', 9], ['DISTRICT_ADVANCED_2021_2025', 9]] as const) {
+    for (const [code, n] of [
+      ['COMMUNE_NTM_2021_2025', 19],
+      ['COMMUNE_ADVANCED_2021_2025', 19],
+      ['DISTRICT_NTM_2021_2025', 9],
+      ['DISTRICT_ADVANCED_2021_2025', 9],
+    ] as const) {
       expect(set(code).criteria.map((c) => c.number)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
     }
   });
@@ -95,7 +161,11 @@ describe('the committed data file', () => {
     const where = (setCode: string, code: string) => {
       const ind = findIndicator(set(setCode), code);
       if (!ind) throw new Error(`${setCode} ${code} missing`);
-      return { criterion: ind.criterionNumber, criterionName: set(setCode).criteria.find((c) => c.number === ind.criterionNumber)!.nameEn, valueType: ind.valueType };
+      return {
+        criterion: ind.criterionNumber,
+        criterionName: set(setCode).criteria.find((c) => c.number === ind.criterionNumber)!.nameEn,
+        valueType: ind.valueType,
+      };
     };
     expect(where('COMMUNE_NTM_2021_2025', '8.4')).toEqual({ criterion: 8, criterionName: 'Information and communication', valueType: 'BOOLEAN' });
     expect(where('COMMUNE_ADVANCED_2021_2025', '8.4').criterion).toBe(8);
@@ -115,13 +185,21 @@ describe('the committed data file', () => {
     // every indicator of the commune NTM set has a rule, so the set can be evaluated
     expect(indicatorsOf(ntm).filter((i) => i.rule === null)).toEqual([]);
     // district criteria 1–8 have no indicators
-    expect(set('DISTRICT_NTM_2021_2025').criteria.filter((c) => c.indicators.length === 0).map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(
+      set('DISTRICT_NTM_2021_2025')
+        .criteria.filter((c) => c.indicators.length === 0)
+        .map((c) => c.number),
+    ).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
   it('carries the pilot eligibility measures with the 50/80 smartphone rule', () => {
     const pilot = set('COMMUNE_SMART_PILOT_ELIGIBILITY_2021_2025');
     expect(indicatorsOf(pilot).map((i) => [i.code, i.ruleText, i.placeholder])).toEqual([
-      ['1.1', '>= 50', false], ['2.1', '= 100', false], ['2.2', '= 100', false], ['2.3', '= 100', false], ['3.1', '>= 50 if EM_MTN_ISL else >= 80', false],
+      ['1.1', '>= 50', false],
+      ['2.1', '= 100', false],
+      ['2.2', '= 100', false],
+      ['2.3', '= 100', false],
+      ['3.1', '>= 50 if EM_MTN_ISL else >= 80', false],
     ]);
     const rule = findIndicator(pilot, '3.1')!.rule!;
     const plain = { ethnicMinorityArea: false, mountainous: false, island: false, region: 'DBSH' as const };
@@ -145,8 +223,11 @@ describe('the committed data file', () => {
       }
       const ind = findIndicator(s, code);
       expect(ind).toMatchObject({
-        nameVi: fields[h('indicator_name_vi')], nameEn: fields[h('indicator_name_en')], valueType: fields[h('value_type')],
-        source: fields[h('source')], confidence: fields[h('confidence')],
+        nameVi: fields[h('indicator_name_vi')],
+        nameEn: fields[h('indicator_name_en')],
+        valueType: fields[h('value_type')],
+        source: fields[h('source')],
+        confidence: fields[h('confidence')],
       });
       const refRule = fields[h('threshold_rule')];
       if (refRule === '') expect({ code, placeholder: ind!.placeholder }).toEqual({ code, placeholder: true });
@@ -161,25 +242,66 @@ describe('loadCriteriaSets validation', () => {
   }
 
   it('reads a minimal valid file, sorting criteria and indicators', () => {
-    const sets = loadCriteriaSets(csv(
-      { criterion_no: '17', criterion_name_vi: 'Môi trường', criterion_name_en: 'Environment', indicator_code: '17.10', value_type: 'PERCENTAGE', threshold_rule: '>= 30', placeholder: 'true' },
-      { criterion_no: '17', criterion_name_vi: 'Môi trường', criterion_name_en: 'Environment', indicator_code: '17.2', value_type: 'PERCENTAGE', unit: '%', threshold_rule: '= 100' },
-      { indicator_code: '8.1' },
-      { criterion_no: '1', criterion_name_vi: 'Quy hoạch', criterion_name_en: 'Planning', indicator_code: '', value_type: '', threshold_rule: '', placeholder: '', indicator_name_vi: '(chưa tìm thấy)', indicator_name_en: '(not found)' },
-      { criterion_no: '9', criterion_name_vi: 'Nhà ở', criterion_name_en: 'Housing', indicator_code: '9.3', value_type: 'CATEGORY', allowed_values: 'Tốt|Khá|Kém', threshold_rule: 'in {Tốt, Khá}' },
-    ));
+    const sets = loadCriteriaSets(
+      csv(
+        {
+          criterion_no: '17',
+          criterion_name_vi: 'Môi trường',
+          criterion_name_en: 'Environment',
+          indicator_code: '17.10',
+          value_type: 'PERCENTAGE',
+          threshold_rule: '>= 30',
+          placeholder: 'true',
+        },
+        {
+          criterion_no: '17',
+          criterion_name_vi: 'Môi trường',
+          criterion_name_en: 'Environment',
+          indicator_code: '17.2',
+          value_type: 'PERCENTAGE',
+          unit: '%',
+          threshold_rule: '= 100',
+        },
+        { indicator_code: '8.1' },
+        {
+          criterion_no: '1',
+          criterion_name_vi: 'Quy hoạch',
+          criterion_name_en: 'Planning',
+          indicator_code: '',
+          value_type: '',
+          threshold_rule: '',
+          placeholder: '',
+          indicator_name_vi: '(chưa tìm thấy)',
+          indicator_name_en: '(not found)',
+        },
+        {
+          criterion_no: '9',
+          criterion_name_vi: 'Nhà ở',
+          criterion_name_en: 'Housing',
+          indicator_code: '9.3',
+          value_type: 'CATEGORY',
+          allowed_values: 'Tốt|Khá|Kém',
+          threshold_rule: 'in {Tốt, Khá}',
+        },
+      ),
+    );
     expect(sets).toHaveLength(1);
     const s = sets[0];
     expect(s.criteria.map((c) => c.number)).toEqual([1, 8, 9, 17]);
     expect(s.criteria[0].indicators).toEqual([]);
-    expect(s.criteria[3].indicators.map((i) => [i.code, i.unit, i.placeholder])).toEqual([['17.2', '%', false], ['17.10', '%', true]]);
+    expect(s.criteria[3].indicators.map((i) => [i.code, i.unit, i.placeholder])).toEqual([
+      ['17.2', '%', false],
+      ['17.10', '%', true],
+    ]);
     expect(s.criteria[2].indicators[0].allowedValues).toEqual(['Tốt', 'Khá', 'Kém']);
     expect(s.criteria[1].indicators[0]).toMatchObject({ code: '8.1', unit: null, rule: expect.any(Object), note: null });
   });
 
   it('reports an unknown value type with line and column', () => {
     const p = problems(csv({}, { indicator_code: '8.2', value_type: 'TEXT' }));
-    expect(p).toEqual([{ line: 3, column: col('value_type'), columnName: 'value_type', message: expect.stringContaining('unknown value_type "TEXT"') }]);
+    expect(p).toEqual([
+      { line: 3, column: col('value_type'), columnName: 'value_type', message: expect.stringContaining('unknown value_type "TEXT"') },
+    ]);
   });
 
   it('reports a bad rule with the rule parser message', () => {
@@ -197,7 +319,9 @@ describe('loadCriteriaSets validation', () => {
 
   it('reports duplicate indicator codes naming the first line', () => {
     const p = problems(csv({}, { indicator_code: '8.2' }, { indicator_code: '8.1' }));
-    expect(p).toEqual([{ line: 4, column: col('indicator_code'), columnName: 'indicator_code', message: 'duplicate indicator 8.1 in set TEST_SET (first on line 2)' }]);
+    expect(p).toEqual([
+      { line: 4, column: col('indicator_code'), columnName: 'indicator_code', message: 'duplicate indicator 8.1 in set TEST_SET (first on line 2)' },
+    ]);
   });
 
   it('allows the same indicator code in different sets', () => {
@@ -206,7 +330,9 @@ describe('loadCriteriaSets validation', () => {
 
   it('reports set metadata that differs between rows of a set', () => {
     const p = problems(csv({}, { indicator_code: '8.2', tier: 'ADVANCED' }));
-    expect(p).toEqual([{ line: 3, column: col('tier'), columnName: 'tier', message: 'tier "ADVANCED" differs from "STANDARD" given for set TEST_SET on line 2' }]);
+    expect(p).toEqual([
+      { line: 3, column: col('tier'), columnName: 'tier', message: 'tier "ADVANCED" differs from "STANDARD" given for set TEST_SET on line 2' },
+    ]);
   });
 
   it('reports criterion names that differ between rows', () => {
@@ -215,12 +341,18 @@ describe('loadCriteriaSets validation', () => {
   });
 
   it('reports an indicator code that does not belong to its criterion', () => {
-    expect(problems(csv({ indicator_code: '9.1' }))[0]).toMatchObject({ line: 2, columnName: 'indicator_code', message: expect.stringContaining('does not belong to criterion 8') });
+    expect(problems(csv({ indicator_code: '9.1' }))[0]).toMatchObject({
+      line: 2,
+      columnName: 'indicator_code',
+      message: expect.stringContaining('does not belong to criterion 8'),
+    });
     expect(problems(csv({ indicator_code: '8.a' }))[0].message).toMatch(/must look like "8" or "8.4"/);
   });
 
   it('reports bad enumerations and required fields', () => {
-    const p = problems(csv({ level: 'PROVINCE', tier: 'GOLD', confidence: 'SURE', set_kind: '', source: '', phase: '2025-2021', set_confidence: 'high' }));
+    const p = problems(
+      csv({ level: 'PROVINCE', tier: 'GOLD', confidence: 'SURE', set_kind: '', source: '', phase: '2025-2021', set_confidence: 'high' }),
+    );
     expect(p.map((x) => x.columnName).sort()).toEqual(['confidence', 'level', 'phase', 'set_confidence', 'set_kind', 'source', 'tier']);
     expect(p.find((x) => x.columnName === 'level')!.message).toBe('unknown level "PROVINCE" (expected one of COMMUNE, DISTRICT)');
   });
@@ -242,7 +374,10 @@ describe('loadCriteriaSets validation', () => {
     expect(problems(csv({}, only))[0]).toMatchObject({ line: 3, message: expect.stringContaining('has indicator rows') });
     expect(problems(csv(only, {}))[0]).toMatchObject({ line: 3, message: expect.stringContaining('declared without indicators on line 2') });
     expect(problems(csv(only, only))[0]).toMatchObject({ line: 3, message: expect.stringContaining('already declared on line 2') });
-    expect(problems(csv({ ...only, value_type: 'BOOLEAN' }))[0]).toMatchObject({ columnName: 'value_type', message: expect.stringContaining('must be empty on a criterion-only row') });
+    expect(problems(csv({ ...only, value_type: 'BOOLEAN' }))[0]).toMatchObject({
+      columnName: 'value_type',
+      message: expect.stringContaining('must be empty on a criterion-only row'),
+    });
   });
 
   it('reports header problems', () => {
@@ -261,7 +396,9 @@ describe('loadCriteriaSets validation', () => {
 
   it('reports a row with the wrong number of fields, and CSV syntax errors, by line', () => {
     const text = csv({}) + 'TEST_SET,NATIONAL\n';
-    expect(problems(text)).toEqual([{ line: 3, column: null, columnName: null, message: `expected ${CRITERIA_FILE_COLUMNS.length} fields, found 2` }]);
+    expect(problems(text)).toEqual([
+      { line: 3, column: null, columnName: null, message: `expected ${CRITERIA_FILE_COLUMNS.length} fields, found 2` },
+    ]);
     expect(problems(csv({}) + 'x,"unterminated\n')).toEqual([{ line: 3, column: 2, columnName: null, message: 'unterminated quoted field' }]);
   });
 

@@ -6,9 +6,7 @@
  */
 import { CsvParseError, readCsvRecords } from '@ntm/data-files';
 import { checkRuleForValueType, parseThresholdRule, RuleParseError, ThresholdRule } from './threshold-rule';
-import {
-  Confidence, CONFIDENCES, Level, LEVELS, SET_KINDS, SetKind, Tier, TIERS, VALUE_TYPES, ValueType,
-} from './types';
+import { Confidence, CONFIDENCES, Level, LEVELS, SET_KINDS, SetKind, Tier, TIERS, VALUE_TYPES, ValueType } from './types';
 
 export interface IndicatorDef {
   /** e.g. "8.4"; unique within its set. */
@@ -92,10 +90,30 @@ export function formatProblem(p: CriteriaFileProblem): string {
 
 /** The columns of the file, in their usual order (the loader finds them by header name). */
 export const CRITERIA_FILE_COLUMNS = [
-  'set_code', 'set_kind', 'phase', 'level', 'tier', 'legal_basis', 'set_source', 'set_confidence', 'set_name_vi', 'set_name_en',
-  'criterion_no', 'criterion_name_vi', 'criterion_name_en',
-  'indicator_code', 'indicator_name_vi', 'indicator_name_en', 'value_type', 'unit', 'threshold_rule',
-  'placeholder', 'allowed_values', 'source', 'confidence', 'note',
+  'set_code',
+  'set_kind',
+  'phase',
+  'level',
+  'tier',
+  'legal_basis',
+  'set_source',
+  'set_confidence',
+  'set_name_vi',
+  'set_name_en',
+  'criterion_no',
+  'criterion_name_vi',
+  'criterion_name_en',
+  'indicator_code',
+  'indicator_name_vi',
+  'indicator_name_en',
+  'value_type',
+  'unit',
+  'threshold_rule',
+  'placeholder',
+  'allowed_values',
+  'source',
+  'confidence',
+  'note',
 ] as const;
 type Column = (typeof CRITERIA_FILE_COLUMNS)[number];
 const OPTIONAL_COLUMNS: ReadonlySet<Column> = new Set(['unit', 'threshold_rule', 'placeholder', 'allowed_values', 'note']);
@@ -143,14 +161,20 @@ export function readCriteriaFile(csvText: string): { sets: CriteriaSetDef[]; pro
     if (e instanceof CsvParseError) return { sets: [], problems: [{ line: e.line, column: e.column, columnName: null, message: e.reason }] };
     throw e;
   }
-  if (records.length === 0) return { sets: [], problems: [{ line: 1, column: null, columnName: null, message: 'the file is empty (expected a header row)' }] };
+  if (records.length === 0)
+    return { sets: [], problems: [{ line: 1, column: null, columnName: null, message: 'the file is empty (expected a header row)' }] };
 
   const header = records[0];
   const index = new Map<Column, number>();
   header.fields.forEach((raw, i) => {
     const name = raw.trim().toLowerCase();
     if (!(CRITERIA_FILE_COLUMNS as readonly string[]).includes(name)) {
-      problems.push({ line: header.line, column: i + 1, columnName: raw, message: `unknown column "${raw}" (expected: ${CRITERIA_FILE_COLUMNS.join(', ')})` });
+      problems.push({
+        line: header.line,
+        column: i + 1,
+        columnName: raw,
+        message: `unknown column "${raw}" (expected: ${CRITERIA_FILE_COLUMNS.join(', ')})`,
+      });
     } else if (index.has(name as Column)) {
       problems.push({ line: header.line, column: i + 1, columnName: name, message: `duplicate column "${name}"` });
     } else {
@@ -158,7 +182,8 @@ export function readCriteriaFile(csvText: string): { sets: CriteriaSetDef[]; pro
     }
   });
   for (const col of CRITERIA_FILE_COLUMNS) {
-    if (!index.has(col) && !OPTIONAL_COLUMNS.has(col)) problems.push({ line: header.line, column: null, columnName: null, message: `missing column "${col}"` });
+    if (!index.has(col) && !OPTIONAL_COLUMNS.has(col))
+      problems.push({ line: header.line, column: null, columnName: null, message: `missing column "${col}"` });
   }
   if (problems.length > 0) return { sets: [], problems };
 
@@ -187,7 +212,10 @@ export function readCriteriaFile(csvText: string): { sets: CriteriaSetDef[]; pro
     function oneOf<T extends string>(col: Column, allowed: readonly T[]): T {
       const v = get(col);
       if (!(allowed as readonly string[]).includes(v)) {
-        problem(col, v === '' ? `${col} is required (one of ${allowed.join(', ')})` : `unknown ${col} "${v}" (expected one of ${allowed.join(', ')})`);
+        problem(
+          col,
+          v === '' ? `${col} is required (one of ${allowed.join(', ')})` : `unknown ${col} "${v}" (expected one of ${allowed.join(', ')})`,
+        );
       }
       return v as T;
     }
@@ -198,7 +226,8 @@ export function readCriteriaFile(csvText: string): { sets: CriteriaSetDef[]; pro
     const kind = oneOf('set_kind', SET_KINDS);
     const phase = required('phase');
     const phaseMatch = /^(\d{4})-(\d{4})$/.exec(phase);
-    if (phase !== '' && (!phaseMatch || Number(phaseMatch[1]) >= Number(phaseMatch[2]))) problem('phase', `phase "${phase}" must look like "2021-2025"`);
+    if (phase !== '' && (!phaseMatch || Number(phaseMatch[1]) >= Number(phaseMatch[2])))
+      problem('phase', `phase "${phase}" must look like "2021-2025"`);
     const level = oneOf('level', LEVELS);
     const tier = oneOf('tier', TIERS);
     const legalBasis = required('legal_basis');
@@ -210,7 +239,8 @@ export function readCriteriaFile(csvText: string): { sets: CriteriaSetDef[]; pro
     // --- criterion
     const criterionText = required('criterion_no');
     const criterionNumber = Number(criterionText);
-    if (criterionText !== '' && (!/^\d+$/.test(criterionText) || criterionNumber < 1)) problem('criterion_no', `criterion_no "${criterionText}" must be a positive integer`);
+    if (criterionText !== '' && (!/^\d+$/.test(criterionText) || criterionNumber < 1))
+      problem('criterion_no', `criterion_no "${criterionText}" must be a positive integer`);
     const criterionNameVi = required('criterion_name_vi');
     const criterionNameEn = required('criterion_name_en');
 
@@ -246,7 +276,12 @@ export function readCriteriaFile(csvText: string): { sets: CriteriaSetDef[]; pro
         problem('indicator_code', `indicator ${code} does not belong to criterion ${criterionText} (its code must start with "${criterionNumber}")`);
       }
       if (!(VALUE_TYPES as readonly string[]).includes(valueTypeText)) {
-        problem('value_type', valueTypeText === '' ? `value_type is required (one of ${VALUE_TYPES.join(', ')})` : `unknown value_type "${valueTypeText}" (expected one of ${VALUE_TYPES.join(', ')})`);
+        problem(
+          'value_type',
+          valueTypeText === ''
+            ? `value_type is required (one of ${VALUE_TYPES.join(', ')})`
+            : `unknown value_type "${valueTypeText}" (expected one of ${VALUE_TYPES.join(', ')})`,
+        );
       } else {
         valueType = valueTypeText as ValueType;
       }
@@ -268,7 +303,8 @@ export function readCriteriaFile(csvText: string): { sets: CriteriaSetDef[]; pro
         }
       }
       if (placeholderText === 'true') placeholder = true;
-      else if (placeholderText !== '' && placeholderText !== 'false') problem('placeholder', `placeholder must be true, false or empty, found "${get('placeholder')}"`);
+      else if (placeholderText !== '' && placeholderText !== 'false')
+        problem('placeholder', `placeholder must be true, false or empty, found "${get('placeholder')}"`);
       if (ruleText !== '') {
         try {
           rule = parseThresholdRule(ruleText);
@@ -285,16 +321,33 @@ export function readCriteriaFile(csvText: string): { sets: CriteriaSetDef[]; pro
     if (!rowOk) continue;
 
     // --- assemble, with consistency checks against earlier rows
-    const meta = { code: setCode, kind, phase, level, tier, legalBasis, source: setSource, confidence: setConfidence, nameVi: setNameVi, nameEn: setNameEn };
+    const meta = {
+      code: setCode,
+      kind,
+      phase,
+      level,
+      tier,
+      legalBasis,
+      source: setSource,
+      confidence: setConfidence,
+      nameVi: setNameVi,
+      nameEn: setNameEn,
+    };
     let set = sets.get(setCode);
     if (!set) {
       set = { meta, line, criteria: new Map(), indicatorLines: new Map() };
       sets.set(setCode, set);
     } else {
       const checks: [Column, string, string][] = [
-        ['set_kind', set.meta.kind, kind], ['phase', set.meta.phase, phase], ['level', set.meta.level, level], ['tier', set.meta.tier, tier],
-        ['legal_basis', set.meta.legalBasis, legalBasis], ['set_source', set.meta.source, setSource], ['set_confidence', set.meta.confidence, setConfidence],
-        ['set_name_vi', set.meta.nameVi, setNameVi], ['set_name_en', set.meta.nameEn, setNameEn],
+        ['set_kind', set.meta.kind, kind],
+        ['phase', set.meta.phase, phase],
+        ['level', set.meta.level, level],
+        ['tier', set.meta.tier, tier],
+        ['legal_basis', set.meta.legalBasis, legalBasis],
+        ['set_source', set.meta.source, setSource],
+        ['set_confidence', set.meta.confidence, setConfidence],
+        ['set_name_vi', set.meta.nameVi, setNameVi],
+        ['set_name_en', set.meta.nameEn, setNameEn],
       ];
       for (const [col, before, now] of checks) {
         if (before !== now) problem(col, `${col} "${now}" differs from "${before}" given for set ${setCode} on line ${set.line}`);
@@ -303,26 +356,56 @@ export function readCriteriaFile(csvText: string): { sets: CriteriaSetDef[]; pro
     let criterion = set.criteria.get(criterionNumber);
     if (!criterion) {
       criterion = {
-        number: criterionNumber, nameVi: criterionNameVi, nameEn: criterionNameEn, indicators: [],
-        source, confidence, note: criterionOnly ? note : null, line, criterionOnlyLine: null,
+        number: criterionNumber,
+        nameVi: criterionNameVi,
+        nameEn: criterionNameEn,
+        indicators: [],
+        source,
+        confidence,
+        note: criterionOnly ? note : null,
+        line,
+        criterionOnlyLine: null,
       };
       set.criteria.set(criterionNumber, criterion);
     } else {
-      if (criterion.nameVi !== criterionNameVi) problem('criterion_name_vi', `criterion ${criterionNumber} of ${setCode} is named "${criterion.nameVi}" on line ${criterion.line}`);
-      if (criterion.nameEn !== criterionNameEn) problem('criterion_name_en', `criterion ${criterionNumber} of ${setCode} is named "${criterion.nameEn}" on line ${criterion.line}`);
+      if (criterion.nameVi !== criterionNameVi)
+        problem('criterion_name_vi', `criterion ${criterionNumber} of ${setCode} is named "${criterion.nameVi}" on line ${criterion.line}`);
+      if (criterion.nameEn !== criterionNameEn)
+        problem('criterion_name_en', `criterion ${criterionNumber} of ${setCode} is named "${criterion.nameEn}" on line ${criterion.line}`);
     }
     if (criterionOnly) {
-      if (criterion.criterionOnlyLine !== null) problem('criterion_no', `criterion ${criterionNumber} of ${setCode} is already declared on line ${criterion.criterionOnlyLine}`);
-      else if (criterion.indicators.length > 0) problem('indicator_code', `criterion ${criterionNumber} of ${setCode} has indicator rows (line ${criterion.line}); a criterion-only row is only for a criterion without indicators`);
+      if (criterion.criterionOnlyLine !== null)
+        problem('criterion_no', `criterion ${criterionNumber} of ${setCode} is already declared on line ${criterion.criterionOnlyLine}`);
+      else if (criterion.indicators.length > 0)
+        problem(
+          'indicator_code',
+          `criterion ${criterionNumber} of ${setCode} has indicator rows (line ${criterion.line}); a criterion-only row is only for a criterion without indicators`,
+        );
       else criterion.criterionOnlyLine = line;
     } else {
       const firstLine = set.indicatorLines.get(code);
       if (firstLine !== undefined) problem('indicator_code', `duplicate indicator ${code} in set ${setCode} (first on line ${firstLine})`);
-      else if (criterion.criterionOnlyLine !== null) problem('indicator_code', `criterion ${criterionNumber} of ${setCode} is declared without indicators on line ${criterion.criterionOnlyLine}; remove that row to add indicators`);
+      else if (criterion.criterionOnlyLine !== null)
+        problem(
+          'indicator_code',
+          `criterion ${criterionNumber} of ${setCode} is declared without indicators on line ${criterion.criterionOnlyLine}; remove that row to add indicators`,
+        );
       if (rowOk) {
         set.indicatorLines.set(code, line);
         criterion.indicators.push({
-          code, criterionNumber, nameVi, nameEn, valueType, unit, ruleText: ruleText || null, rule, placeholder, allowedValues, source, confidence, note,
+          code,
+          criterionNumber,
+          nameVi,
+          nameEn,
+          valueType,
+          unit,
+          ruleText: ruleText || null,
+          rule,
+          placeholder,
+          allowedValues,
+          source,
+          confidence,
+          note,
         });
       }
     }
@@ -335,7 +418,12 @@ export function readCriteriaFile(csvText: string): { sets: CriteriaSetDef[]; pro
     criteria: [...s.criteria.values()]
       .sort((a, b) => a.number - b.number)
       .map((c) => ({
-        number: c.number, nameVi: c.nameVi, nameEn: c.nameEn, source: c.source, confidence: c.confidence, note: c.note,
+        number: c.number,
+        nameVi: c.nameVi,
+        nameEn: c.nameEn,
+        source: c.source,
+        confidence: c.confidence,
+        note: c.note,
         indicators: [...c.indicators].sort((a, b) => compareCodes(a.code, b.code)),
       })),
   }));

@@ -2,8 +2,19 @@ import { parseIndicatorValue } from './indicator-value';
 
 describe('parseIndicatorValue', () => {
   it.each([
-    ['true', true], ['TRUE', true], ['1', true], ['Đạt', true], ['đạt', true], ['dat', true], [' Đạt ', true],
-    ['false', false], ['0', false], ['Không đạt', false], ['không  đạt', false], ['khong dat', false], ['Chưa đạt', false],
+    ['true', true],
+    ['TRUE', true],
+    ['1', true],
+    ['Đạt', true],
+    ['đạt', true],
+    ['dat', true],
+    [' Đạt ', true],
+    ['false', false],
+    ['0', false],
+    ['Không đạt', false],
+    ['không  đạt', false],
+    ['khong dat', false],
+    ['Chưa đạt', false],
   ])('BOOLEAN %j → %j', (text, value) => {
     expect(parseIndicatorValue('BOOLEAN', text)).toEqual({ ok: true, value, text: String(value) });
   });
@@ -43,7 +54,11 @@ describe('parseIndicatorValue', () => {
 
   it('reads categories, to the allowed spelling when a list is given', () => {
     expect(parseIndicatorValue('CATEGORY', ' Tốt ')).toEqual({ ok: true, value: 'Tốt', text: 'Tốt' });
-    expect(parseIndicatorValue('CATEGORY', 'hoàn thành tốt', ['Hoàn thành tốt', 'Hoàn thành'])).toEqual({ ok: true, value: 'Hoàn thành tốt', text: 'Hoàn thành tốt' });
+    expect(parseIndicatorValue('CATEGORY', 'hoàn thành tốt', ['Hoàn thành tốt', 'Hoàn thành'])).toEqual({
+      ok: true,
+      value: 'Hoàn thành tốt',
+      text: 'Hoàn thành tốt',
+    });
     expect(parseIndicatorValue('CATEGORY', 'Khá', ['Tốt', 'Trung bình'])).toEqual({ ok: false, reason: 'expected one of: Tốt, Trung bình' });
   });
 

@@ -5,7 +5,11 @@
 import { IndicatorValue, ValueType } from './types';
 
 export type ParsedIndicatorValue =
-  | { readonly ok: true; readonly value: IndicatorValue; /** Canonical text to store: "true"/"false", "85.5", the allowed category spelling. */ readonly text: string }
+  | {
+      readonly ok: true;
+      readonly value: IndicatorValue;
+      /** Canonical text to store: "true"/"false", "85.5", the allowed category spelling. */ readonly text: string;
+    }
   | { readonly ok: false; readonly reason: string };
 
 /**
@@ -42,7 +46,11 @@ function readNumber(text: string): number | string {
  * CATEGORY: any non-empty text, or one of `allowedValues` (case-insensitive) when given.
  * Surrounding spaces are ignored; empty text is an error ("value is empty").
  */
-export function parseIndicatorValue(valueType: ValueType, text: string | null | undefined, allowedValues?: readonly string[] | null): ParsedIndicatorValue {
+export function parseIndicatorValue(
+  valueType: ValueType,
+  text: string | null | undefined,
+  allowedValues?: readonly string[] | null,
+): ParsedIndicatorValue {
   const t = (text ?? '').normalize('NFC').trim();
   if (t === '') return fail('value is empty');
   switch (valueType) {

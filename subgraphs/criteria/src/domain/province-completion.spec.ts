@@ -1,7 +1,11 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import {
-  assessProvinceCompletion, COMMUNES_NTM_SHARE, loadProvinceCompletionConditions, ProvinceCompletionFileError, ProvinceFactsError,
+  assessProvinceCompletion,
+  COMMUNES_NTM_SHARE,
+  loadProvinceCompletionConditions,
+  ProvinceCompletionFileError,
+  ProvinceFactsError,
 } from './province-completion';
 
 const FILE = join(__dirname, '../../data/province-completion.csv');
@@ -18,7 +22,14 @@ describe('the committed province completion file (51/2025/QĐ-TTg Appendix III)'
 
   it('has the share-of-communes condition as a placeholder and the unread conditions without a rule', () => {
     expect(conditions.map((c) => c.code)).toEqual([COMMUNES_NTM_SHARE, 'OTHER_APPENDIX_III_CONDITIONS']);
-    expect(conditions[0]).toMatchObject({ phase: '2026-2030', validFromYear: 2026, validToYear: 2030, ruleText: '= 100', placeholder: true, unit: '%' });
+    expect(conditions[0]).toMatchObject({
+      phase: '2026-2030',
+      validFromYear: 2026,
+      validToYear: 2030,
+      ruleText: '= 100',
+      placeholder: true,
+      unit: '%',
+    });
     expect(conditions[1]).toMatchObject({ rule: null, placeholder: false });
     for (const c of conditions) expect(c.source).toMatch(/51\/2025\/QĐ-TTg|baophapluat/);
   });
@@ -27,7 +38,9 @@ describe('the committed province completion file (51/2025/QĐ-TTg Appendix III)'
     const a = assessProvinceCompletion(conditions, { provinceCode: '33', year: 2027, communesTotal: 50, communesRecognised: 40 });
     expect(a).toMatchObject({ status: 'NOT_MET', provisional: true, phase: '2026-2030' });
     expect(a.conditions[0]).toMatchObject({ code: COMMUNES_NTM_SHARE, status: 'NOT_MET', value: 80, threshold: '= 100%' });
-    expect(a.conditions[0].description).toBe("Share of the province's communes recognised as NTM communes under the 2026-2030 set: 80% (40 of 50 communes), does not meet = 100% (placeholder threshold)");
+    expect(a.conditions[0].description).toBe(
+      "Share of the province's communes recognised as NTM communes under the 2026-2030 set: 80% (40 of 50 communes), does not meet = 100% (placeholder threshold)",
+    );
     expect(a.explanation).toBe('NOT_MET: COMMUNES_NTM_SHARE 80 vs = 100%');
   });
 
@@ -45,7 +58,13 @@ describe('assessProvinceCompletion', () => {
   const conditions = loadProvinceCompletionConditions(KNOWN);
 
   it('is MET when every condition is met (provisional: a placeholder threshold decided)', () => {
-    const a = assessProvinceCompletion(conditions, { provinceCode: '01', year: 2026, communesTotal: 3, communesRecognised: 3, values: { MODERN_COMMUNES: 2 } });
+    const a = assessProvinceCompletion(conditions, {
+      provinceCode: '01',
+      year: 2026,
+      communesTotal: 3,
+      communesRecognised: 3,
+      values: { MODERN_COMMUNES: 2 },
+    });
     expect(a).toMatchObject({ status: 'MET', provisional: true });
     expect(a.conditions.map((c) => c.status)).toEqual(['MET', 'MET']);
   });
@@ -57,7 +76,13 @@ describe('assessProvinceCompletion', () => {
   });
 
   it('rounds the computed share to one decimal', () => {
-    const a = assessProvinceCompletion(conditions, { provinceCode: '01', year: 2026, communesTotal: 3, communesRecognised: 2, values: { MODERN_COMMUNES: 0 } });
+    const a = assessProvinceCompletion(conditions, {
+      provinceCode: '01',
+      year: 2026,
+      communesTotal: 3,
+      communesRecognised: 2,
+      values: { MODERN_COMMUNES: 0 },
+    });
     expect(a.conditions.map((c) => c.value)).toEqual([66.7, 0]);
     expect(a.status).toBe('NOT_MET');
   });
@@ -72,11 +97,15 @@ describe('assessProvinceCompletion', () => {
       }
       throw new Error('no error');
     };
-    expect(bad({ provinceCode: '01', year: 2026, communesTotal: 3, communesRecognised: 4 })).toBe('communesRecognised: 4 is more than communesTotal 3');
+    expect(bad({ provinceCode: '01', year: 2026, communesTotal: 3, communesRecognised: 4 })).toBe(
+      'communesRecognised: 4 is more than communesTotal 3',
+    );
     expect(bad({ provinceCode: '01', year: 2026, communesTotal: -1 })).toBe('communesTotal: must be a whole number ≥ 0, got -1');
     expect(bad({ provinceCode: '01', year: 2026, communesTotal: 0 })).toMatch(/^communesTotal: must be at least 1/);
     expect(bad({ provinceCode: 'X', year: 2026 })).toMatch(/^provinceCode: must be a two-digit/);
-    expect(bad({ provinceCode: '01', year: 2024 })).toBe('year: no province completion conditions are in force in 2024 (phases in the file: 2026-2030)');
+    expect(bad({ provinceCode: '01', year: 2024 })).toBe(
+      'year: no province completion conditions are in force in 2024 (phases in the file: 2026-2030)',
+    );
     expect(bad({ provinceCode: '01', year: 2026, values: { COMMUNES_NTM_SHARE: 'lots' } })).toMatch(/^values\.COMMUNES_NTM_SHARE: /);
   });
 

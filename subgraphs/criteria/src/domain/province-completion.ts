@@ -20,7 +20,15 @@
  */
 import { CsvParseError, readCsvRecords } from '@ntm/data-files';
 import { parseIndicatorValue } from './indicator-value';
-import { checkRuleForValueType, describeComparison, parseThresholdRule, RuleParseError, satisfies, selectBranch, ThresholdRule } from './threshold-rule';
+import {
+  checkRuleForValueType,
+  describeComparison,
+  parseThresholdRule,
+  RuleParseError,
+  satisfies,
+  selectBranch,
+  ThresholdRule,
+} from './threshold-rule';
 import { Confidence, CONFIDENCES, IndicatorValue, UnitAttributes, ValueType } from './types';
 
 /** The condition whose value can be computed from commune counts. */
@@ -51,12 +59,26 @@ export interface ProvinceCompletionFileProblem {
 
 export class ProvinceCompletionFileError extends Error {
   constructor(readonly problems: readonly ProvinceCompletionFileProblem[]) {
-    super(`province completion file has ${problems.length} problem(s):\n${problems.map((p) => `line ${p.line}${p.column ? ` (${p.column})` : ''}: ${p.message}`).join('\n')}`);
+    super(
+      `province completion file has ${problems.length} problem(s):\n${problems.map((p) => `line ${p.line}${p.column ? ` (${p.column})` : ''}: ${p.message}`).join('\n')}`,
+    );
     this.name = 'ProvinceCompletionFileError';
   }
 }
 
-const COLUMNS = ['phase', 'condition_code', 'description_vi', 'description_en', 'value_type', 'unit', 'threshold_rule', 'placeholder', 'source', 'confidence', 'note'] as const;
+const COLUMNS = [
+  'phase',
+  'condition_code',
+  'description_vi',
+  'description_en',
+  'value_type',
+  'unit',
+  'threshold_rule',
+  'placeholder',
+  'source',
+  'confidence',
+  'note',
+] as const;
 type Column = (typeof COLUMNS)[number];
 const REQUIRED: readonly Column[] = ['phase', 'condition_code', 'description_vi', 'description_en', 'value_type', 'source', 'confidence'];
 const CONDITION_VALUE_TYPES = ['BOOLEAN', 'PERCENTAGE', 'NUMBER'] as const;
@@ -74,7 +96,9 @@ export function loadProvinceCompletionConditions(csvText: string): ProvinceCompl
   if (records.length === 0) throw new ProvinceCompletionFileError([{ line: 1, column: null, message: 'the file is empty (expected a header row)' }]);
   const header = records[0].fields.map((f) => f.trim().toLowerCase());
   for (const c of COLUMNS) if (!header.includes(c)) problems.push({ line: 1, column: c, message: `missing column "${c}"` });
-  for (const h of header) if (!(COLUMNS as readonly string[]).includes(h)) problems.push({ line: 1, column: h, message: `unknown column "${h}" (expected: ${COLUMNS.join(', ')})` });
+  for (const h of header)
+    if (!(COLUMNS as readonly string[]).includes(h))
+      problems.push({ line: 1, column: h, message: `unknown column "${h}" (expected: ${COLUMNS.join(', ')})` });
   if (problems.length > 0) throw new ProvinceCompletionFileError(problems);
 
   const out: ProvinceCompletionCondition[] = [];
@@ -93,21 +117,27 @@ export function loadProvinceCompletionConditions(csvText: string): ProvinceCompl
     const m = /^(\d{4})-(\d{4})$/.exec(phase);
     if (phase !== '' && (!m || Number(m[1]) >= Number(m[2]))) problem('phase', `phase "${phase}" must look like "2026-2030"`);
     const code = get('condition_code');
-    if (code !== '' && !/^[A-Z][A-Z0-9_]*$/.test(code)) problem('condition_code', `condition_code "${code}" must be upper-case letters, digits and "_"`);
+    if (code !== '' && !/^[A-Z][A-Z0-9_]*$/.test(code))
+      problem('condition_code', `condition_code "${code}" must be upper-case letters, digits and "_"`);
     const key = `${phase}/${code}`;
     if (seen.has(key)) problem('condition_code', `duplicate condition ${code} for phase ${phase} (first on line ${seen.get(key)})`);
     const valueType = get('value_type');
-    if (valueType !== '' && !(CONDITION_VALUE_TYPES as readonly string[]).includes(valueType)) problem('value_type', `unknown value_type "${valueType}" (expected one of ${CONDITION_VALUE_TYPES.join(', ')})`);
+    if (valueType !== '' && !(CONDITION_VALUE_TYPES as readonly string[]).includes(valueType))
+      problem('value_type', `unknown value_type "${valueType}" (expected one of ${CONDITION_VALUE_TYPES.join(', ')})`);
     const confidence = get('confidence');
-    if (confidence !== '' && !(CONFIDENCES as readonly string[]).includes(confidence)) problem('confidence', `unknown confidence "${confidence}" (expected one of ${CONFIDENCES.join(', ')})`);
+    if (confidence !== '' && !(CONFIDENCES as readonly string[]).includes(confidence))
+      problem('confidence', `unknown confidence "${confidence}" (expected one of ${CONFIDENCES.join(', ')})`);
     const placeholderText = get('placeholder').toLowerCase();
-    if (!['', 'true', 'false'].includes(placeholderText)) problem('placeholder', `placeholder must be true, false or empty, found "${get('placeholder')}"`);
+    if (!['', 'true', 'false'].includes(placeholderText))
+      problem('placeholder', `placeholder must be true, false or empty, found "${get('placeholder')}"`);
     const ruleText = get('threshold_rule');
     let rule: ThresholdRule | null = null;
     if (ruleText !== '') {
       try {
         rule = parseThresholdRule(ruleText);
-        const mismatch = (CONDITION_VALUE_TYPES as readonly string[]).includes(valueType) ? checkRuleForValueType(rule, valueType as ValueType) : null;
+        const mismatch = (CONDITION_VALUE_TYPES as readonly string[]).includes(valueType)
+          ? checkRuleForValueType(rule, valueType as ValueType)
+          : null;
         if (mismatch) problem('threshold_rule', mismatch);
       } catch (e) {
         if (!(e instanceof RuleParseError)) throw e;
@@ -119,12 +149,20 @@ export function loadProvinceCompletionConditions(csvText: string): ProvinceCompl
     if (problems.length > before) continue;
     seen.set(key, line);
     out.push({
-      phase, validFromYear: Number(m![1]), validToYear: Number(m![2]), code,
-      descriptionVi: get('description_vi'), descriptionEn: get('description_en'),
+      phase,
+      validFromYear: Number(m![1]),
+      validToYear: Number(m![2]),
+      code,
+      descriptionVi: get('description_vi'),
+      descriptionEn: get('description_en'),
       valueType: valueType as ProvinceCompletionCondition['valueType'],
       unit: valueType === 'PERCENTAGE' ? '%' : get('unit') || null,
-      ruleText: ruleText || null, rule, placeholder: placeholderText === 'true',
-      source: get('source'), confidence: confidence as Confidence, note: get('note') || null,
+      ruleText: ruleText || null,
+      rule,
+      placeholder: placeholderText === 'true',
+      source: get('source'),
+      confidence: confidence as Confidence,
+      note: get('note') || null,
     });
   }
   if (problems.length > 0) throw new ProvinceCompletionFileError(problems);
@@ -174,7 +212,10 @@ export interface ProvinceCompletionAssessment {
 
 /** Bad facts: names the field and the reason. */
 export class ProvinceFactsError extends Error {
-  constructor(readonly field: string, readonly reason: string) {
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {
     super(`${field}: ${reason}`);
     this.name = 'ProvinceFactsError';
   }
@@ -192,7 +233,8 @@ function checkCount(field: string, v: number | null | undefined): void {
  * that year. Throws ProvinceFactsError for bad facts, and when no conditions cover the year.
  */
 export function assessProvinceCompletion(conditions: readonly ProvinceCompletionCondition[], facts: ProvinceFacts): ProvinceCompletionAssessment {
-  if (!facts.provinceCode || !/^\d{2}$/.test(facts.provinceCode)) throw new ProvinceFactsError('provinceCode', `must be a two-digit province code, got "${facts.provinceCode}"`);
+  if (!facts.provinceCode || !/^\d{2}$/.test(facts.provinceCode))
+    throw new ProvinceFactsError('provinceCode', `must be a two-digit province code, got "${facts.provinceCode}"`);
   if (!Number.isInteger(facts.year)) throw new ProvinceFactsError('year', `must be a whole year, got ${facts.year}`);
   const inForce = conditions.filter((c) => facts.year >= c.validFromYear && facts.year <= c.validToYear);
   if (inForce.length === 0) {
@@ -225,20 +267,42 @@ export function assessProvinceCompletion(conditions: readonly ProvinceCompletion
     const branch = c.rule ? selectBranch(c.rule, NO_FLAGS, facts.year) : null;
     const threshold = branch ? describeComparison(branch.comparison, c.unit) : null;
     if (!branch) {
-      return { ...base, status: 'NOT_EVALUATED', reason: 'NO_RULE', value, threshold: null, description: `${c.descriptionEn}: requirement unknown (${c.note ?? 'no rule in the file'})` };
+      return {
+        ...base,
+        status: 'NOT_EVALUATED',
+        reason: 'NO_RULE',
+        value,
+        threshold: null,
+        description: `${c.descriptionEn}: requirement unknown (${c.note ?? 'no rule in the file'})`,
+      };
     }
     if (value === null) {
-      return { ...base, status: 'NOT_EVALUATED', reason: 'MISSING_VALUE', value: null, threshold, description: `${c.descriptionEn}: no value given (needs ${threshold})` };
+      return {
+        ...base,
+        status: 'NOT_EVALUATED',
+        reason: 'MISSING_VALUE',
+        value: null,
+        threshold,
+        description: `${c.descriptionEn}: no value given (needs ${threshold})`,
+      };
     }
     const met = satisfies(branch.comparison, value);
     const shown = typeof value === 'number' && c.unit === '%' ? `${value}%` : String(value);
     return {
-      ...base, status: met ? 'MET' : 'NOT_MET', reason: null, value, threshold,
+      ...base,
+      status: met ? 'MET' : 'NOT_MET',
+      reason: null,
+      value,
+      threshold,
       description: `${c.descriptionEn}: ${shown}${how}, ${met ? 'meets' : 'does not meet'} ${threshold}${c.placeholder ? ' (placeholder threshold)' : ''}`,
     };
   });
 
-  const status: ProvinceCompletionStatus = results.some((r) => r.status === 'NOT_MET') ? 'NOT_MET' : results.some((r) => r.status === 'NOT_EVALUATED') ? 'NOT_EVALUATED' : 'MET';
+  const status: ProvinceCompletionStatus = results.some((r) => r.status === 'NOT_MET')
+    ? 'NOT_MET'
+    : results.some((r) => r.status === 'NOT_EVALUATED')
+      ? 'NOT_EVALUATED'
+      : 'MET';
   const provisional = results.some((r) => r.placeholder && (r.status === 'MET' || r.status === 'NOT_MET'));
   const deciding = results.filter((r) => r.status === status);
   const explanation = `${status}: ${deciding.map((r) => `${r.code} ${r.status === 'NOT_EVALUATED' ? `not evaluated (${r.reason})` : `${r.value}${r.threshold ? ` vs ${r.threshold}` : ''}`}`).join('; ')}`;

@@ -34,8 +34,12 @@ describe('set validity (which set is in force for a year)', () => {
     expect(isSetInForce(old, 2025)).toBe(true);
     expect(isSetInForce(old, 2026)).toBe(false);
     expect(checkSetForYear(sets, old, 2024)).toBeNull();
-    expect(checkSetForYear(sets, old, 2026)).toBe('set COMMUNE_NTM_2021_2025 is in force 2021–2025, not in 2026; for 2026 use COMMUNE_NTM_2026_2030 (in force 2026–2030)');
-    expect(checkSetForYear(sets, neu, 2024)).toBe('set COMMUNE_NTM_2026_2030 is in force 2026–2030, not in 2024; for 2024 use COMMUNE_NTM_2021_2025 (in force 2021–2025)');
+    expect(checkSetForYear(sets, old, 2026)).toBe(
+      'set COMMUNE_NTM_2021_2025 is in force 2021–2025, not in 2026; for 2026 use COMMUNE_NTM_2026_2030 (in force 2026–2030)',
+    );
+    expect(checkSetForYear(sets, neu, 2024)).toBe(
+      'set COMMUNE_NTM_2026_2030 is in force 2026–2030, not in 2024; for 2024 use COMMUNE_NTM_2021_2025 (in force 2021–2025)',
+    );
     expect(checkSetForYear(sets, byCode('DISTRICT_NTM_2021_2025'), 2027)).toMatch(/no DISTRICT NATIONAL STANDARD set is in force in 2027/);
     expect(() => assertSetForYear(sets, old, 2026)).toThrow(SetNotInForceError);
     try {

@@ -11,8 +11,16 @@ const ntm = sets.find((s) => s.code === 'COMMUNE_NTM_2021_2025')!;
 const ntmIndicators = indicatorsOf(ntm);
 const plain: UnitAttributes = { ethnicMinorityArea: false, mountainous: false, island: false, region: 'DBSH' };
 const remote: UnitAttributes = { ethnicMinorityArea: true, mountainous: true, island: false, region: 'TDMNPB' };
-const indicator = (valueType: SyntheticIndicator['valueType'], rule: string | null, code = 'X.1', allowedValues: string[] | null = null): SyntheticIndicator => ({
-  code, valueType, rule: rule === null ? null : parseThresholdRule(rule), allowedValues,
+const indicator = (
+  valueType: SyntheticIndicator['valueType'],
+  rule: string | null,
+  code = 'X.1',
+  allowedValues: string[] | null = null,
+): SyntheticIndicator => ({
+  code,
+  valueType,
+  rule: rule === null ? null : parseThresholdRule(rule),
+  allowedValues,
 });
 const unitCode = (i: number) => String(10000 + i);
 
@@ -104,7 +112,7 @@ describe('syntheticIndicatorValue', () => {
     expect(r.setMet).toBeLessThan(p.setMet - 0.05);
   });
 
-  it('mostly improves a unit\'s own values year on year', () => {
+  it("mostly improves a unit's own values year on year", () => {
     const ind = indicator('PERCENTAGE', '>= 80');
     let up = 0;
     let down = 0;
@@ -157,7 +165,12 @@ describe('syntheticIndicatorValue', () => {
       const d = syntheticIndicatorValue(unitCode(u), remote, bool, 2022, 11);
       if (d !== null) d === 'true' ? counts.boolMet++ : counts.boolNot++;
     }
-    for (const [met, not] of [[counts.leMet, counts.leNot], [counts.eqMet, counts.eqNot], [counts.catMet, counts.catNot], [counts.boolMet, counts.boolNot]]) {
+    for (const [met, not] of [
+      [counts.leMet, counts.leNot],
+      [counts.eqMet, counts.eqNot],
+      [counts.catMet, counts.catNot],
+      [counts.boolMet, counts.boolNot],
+    ]) {
       expect(met).toBeGreaterThan(not);
       expect(not).toBeGreaterThan(30);
     }
@@ -195,9 +208,14 @@ describe('synthetic values by the set in force', () => {
 
   it('uses the 2021–2025 sets up to 2025 and the 2026–2030 set from 2026', () => {
     expect(syntheticSetsFor(sets, 'COMMUNE', 2025).map((s) => s.code)).toEqual([
-      'COMMUNE_NTM_2021_2025', 'COMMUNE_ADVANCED_2021_2025', 'COMMUNE_SMART_PILOT_ELIGIBILITY_2021_2025',
+      'COMMUNE_NTM_2021_2025',
+      'COMMUNE_ADVANCED_2021_2025',
+      'COMMUNE_SMART_PILOT_ELIGIBILITY_2021_2025',
     ]);
-    expect(syntheticSetsFor(sets, 'COMMUNE', 2026).map((s) => s.code)).toEqual(['COMMUNE_NTM_2026_2030', 'COMMUNE_MODERN_PILOT_ELIGIBILITY_2026_2030']);
+    expect(syntheticSetsFor(sets, 'COMMUNE', 2026).map((s) => s.code)).toEqual([
+      'COMMUNE_NTM_2026_2030',
+      'COMMUNE_MODERN_PILOT_ELIGIBILITY_2026_2030',
+    ]);
     expect(syntheticSetsFor(sets, 'DISTRICT', 2026)).toEqual([]);
     const in2026 = syntheticIndicatorsFor(sets, 'COMMUNE', 2026);
     expect(in2026).toHaveLength(47);
@@ -206,7 +224,7 @@ describe('synthetic values by the set in force', () => {
     expect(syntheticIndicatorsFor(sets, 'COMMUNE', 2024).some((x) => x.set.code === 'COMMUNE_NTM_2026_2030')).toBe(false);
   });
 
-  it('gives valid 2026 values placed by the unit\'s group threshold, and plausible values without a group', () => {
+  it("gives valid 2026 values placed by the unit's group threshold, and plausible values without a group", () => {
     let met1 = 0;
     let met3 = 0;
     for (let u = 0; u < 300; u++) {
@@ -227,4 +245,3 @@ describe('synthetic values by the set in force', () => {
     expect(met3 / perGroup).toBeGreaterThan(0.5);
   });
 });
-

@@ -232,7 +232,8 @@ export function syntheticIndicatorValue(
     case 'boolean':
       return score > 0 === c.target ? 'true' : 'false';
     case 'number':
-      if (indicator.valueType === 'BOOLEAN' || indicator.valueType === 'CATEGORY') return freeValue(indicator.valueType, score, pick, indicator.allowedValues);
+      if (indicator.valueType === 'BOOLEAN' || indicator.valueType === 'CATEGORY')
+        return freeValue(indicator.valueType, score, pick, indicator.allowedValues);
       return String(numericValue(c, score, indicator.valueType));
     case 'category':
       return categoryValue(c, score > 0, pick, indicator.allowedValues);
@@ -250,6 +251,10 @@ export function syntheticSetsFor(sets: readonly CriteriaSetDef[], level: Level, 
 }
 
 /** The indicators of `syntheticSetsFor`, with their set, in set then criterion then code order. */
-export function syntheticIndicatorsFor(sets: readonly CriteriaSetDef[], level: Level, year: number): { set: CriteriaSetDef; indicator: IndicatorDef }[] {
+export function syntheticIndicatorsFor(
+  sets: readonly CriteriaSetDef[],
+  level: Level,
+  year: number,
+): { set: CriteriaSetDef; indicator: IndicatorDef }[] {
   return syntheticSetsFor(sets, level, year).flatMap((set) => set.criteria.flatMap((c) => c.indicators.map((indicator) => ({ set, indicator }))));
 }

@@ -1,6 +1,14 @@
 import {
-  checkRuleForValueType, describeComparison, evaluateThresholdRule, numericGap, parseThresholdRule, ruleNeedsGroup, RuleParseError, satisfies,
-  selectBranch, selectBranchOutcome,
+  checkRuleForValueType,
+  describeComparison,
+  evaluateThresholdRule,
+  numericGap,
+  parseThresholdRule,
+  ruleNeedsGroup,
+  RuleParseError,
+  satisfies,
+  selectBranch,
+  selectBranchOutcome,
 } from './threshold-rule';
 import { UnitAttributes } from './types';
 
@@ -24,8 +32,14 @@ describe('parseThresholdRule / evaluateThresholdRule', () => {
     expect(evaluateThresholdRule(parseThresholdRule('= true'), plain, 2023)).toMatchObject({ operator: '=', target: true, description: '= true' });
     expect(evaluateThresholdRule(parseThresholdRule('>= 80'), plain, 2023, '%')).toMatchObject({ operator: '>=', target: 80, description: '≥ 80%' });
     expect(evaluateThresholdRule(parseThresholdRule('= 100'), plain, 2023, '%')).toMatchObject({ operator: '=', target: 100, description: '= 100%' });
-    expect(evaluateThresholdRule(parseThresholdRule('<= 13.5'), plain, 2023, '%')).toMatchObject({ operator: '<=', target: 13.5, description: '≤ 13.5%' });
-    expect(evaluateThresholdRule(parseThresholdRule('≥ 39'), plain, 2023, 'million VND/person/year')?.description).toBe('≥ 39 million VND/person/year');
+    expect(evaluateThresholdRule(parseThresholdRule('<= 13.5'), plain, 2023, '%')).toMatchObject({
+      operator: '<=',
+      target: 13.5,
+      description: '≤ 13.5%',
+    });
+    expect(evaluateThresholdRule(parseThresholdRule('≥ 39'), plain, 2023, 'million VND/person/year')?.description).toBe(
+      '≥ 39 million VND/person/year',
+    );
     expect(evaluateThresholdRule(parseThresholdRule('> 2'), plain, 2023)?.description).toBe('> 2');
     expect(evaluateThresholdRule(parseThresholdRule('>= 80%'), plain, 2023)?.description).toBe('≥ 80%');
   });
@@ -144,7 +158,7 @@ describe('commune group conditions (xã nhóm, 51/2025/QĐ-TTg)', () => {
   const g = (communeGroup: 1 | 2 | 3 | null): UnitAttributes => ({ ...plain, communeGroup });
   const at = (rule: string, unit: UnitAttributes, year = 2026) => evaluateThresholdRule(parseThresholdRule(rule), unit, year)?.description ?? null;
 
-  it('picks the threshold of the unit\'s group', () => {
+  it("picks the threshold of the unit's group", () => {
     const rule = '>= 90 if group=1; >= 80 if group=2; >= 70 if group=3';
     expect([1, 2, 3].map((n) => at(rule, g(n as 1 | 2 | 3)))).toEqual(['≥ 90', '≥ 80', '≥ 70']);
   });

@@ -117,7 +117,16 @@ interface Token {
 }
 
 const OPERATOR_CANONICAL: Record<string, string> = {
-  '>=': '>=', '≥': '>=', '<=': '<=', '≤': '<=', '>': '>', '<': '<', '=': '=', '==': '=', '!=': '!=', '≠': '!=',
+  '>=': '>=',
+  '≥': '>=',
+  '<=': '<=',
+  '≤': '<=',
+  '>': '>',
+  '<': '<',
+  '=': '=',
+  '==': '=',
+  '!=': '!=',
+  '≠': '!=',
 };
 
 function isWordStart(ch: string): boolean {
@@ -135,7 +144,10 @@ function tokenize(text: string): Token[] {
   };
   while (i < text.length) {
     const ch = text[i];
-    if (/\s/u.test(ch)) { i++; continue; }
+    if (/\s/u.test(ch)) {
+      i++;
+      continue;
+    }
     const start = i;
     if (/[0-9]/.test(ch) || ((ch === '-' || ch === '+') && /[0-9]/.test(text[i + 1] ?? ''))) {
       i++;
@@ -428,7 +440,8 @@ class Parser {
         this.i++;
         return { kind: 'region', regions: this.parseSet('region') as Region[], negated: false };
       }
-      if (op.kind !== 'op' || (op.text !== '=' && op.text !== '!=')) this.fail(`expected "=", "!=" or "in" after "region", found ${this.describe(op)}`);
+      if (op.kind !== 'op' || (op.text !== '=' && op.text !== '!='))
+        this.fail(`expected "=", "!=" or "in" after "region", found ${this.describe(op)}`);
       this.i++;
       const r = this.tok;
       const code = r.text.toUpperCase();
@@ -445,7 +458,8 @@ class Parser {
         this.i++;
         return { kind: 'group', groups: this.parseGroupSet(), negated: false };
       }
-      if (op.kind !== 'op' || (op.text !== '=' && op.text !== '!=')) this.fail(`expected "=", "!=" or "in" after "group", found ${this.describe(op)}`);
+      if (op.kind !== 'op' || (op.text !== '=' && op.text !== '!='))
+        this.fail(`expected "=", "!=" or "in" after "group", found ${this.describe(op)}`);
       this.i++;
       return { kind: 'group', groups: [this.parseGroup()], negated: op.text === '!=' };
     }
@@ -482,11 +496,15 @@ class Parser {
 
 function mentionsGroup(c: Condition): boolean {
   switch (c.kind) {
-    case 'group': return true;
-    case 'not': return mentionsGroup(c.operand);
+    case 'group':
+      return true;
+    case 'not':
+      return mentionsGroup(c.operand);
     case 'and':
-    case 'or': return c.operands.some(mentionsGroup);
-    default: return false;
+    case 'or':
+      return c.operands.some(mentionsGroup);
+    default:
+      return false;
   }
 }
 
@@ -501,12 +519,18 @@ export function parseThresholdRule(text: string): ThresholdRule {
 
 function compareNumbers(value: number, operator: NumericOperator | '!=', target: number): boolean {
   switch (operator) {
-    case '>=': return value >= target;
-    case '>': return value > target;
-    case '<=': return value <= target;
-    case '<': return value < target;
-    case '=': return value === target;
-    case '!=': return value !== target;
+    case '>=':
+      return value >= target;
+    case '>':
+      return value > target;
+    case '<=':
+      return value <= target;
+    case '<':
+      return value < target;
+    case '=':
+      return value === target;
+    case '!=':
+      return value !== target;
   }
 }
 
@@ -514,10 +538,14 @@ export function conditionHolds(condition: Condition, unit: UnitAttributes, year:
   switch (condition.kind) {
     case 'flag':
       switch (condition.flag) {
-        case 'EM': return unit.ethnicMinorityArea;
-        case 'MTN': return unit.mountainous;
-        case 'ISL': return unit.island;
-        case 'EM_MTN_ISL': return unit.ethnicMinorityArea || unit.mountainous || unit.island;
+        case 'EM':
+          return unit.ethnicMinorityArea;
+        case 'MTN':
+          return unit.mountainous;
+        case 'ISL':
+          return unit.island;
+        case 'EM_MTN_ISL':
+          return unit.ethnicMinorityArea || unit.mountainous || unit.island;
       }
       break;
     case 'region':
@@ -553,7 +581,9 @@ const NO_GROUP = Object.freeze({ branch: null, missing: 'NO_COMMUNE_GROUP' as co
 
 /** The branch that applies, or why none does (see NoBranchReason). */
 export function selectBranchOutcome(
-  rule: ThresholdRule, unit: UnitAttributes, year: number,
+  rule: ThresholdRule,
+  unit: UnitAttributes,
+  year: number,
 ): { readonly branch: RuleBranch; readonly missing: null } | { readonly branch: null; readonly missing: NoBranchReason } {
   for (const branch of rule.branches) {
     if (branch.unconditional) return { branch, missing: null };
@@ -618,7 +648,12 @@ export function describeComparison(comparison: Comparison, unit?: string | null)
  * The concrete threshold for a unit and year, or null when no branch applies (e.g.
  * `>= 45 from 2024` in 2022). `unit` is the indicator's unit of measure, used in the description.
  */
-export function evaluateThresholdRule(rule: ThresholdRule, unit: UnitAttributes, year: number, unitOfMeasure?: string | null): AppliedThreshold | null {
+export function evaluateThresholdRule(
+  rule: ThresholdRule,
+  unit: UnitAttributes,
+  year: number,
+  unitOfMeasure?: string | null,
+): AppliedThreshold | null {
   const branch = selectBranch(rule, unit, year);
   if (!branch) return null;
   const c = branch.comparison;
@@ -696,7 +731,8 @@ export function checkRuleForValueType(rule: ThresholdRule, valueType: ValueType,
         if (allowedValues && allowedValues.length > 0) {
           const targets = c.operator === 'in' ? c.target : [c.target];
           for (const t of targets) {
-            if (!allowedValues.some((a) => sameCategory(a, t))) return `category "${t}" is not among the allowed values {${allowedValues.join(', ')}}${where}`;
+            if (!allowedValues.some((a) => sameCategory(a, t)))
+              return `category "${t}" is not among the allowed values {${allowedValues.join(', ')}}${where}`;
           }
         }
         break;

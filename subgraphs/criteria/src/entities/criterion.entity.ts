@@ -11,7 +11,13 @@ export class Criterion {
   id!: number;
 
   /** Code of its set (foreign key to criteria_set, deleted with it). */
-  @ManyToOne(() => CriteriaSet, { fieldName: 'set_code', foreignKeyName: 'criterion_set_code_fkey', mapToPk: true, deleteRule: 'cascade', updateRule: 'no action' })
+  @ManyToOne(() => CriteriaSet, {
+    fieldName: 'set_code',
+    foreignKeyName: 'criterion_set_code_fkey',
+    mapToPk: true,
+    deleteRule: 'cascade',
+    updateRule: 'no action',
+  })
   setCode!: string;
 
   @Property({ type: 'number', columnType: 'int' })

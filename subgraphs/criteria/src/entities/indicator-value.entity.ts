@@ -10,7 +10,14 @@ import { ValueStatus } from './enums';
 @ObjectType({ description: 'A reported indicator value (số liệu chỉ tiêu) of one unit for one year.' })
 export class IndicatorValueRecord {
   /** Its indicator (foreign key to indicator, deleted with it). */
-  @ManyToOne(() => Indicator, { fieldName: 'indicator_id', foreignKeyName: 'indicator_value_indicator_id_fkey', mapToPk: true, deleteRule: 'cascade', updateRule: 'no action', primary: true })
+  @ManyToOne(() => Indicator, {
+    fieldName: 'indicator_id',
+    foreignKeyName: 'indicator_value_indicator_id_fkey',
+    mapToPk: true,
+    deleteRule: 'cascade',
+    updateRule: 'no action',
+    primary: true,
+  })
   indicatorId!: number;
 
   @PrimaryKey({ type: 'number', columnType: 'smallint' })

@@ -12,12 +12,24 @@ export class Indicator {
   @PrimaryKey({ type: 'number' })
   id!: number;
 
-  @ManyToOne(() => CriteriaSet, { fieldName: 'set_code', foreignKeyName: 'indicator_set_code_fkey', mapToPk: true, deleteRule: 'cascade', updateRule: 'no action' })
+  @ManyToOne(() => CriteriaSet, {
+    fieldName: 'set_code',
+    foreignKeyName: 'indicator_set_code_fkey',
+    mapToPk: true,
+    deleteRule: 'cascade',
+    updateRule: 'no action',
+  })
   @Field({ description: 'Set this indicator belongs to.' })
   setCode!: string;
 
   /** Its criterion (foreign key to criterion, deleted with it). */
-  @ManyToOne(() => Criterion, { fieldName: 'criterion_id', foreignKeyName: 'indicator_criterion_id_fkey', mapToPk: true, deleteRule: 'cascade', updateRule: 'no action' })
+  @ManyToOne(() => Criterion, {
+    fieldName: 'criterion_id',
+    foreignKeyName: 'indicator_criterion_id_fkey',
+    mapToPk: true,
+    deleteRule: 'cascade',
+    updateRule: 'no action',
+  })
   criterionId!: number;
 
   @Field(() => Int, { description: 'Number of its criterion.' })
@@ -47,7 +59,10 @@ export class Indicator {
   unitOfMeasure!: string | null;
 
   @Property({ type: 'string', columnType: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Threshold rule as written in the data file, e.g. ">= 50 if EM_MTN_ISL else >= 80"; null when no threshold is known.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Threshold rule as written in the data file, e.g. ">= 50 if EM_MTN_ISL else >= 80"; null when no threshold is known.',
+  })
   thresholdRule!: string | null;
 
   @Property({ type: 'boolean', defaultRaw: 'false' })

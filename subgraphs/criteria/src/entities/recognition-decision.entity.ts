@@ -6,7 +6,9 @@ import { Field, ID, ObjectType } from 'type-graphql';
 @Entity({ tableName: 'recognition_decision' })
 @Unique({ name: 'recognition_unit_set_unique', properties: ['unitId', 'setCode', 'decisionNumber'] })
 @Index({ name: 'recognition_decision_unit_index', properties: ['unitId'] })
-@ObjectType({ description: 'A recognition decision (quyết định công nhận đạt chuẩn): a dated act of the competent authority, separate from computed attainment.' })
+@ObjectType({
+  description: 'A recognition decision (quyết định công nhận đạt chuẩn): a dated act of the competent authority, separate from computed attainment.',
+})
 export class RecognitionDecision {
   @PrimaryKey({ type: 'number' })
   @Field(() => ID, { description: 'Identifier.' })
@@ -15,7 +17,13 @@ export class RecognitionDecision {
   @Property({ type: 'string', columnType: 'text' })
   unitId!: string;
 
-  @ManyToOne(() => CriteriaSet, { fieldName: 'set_code', foreignKeyName: 'recognition_decision_set_code_fkey', mapToPk: true, deleteRule: 'no action', updateRule: 'no action' })
+  @ManyToOne(() => CriteriaSet, {
+    fieldName: 'set_code',
+    foreignKeyName: 'recognition_decision_set_code_fkey',
+    mapToPk: true,
+    deleteRule: 'no action',
+    updateRule: 'no action',
+  })
   @Field({ description: 'Criteria set recognised, e.g. "COMMUNE_NTM_2021_2025".' })
   setCode!: string;
 

@@ -19,8 +19,14 @@ export function createCriteriaLoaders({ services }: { services: CriteriaServices
       { cacheKeyFn: (k) => `${k.unitId}|${k.year}` },
     ),
     /** The replica facts of units: their list's validity, for checking a year against a unit. */
-    unitProfile: keyedLoader<string, UnitProfile>((ids) => services.unitProfiles.byIds(ids), (p) => p.unitId),
-    recognitions: groupedLoader<string, RecognitionDecision>((unitIds) => services.recognitions.ofUnits(unitIds), (d) => d.unitId),
+    unitProfile: keyedLoader<string, UnitProfile>(
+      (ids) => services.unitProfiles.byIds(ids),
+      (p) => p.unitId,
+    ),
+    recognitions: groupedLoader<string, RecognitionDecision>(
+      (unitIds) => services.recognitions.ofUnits(unitIds),
+      (d) => d.unitId,
+    ),
   };
 }
 

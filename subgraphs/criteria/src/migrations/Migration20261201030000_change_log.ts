@@ -70,10 +70,18 @@ export class Migration20261201030000_change_log extends Migration {
         insert into change_log (entity, op) values ('INDICATOR_VALUE', 'RESET');
         return null;
       end $$`);
-    this.addSql(`create trigger change_log_value_insert after insert on indicator_value referencing new table as new_rows for each statement execute function change_log_value_insert()`);
-    this.addSql(`create trigger change_log_value_update after update on indicator_value referencing old table as old_rows new table as new_rows for each statement execute function change_log_value_update()`);
-    this.addSql(`create trigger change_log_value_delete after delete on indicator_value referencing old table as old_rows for each statement execute function change_log_value_delete()`);
-    this.addSql(`create trigger change_log_value_truncate after truncate on indicator_value for each statement execute function change_log_value_truncate()`);
+    this.addSql(
+      `create trigger change_log_value_insert after insert on indicator_value referencing new table as new_rows for each statement execute function change_log_value_insert()`,
+    );
+    this.addSql(
+      `create trigger change_log_value_update after update on indicator_value referencing old table as old_rows new table as new_rows for each statement execute function change_log_value_update()`,
+    );
+    this.addSql(
+      `create trigger change_log_value_delete after delete on indicator_value referencing old table as old_rows for each statement execute function change_log_value_delete()`,
+    );
+    this.addSql(
+      `create trigger change_log_value_truncate after truncate on indicator_value for each statement execute function change_log_value_truncate()`,
+    );
     // Recognition decisions (quyết định công nhận): the whole decision as data.
     this.addSql(`
       create function change_log_decision_upsert() returns trigger language plpgsql set search_path from current as $$
@@ -92,9 +100,15 @@ export class Migration20261201030000_change_log extends Migration {
         select 'RECOGNITION_DECISION', 'DELETE', o.unit_id, o.id from old_rows o;
         return null;
       end $$`);
-    this.addSql(`create trigger change_log_decision_insert after insert on recognition_decision referencing new table as new_rows for each statement execute function change_log_decision_upsert()`);
-    this.addSql(`create trigger change_log_decision_update after update on recognition_decision referencing new table as new_rows for each statement execute function change_log_decision_upsert()`);
-    this.addSql(`create trigger change_log_decision_delete after delete on recognition_decision referencing old table as old_rows for each statement execute function change_log_decision_delete()`);
+    this.addSql(
+      `create trigger change_log_decision_insert after insert on recognition_decision referencing new table as new_rows for each statement execute function change_log_decision_upsert()`,
+    );
+    this.addSql(
+      `create trigger change_log_decision_update after update on recognition_decision referencing new table as new_rows for each statement execute function change_log_decision_upsert()`,
+    );
+    this.addSql(
+      `create trigger change_log_decision_delete after delete on recognition_decision referencing old table as old_rows for each statement execute function change_log_decision_delete()`,
+    );
   }
 
   override async down(): Promise<void> {
@@ -109,7 +123,14 @@ export class Migration20261201030000_change_log extends Migration {
     ]) {
       this.addSql(`drop trigger if exists ${trigger} on ${table}`);
     }
-    for (const fn of ['change_log_value_insert', 'change_log_value_update', 'change_log_value_delete', 'change_log_value_truncate', 'change_log_decision_upsert', 'change_log_decision_delete']) {
+    for (const fn of [
+      'change_log_value_insert',
+      'change_log_value_update',
+      'change_log_value_delete',
+      'change_log_value_truncate',
+      'change_log_decision_upsert',
+      'change_log_decision_delete',
+    ]) {
       this.addSql(`drop function if exists ${fn}()`);
     }
     this.addSql(`drop table if exists change_log`);

@@ -75,7 +75,8 @@ function rankOf(catalog: CriteriaCatalog): Map<number, number> {
 export class AdminUnitCriteriaResolver {
   @FieldResolver(() => Assessment, {
     nullable: true,
-    description: 'Computed attainment of a criteria set in a year, down to each indicator with the threshold that applied to this unit and the gap. Thresholds use the unit’s area attributes from admin-units.',
+    description:
+      'Computed attainment of a criteria set in a year, down to each indicator with the threshold that applied to this unit and the gap. Thresholds use the unit’s area attributes from admin-units.',
   })
   @Directive(`@requires(fields: "${AREA_ATTRIBUTES}")`)
   async assessment(
@@ -89,24 +90,37 @@ export class AdminUnitCriteriaResolver {
     const set = catalog.set(setCode);
     if (!set) throw userInputError(`set: unknown criteria set "${setCode}"`, { field: 'set' });
     if (unit.level !== set.level) {
-      throw userInputError(`set: ${setCode} applies to ${set.level.toLowerCase()}s; ${unit.id} is a ${String(unit.level).toLowerCase()}`, { field: 'set' });
+      throw userInputError(`set: ${setCode} applies to ${set.level.toLowerCase()}s; ${unit.id} is a ${String(unit.level).toLowerCase()}`, {
+        field: 'set',
+      });
     }
     const profile = await ctx.loaders.unitProfile.load(unit.id);
     const listDate = listDateForYear(year);
     if (profile && !isInForce(profile.validFrom, profile.validTo, listDate)) {
-      throw userInputError(`year: values for ${year} are kept on the units in force on ${listDate}; ${unit.id} is not one of them (ask the unit with asOf "${listDate}")`, { field: 'year' });
+      throw userInputError(
+        `year: values for ${year} are kept on the units in force on ${listDate}; ${unit.id} is not one of them (ask the unit with asOf "${listDate}")`,
+        { field: 'year' },
+      );
     }
     const values = await visibleValues(ctx, unit.id, year);
     const attainment = (await ctx.services.attainment()).assess(
       set,
-      { region: (unit.region ?? null) as Region | null, ethnicMinorityArea: !!unit.ethnicMinorityArea, mountainous: !!unit.mountainous, island: !!unit.island },
+      {
+        region: (unit.region ?? null) as Region | null,
+        ethnicMinorityArea: !!unit.ethnicMinorityArea,
+        mountainous: !!unit.mountainous,
+        island: !!unit.island,
+      },
       year,
       values,
     );
     return toAssessment(set, catalog, attainment);
   }
 
-  @FieldResolver(() => [IndicatorValueRecord], { description: 'Values reported for this unit in a year (all sets, or one). DRAFT values only for readers whose units cover this unit (and MINISTRY, ADMIN); anonymous readers see SUBMITTED and APPROVED values.' })
+  @FieldResolver(() => [IndicatorValueRecord], {
+    description:
+      'Values reported for this unit in a year (all sets, or one). DRAFT values only for readers whose units cover this unit (and MINISTRY, ADMIN); anonymous readers see SUBMITTED and APPROVED values.',
+  })
   async indicatorValues(
     @Root() unit: AdminUnit,
     @Arg('year', () => Int, { description: 'Year.' }) year: number,

@@ -16,13 +16,15 @@ function checkYear(year: number): void {
 @Resolver()
 export class AttainmentSummaryResolver {
   @Query(() => AttainmentSummary, {
-    description: 'Roll-up of a criteria set for a year over every unit of its level within a province or district (or the whole country): how many meet the set, each criterion and each indicator. One SQL statement, whatever the number of units.',
+    description:
+      'Roll-up of a criteria set for a year over every unit of its level within a province or district (or the whole country): how many meet the set, each criterion and each indicator. One SQL statement, whatever the number of units.',
   })
   async attainmentSummary(
     @Arg('set', () => String, { description: 'Criteria set code.' }) setCode: string,
     @Arg('year', () => Int, { description: 'Year.' }) year: number,
     @Arg('within', () => String, { nullable: true, description: 'Code of a province or district; absent = whole country.' }) within: string | null,
-    @Arg('asOf', () => Date, { nullable: true, description: 'Date whose list `within` refers to; default: the list of the year’s units.' }) asOf: string | null,
+    @Arg('asOf', () => Date, { nullable: true, description: 'Date whose list `within` refers to; default: the list of the year’s units.' })
+    asOf: string | null,
     @Ctx() ctx: Context,
   ): Promise<AttainmentSummary> {
     checkYear(year);
@@ -36,7 +38,8 @@ export class AttainmentSummaryResolver {
   }
 
   @Query(() => IndicatorGapConnection, {
-    description: 'Units of an area that do not meet one indicator in a year (optionally also those without data), with value, applied threshold and gap, sortable by gap, paged.',
+    description:
+      'Units of an area that do not meet one indicator in a year (optionally also those without data), with value, applied threshold and gap, sortable by gap, paged.',
   })
   async unitsMissingIndicator(
     @Arg('set', () => String, { description: 'Criteria set code.' }) setCode: string,

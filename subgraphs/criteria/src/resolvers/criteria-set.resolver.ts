@@ -61,7 +61,10 @@ export class CriteriaSetResolver {
   }
 
   @Query(() => CriteriaSet, { nullable: true, description: 'One criteria set by code, e.g. "COMMUNE_NTM_2021_2025"; null when unknown.' })
-  async criteriaSet(@Arg('code', () => String, { description: 'Set code, e.g. "COMMUNE_NTM_2021_2025".' }) code: string, @Ctx() ctx: Context): Promise<CriteriaSet | null> {
+  async criteriaSet(
+    @Arg('code', () => String, { description: 'Set code, e.g. "COMMUNE_NTM_2021_2025".' }) code: string,
+    @Ctx() ctx: Context,
+  ): Promise<CriteriaSet | null> {
     const def = (await ctx.services.catalog()).set(code);
     return def ? toCriteriaSet(def) : null;
   }

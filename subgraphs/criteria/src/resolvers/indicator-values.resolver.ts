@@ -9,13 +9,20 @@ import { SetIndicatorValuesResult } from './types/set-values.types';
 @Resolver()
 export class IndicatorValuesResolver {
   @Mutation(() => SetIndicatorValuesResult, {
-    description: 'Writes a batch of indicator values: every row is validated, then all rows are written in one transaction, or none. Each problem names its row, field and reason. Needs an EDITOR (or ADMIN) whose units cover every row; writes DRAFT or SUBMITTED (APPROVED only through approveIndicatorValues); APPROVED values cannot be changed. Every change is kept in the value’s history (indicatorValueHistory), recorded by the signed-in user.',
+    description:
+      'Writes a batch of indicator values: every row is validated, then all rows are written in one transaction, or none. Each problem names its row, field and reason. Needs an EDITOR (or ADMIN) whose units cover every row; writes DRAFT or SUBMITTED (APPROVED only through approveIndicatorValues); APPROVED values cannot be changed. Every change is kept in the value’s history (indicatorValueHistory), recorded by the signed-in user.',
   })
   async setIndicatorValues(
     @Arg('input', () => [IndicatorValueInput], { description: 'The rows, e.g. one spreadsheet.' }) input: IndicatorValueInput[],
     @Ctx() ctx: Context,
   ): Promise<SetIndicatorValuesResult> {
-    const user = await authorizeWrite(ctx.em, ctx.user, WRITE_ROLES, 'setIndicatorValues', input.map((r) => ({ code: r.unitCode, asOf: r.asOf ?? today() })));
+    const user = await authorizeWrite(
+      ctx.em,
+      ctx.user,
+      WRITE_ROLES,
+      'setIndicatorValues',
+      input.map((r) => ({ code: r.unitCode, asOf: r.asOf ?? today() })),
+    );
     const statusErrors = input.flatMap((row, i) => {
       const problem = row.status ? writeStatusProblem(row.status) : null;
       return problem ? [{ row: i, field: 'status', reason: problem }] : [];

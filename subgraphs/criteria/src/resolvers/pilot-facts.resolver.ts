@@ -14,12 +14,18 @@ export const ADVANCED_FACT = 'ADVANCED_NTM';
  * an APPROVED value of an indicator of the pilot-eligibility set, or a recognition as an advanced NTM commune.
  * Exposed without arguments so that another subgraph can `@requires` it.
  */
-@ObjectType({ description: 'A fact pilot eligibility is evaluated on: an approved value of a pilot-eligibility indicator in a year, or an advanced-NTM recognition (code ADVANCED_NTM, year of the decision).' })
+@ObjectType({
+  description:
+    'A fact pilot eligibility is evaluated on: an approved value of a pilot-eligibility indicator in a year, or an advanced-NTM recognition (code ADVANCED_NTM, year of the decision).',
+})
 export class PilotFact {
   @Field(() => Int, { description: 'Year the value is for, or the year of the recognition decision.' })
   year!: number;
 
-  @Field({ description: 'Indicator code of set COMMUNE_SMART_PILOT_ELIGIBILITY_2021_2025 (1.1, 2.1, 2.2, 2.3, 3.1), or ADVANCED_NTM for a recognition decision (xã NTM nâng cao).' })
+  @Field({
+    description:
+      'Indicator code of set COMMUNE_SMART_PILOT_ELIGIBILITY_2021_2025 (1.1, 2.1, 2.2, 2.3, 3.1), or ADVANCED_NTM for a recognition decision (xã NTM nâng cao).',
+  })
   code!: string;
 
   @Field({ description: 'The value as text (a percentage such as "72.5"); "true" for a recognition.' })
@@ -43,7 +49,8 @@ export class AdminUnitPilotFactsResolver {
    * one batched statement for the values of all units and years asked, one for the decisions.
    */
   @FieldResolver(() => [PilotFact], {
-    description: 'Facts for pilot-model eligibility (seed 001, Công văn 3445/BNN-VPĐP): approved values of the indicators of COMMUNE_SMART_PILOT_ELIGIBILITY_2021_2025 in every year of its phase, and advanced-NTM recognition decisions (code ADVANCED_NTM). Empty when nothing is recorded.',
+    description:
+      'Facts for pilot-model eligibility (seed 001, Công văn 3445/BNN-VPĐP): approved values of the indicators of COMMUNE_SMART_PILOT_ELIGIBILITY_2021_2025 in every year of its phase, and advanced-NTM recognition decisions (code ADVANCED_NTM). Empty when nothing is recorded.',
   })
   async pilotFacts(@Root() unit: AdminUnit, @Ctx() ctx: Context): Promise<PilotFact[]> {
     const catalog = await ctx.services.catalog();
@@ -53,10 +60,15 @@ export class AdminUnitPilotFactsResolver {
       const years = yearsOf(set.validFromYear, set.validToYear);
       const byYear = await Promise.all(years.map((year) => ctx.loaders.unitYearValues.load({ unitId: unit.id, year })));
       years.forEach((year, i) => {
-        for (const [indicatorId, stored] of byYear[i]!) {
+        for (const [indicatorId, stored] of byYear[i]) {
           const ind = catalog.byIndicatorId(indicatorId);
           if (!ind || ind.set.code !== PILOT_ELIGIBILITY_SET || stored.status !== 'APPROVED') continue;
-          facts.push({ year, code: ind.def.code, value: String(stored.value), source: `criteria: ${PILOT_ELIGIBILITY_SET}/${ind.def.code}, ${year}: ${stored.source}` });
+          facts.push({
+            year,
+            code: ind.def.code,
+            value: String(stored.value),
+            source: `criteria: ${PILOT_ELIGIBILITY_SET}/${ind.def.code}, ${year}: ${stored.source}`,
+          });
         }
       });
     }

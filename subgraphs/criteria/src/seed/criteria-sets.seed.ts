@@ -58,7 +58,18 @@ export async function upsertCriteriaSets(em: EntityManager, sets: CriteriaSetDef
       await em.upsertMany(Indicator, rows, {
         onConflictFields: ['setCode', 'code'],
         onConflictAction: 'merge',
-        onConflictMergeFields: ['criterionId', 'nameVi', 'nameEn', 'valueType', 'unitOfMeasure', 'thresholdRule', 'thresholdPlaceholder', 'confidence', 'source', 'position'],
+        onConflictMergeFields: [
+          'criterionId',
+          'nameVi',
+          'nameEn',
+          'valueType',
+          'unitOfMeasure',
+          'thresholdRule',
+          'thresholdPlaceholder',
+          'confidence',
+          'source',
+          'position',
+        ],
       });
     }
     await em.nativeDelete(Indicator, { setCode: set.code, code: { $nin: rows.map((r) => r.code) } });

@@ -13,7 +13,9 @@ export async function authorizeWrite(em: EntityManager, user: User | null, roles
   const outside = await uncoveredUnitCodes(em, signedIn, units);
   if (outside.length > 0) {
     const scope = signedIn.units.length ? `its units are ${signedIn.units.join(', ')}` : 'it has no units';
-    throw forbiddenError(`${operation}: unit ${outside.join(', ')} is outside the units of "${signedIn.sub}" (${scope}); nothing was written`, { units: outside });
+    throw forbiddenError(`${operation}: unit ${outside.join(', ')} is outside the units of "${signedIn.sub}" (${scope}); nothing was written`, {
+      units: outside,
+    });
   }
   return signedIn;
 }

@@ -24,7 +24,6 @@ export interface GapRow {
   profile: string;
 }
 
-
 function tableParams(t: ThresholdTable): string[] {
   return [toPgArray(t.indicatorIds), toPgArray(t.profiles), toPgArray(t.ops), toPgArray(t.targets), toPgArray(t.texts)];
 }
@@ -37,7 +36,10 @@ const THRESHOLDS_CTE = `thresholds as (select * from unnest(?::int[], ?::text[],
  * threshold-table.ts), so that every roll-up number agrees with the per-unit assessments.
  */
 export class AttainmentService {
-  constructor(private readonly em: EntityManager, private readonly catalog: CriteriaCatalog) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly catalog: CriteriaCatalog,
+  ) {}
 
   /** Per-unit assessment from its values (indicator code → text). */
   assess(set: CriteriaSetDef, attributes: UnitAttributes, year: number, valuesByIndicatorId: Map<number, { value: string }>): SetAttainment {
@@ -65,7 +67,10 @@ export class AttainmentService {
     if (!unit) throw userInputError(`within: no unit with code "${within}" in the list in force on ${asOf ?? listDate}`, { field: 'within' });
     const sameList = await this.resolveUnit(within, listDate);
     if (!sameList || sameList.unitId !== unit.unitId) {
-      throw userInputError(`within: values for ${year} are kept on the units in force on ${listDate}; "${within}" as of ${asOf} is a unit of another list`, { field: 'within' });
+      throw userInputError(
+        `within: values for ${year} are kept on the units in force on ${listDate}; "${within}" as of ${asOf} is a unit of another list`,
+        { field: 'within' },
+      );
     }
     return unit.unitId;
   }
@@ -76,7 +81,9 @@ export class AttainmentService {
    */
   thresholdDescriptions(indicator: CatalogIndicator, year: number): Map<string, string | null> {
     const rule = indicator.def.rule;
-    return new Map(allProfiles().map((p) => [profileKey(p), rule ? evaluateThresholdRule(rule, p, year, indicator.def.unit)?.description ?? null : null]));
+    return new Map(
+      allProfiles().map((p) => [profileKey(p), rule ? (evaluateThresholdRule(rule, p, year, indicator.def.unit)?.description ?? null) : null]),
+    );
   }
 
   private unitsCte(set: CriteriaSetDef, year: number, withinId: string | null): { sql: string; params: unknown[] } {
@@ -167,8 +174,7 @@ export class AttainmentService {
     const indicator = this.catalog.byIndicatorId(indicatorId)!;
     const table = buildThresholdTable([indicator], year);
     const units = this.unitsCte(set, year, withinId);
-    const order =
-      options.order === 'CODE' ? 'unit_id' : options.order === 'GAP_ASC' ? 'gap asc nulls last, unit_id' : 'gap desc nulls last, unit_id';
+    const order = options.order === 'CODE' ? 'unit_id' : options.order === 'GAP_ASC' ? 'gap asc nulls last, unit_id' : 'gap desc nulls last, unit_id';
     const rows = await this.em.getConnection().execute<(GapRow & { total_count: string })[]>(
       `with ${units.sql},
        ${THRESHOLDS_CTE},

@@ -16,7 +16,6 @@ export interface ValueRow {
   source?: string | null;
 }
 
-
 interface UnitRef {
   unit_id: string;
   code: string;
@@ -51,7 +50,8 @@ const isRetryable = (error: unknown): boolean => {
 };
 
 /** Canonical write order, the same for every batch, so two batches never lock the same rows in opposite orders. */
-const byKey = (a: Validated, b: Validated) => a.indicatorId - b.indicatorId || a.year - b.year || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0);
+const byKey = (a: Validated, b: Validated) =>
+  a.indicatorId - b.indicatorId || a.year - b.year || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0);
 
 /**
  * Writes a batch of reported values atomically: every row is validated first (unit, list for the
@@ -59,16 +59,20 @@ const byKey = (a: Validated, b: Validated) => a.indicatorId - b.indicatorId || a
  * one transaction only when no row has a problem.
  */
 export class IndicatorValuesService {
-  constructor(private readonly em: EntityManager, private readonly catalog: CriteriaCatalog) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly catalog: CriteriaCatalog,
+  ) {}
 
   async setValues(rows: ValueRow[], recordedBy: string): Promise<{ written: number; errors: RowError[] }> {
     const errors: RowError[] = [];
     const fail = (row: number, field: string, reason: string) => errors.push({ row, field, reason });
     const codes = [...new Set(rows.map((r) => r.unitCode))];
-    const units = await this.em.getConnection().execute<UnitRef[]>(
-      `select unit_id, code, level, list_id, valid_from, valid_to from unit_profile where code = any(?::text[])`,
-      [toPgArray(codes)],
-    );
+    const units = await this.em
+      .getConnection()
+      .execute<UnitRef[]>(`select unit_id, code, level, list_id, valid_from, valid_to from unit_profile where code = any(?::text[])`, [
+        toPgArray(codes),
+      ]);
     const byCode = new Map<string, UnitRef[]>();
     for (const u of units) byCode.set(u.code, [...(byCode.get(u.code) ?? []), u]);
 
@@ -85,16 +89,28 @@ export class IndicatorValuesService {
       }
       const yearList = listDateForYear(row.year);
       if (!inForce(unit, yearList)) {
-        fail(i, 'year', `values for ${row.year} belong to the units in force on ${yearList}; unit "${row.unitCode}" as of ${asOf} is not one of them (set asOf to a date of that list, e.g. "${yearList}")`);
+        fail(
+          i,
+          'year',
+          `values for ${row.year} belong to the units in force on ${yearList}; unit "${row.unitCode}" as of ${asOf} is not one of them (set asOf to a date of that list, e.g. "${yearList}")`,
+        );
         return null;
       }
       const indicator = this.catalog.resolve(row.indicatorCode, unit.level);
       if (!indicator) {
-        fail(i, 'indicatorCode', `unknown indicator "${row.indicatorCode}" for a ${unit.level.toLowerCase()} (use "<code>" of the standard set or "<set>/<code>")`);
+        fail(
+          i,
+          'indicatorCode',
+          `unknown indicator "${row.indicatorCode}" for a ${unit.level.toLowerCase()} (use "<code>" of the standard set or "<set>/<code>")`,
+        );
         return null;
       }
       if (indicator.set.level !== unit.level) {
-        fail(i, 'unitCode', `indicator ${indicator.key} applies to ${indicator.set.level.toLowerCase()}s; unit "${row.unitCode}" is a ${unit.level.toLowerCase()}`);
+        fail(
+          i,
+          'unitCode',
+          `indicator ${indicator.key} applies to ${indicator.set.level.toLowerCase()}s; unit "${row.unitCode}" is a ${unit.level.toLowerCase()}`,
+        );
         return null;
       }
       const parsed = parseIndicatorValue(indicator.def.valueType, row.value, indicator.def.allowedValues);
@@ -103,7 +119,15 @@ export class IndicatorValuesService {
         return null;
       }
       const numeric = typeof parsed.value === 'number' ? parsed.value : typeof parsed.value === 'boolean' ? (parsed.value ? 1 : 0) : null;
-      return { unitId: unit.unit_id, indicatorId: indicator.id, year: row.year, text: parsed.text, numeric, status: row.status ?? 'DRAFT', source: row.source ?? 'api' };
+      return {
+        unitId: unit.unit_id,
+        indicatorId: indicator.id,
+        year: row.year,
+        text: parsed.text,
+        numeric,
+        status: row.status ?? 'DRAFT',
+        source: row.source ?? 'api',
+      };
     });
 
     const seen = new Map<string, number>();
@@ -139,7 +163,14 @@ export class IndicatorValuesService {
         break;
       } catch (error) {
         if (error instanceof ApprovedMeanwhile) {
-          return { written: 0, errors: rows.map((_, row) => ({ row, field: 'value', reason: 'a value of this batch was APPROVED meanwhile; nothing was written, send the batch again' })) };
+          return {
+            written: 0,
+            errors: rows.map((_, row) => ({
+              row,
+              field: 'value',
+              reason: 'a value of this batch was APPROVED meanwhile; nothing was written, send the batch again',
+            })),
+          };
         }
         if (!isRetryable(error) || attempt >= WRITE_ATTEMPTS) throw error;
         await new Promise((resolve) => setTimeout(resolve, attempt * (10 + Math.random() * 40)));

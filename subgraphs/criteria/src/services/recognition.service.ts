@@ -15,7 +15,10 @@ export interface RecognitionRecord {
 
 /** Records and reads recognition decisions: a dated legal act, kept apart from computed attainment. */
 export class RecognitionService {
-  constructor(private readonly em: EntityManager, private readonly catalog: () => Promise<CriteriaCatalog>) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly catalog: () => Promise<CriteriaCatalog>,
+  ) {}
 
   /** Decisions of many units (one statement), oldest first. */
   ofUnits(unitIds: readonly string[]): Promise<RecognitionDecision[]> {
@@ -31,16 +34,22 @@ export class RecognitionService {
     const unit = await findUnitProfileInForce(this.em, input.unitCode, date);
     if (!unit) throw userInputError(`unitCode: no unit with code "${input.unitCode}" in the list in force on ${date}`, { field: 'unitCode' });
     if (unit.level !== set.level) {
-      throw userInputError(`setCode: ${set.code} applies to ${set.level.toLowerCase()}s; unit "${input.unitCode}" is a ${unit.level.toLowerCase()}`, { field: 'setCode' });
+      throw userInputError(`setCode: ${set.code} applies to ${set.level.toLowerCase()}s; unit "${input.unitCode}" is a ${unit.level.toLowerCase()}`, {
+        field: 'setCode',
+      });
     }
     // A decision number is never taken over: not from another unit, not from a generated decision.
-    const taken = await this.em.getConnection().execute<{ unit_id: string; generated: boolean }[]>(
-      `select unit_id, generated from recognition_decision where decision_number = ? and (unit_id <> ? or generated) limit 1`,
-      [input.decisionNumber.trim(), unit.unitId],
-    );
+    const taken = await this.em
+      .getConnection()
+      .execute<{ unit_id: string; generated: boolean }[]>(
+        `select unit_id, generated from recognition_decision where decision_number = ? and (unit_id <> ? or generated) limit 1`,
+        [input.decisionNumber.trim(), unit.unitId],
+      );
     if (taken.length > 0) {
       const why = taken[0].generated ? 'belongs to a generated decision' : `is already recorded for unit ${taken[0].unit_id}`;
-      throw userInputError(`decisionNumber: "${input.decisionNumber.trim()}" ${why}; it is not overwritten (use the decision's own number)`, { field: 'decisionNumber' });
+      throw userInputError(`decisionNumber: "${input.decisionNumber.trim()}" ${why}; it is not overwritten (use the decision's own number)`, {
+        field: 'decisionNumber',
+      });
     }
     const rows = await this.em.getConnection().execute<Record<string, unknown>[]>(
       `insert into recognition_decision (unit_id, set_code, decision_number, decided_on, authority, generated)
@@ -50,7 +59,10 @@ export class RecognitionService {
        returning *`,
       [unit.unitId, set.code, input.decisionNumber.trim(), input.decidedOn, input.authority.trim()],
     );
-    if (!rows[0]) throw userInputError(`decisionNumber: "${input.decisionNumber.trim()}" belongs to a generated decision; it is not overwritten`, { field: 'decisionNumber' });
+    if (!rows[0])
+      throw userInputError(`decisionNumber: "${input.decisionNumber.trim()}" belongs to a generated decision; it is not overwritten`, {
+        field: 'decisionNumber',
+      });
     return this.em.map(RecognitionDecision, rows[0]);
   }
 }

@@ -7,7 +7,10 @@ import { loadSyntheticValues, type SyntheticScope } from './synthetic-load.servi
  * Loads the synthetic dataset for a scope (or the whole country) in one transaction: the
  * documented entry point of `npm run load:national`. Returns counts and the time taken.
  */
-export async function loadSyntheticDataset(orm: MikroORM, scope: SyntheticScope): Promise<{ values: number; units: number; decisions: number; ms: number }> {
+export async function loadSyntheticDataset(
+  orm: MikroORM,
+  scope: SyntheticScope,
+): Promise<{ values: number; units: number; decisions: number; ms: number }> {
   const started = Date.now();
   const catalog = await getCatalog(orm.em.fork());
   const counts = await orm.em.fork().transactional(async (em) => {

@@ -38,7 +38,11 @@ type ProfileRow = Pick<UnitProfile, 'unitId' | 'code' | 'level' | 'region' | 'et
  * transaction. Also records generated recognition decisions for units whose computed attainment
  * of a standard national set is MET, and generated advanced-NTM recognitions for a share of them.
  */
-export async function loadSyntheticValues(em: EntityManager, catalog: CriteriaCatalog, scope: SyntheticScope): Promise<{ values: number; units: number; decisions: number }> {
+export async function loadSyntheticValues(
+  em: EntityManager,
+  catalog: CriteriaCatalog,
+  scope: SyntheticScope,
+): Promise<{ values: number; units: number; decisions: number }> {
   const trx = em.getTransactionContext();
   // A bulk load, for this transaction only: no statement timeout (the pool's default is 30 s), and
   // no wait for the WAL flush at commit (a crash loses at most this load, which is re-runnable).
@@ -81,7 +85,9 @@ export async function loadSyntheticValues(em: EntityManager, catalog: CriteriaCa
   if (scope.provinceCodes) {
     await trx.raw(`delete from indicator_value where source = ? and unit_id = any(?::text[])`, [SYNTHETIC_SOURCE, toPgArray([...scopeUnits])]);
     await trx.raw(`delete from recognition_decision where generated and unit_id = any(?::text[])`, [toPgArray([...scopeUnits])]);
-    const { rows } = await trx.raw(`select exists (select 1 from indicator_value where unit_id = any(?::text[])) as found`, [toPgArray([...scopeUnits])]);
+    const { rows } = await trx.raw(`select exists (select 1 from indicator_value where unit_id = any(?::text[])) as found`, [
+      toPgArray([...scopeUnits]),
+    ]);
     keepsReal = rows[0].found;
   } else {
     // The whole country: TRUNCATE when nothing but synthetic values is stored (instant, and lets
@@ -125,7 +131,13 @@ export async function loadSyntheticValues(em: EntityManager, catalog: CriteriaCa
           if (set.level !== unit.level) continue;
           const attainment = evaluateSetAttainment(set, attributes, year, valuesBySet.get(set.code) ?? new Map());
           if (attainment.status === 'MET') {
-            decisions.push([unit.unitId, set.code, `${(hashUnitKey(`${unit.unitId}:${year}`) % 9000) + 1000}/QĐ-UBND`, `${year + 1}-03-15`, 'UBND tỉnh (synthetic)']);
+            decisions.push([
+              unit.unitId,
+              set.code,
+              `${(hashUnitKey(`${unit.unitId}:${year}`) % 9000) + 1000}/QĐ-UBND`,
+              `${year + 1}-03-15`,
+              'UBND tỉnh (synthetic)',
+            ]);
           }
         }
       }
@@ -184,8 +196,14 @@ function advancedRecognitions(standard: readonly string[][], catalog: CriteriaCa
     const std = sets.find((s) => s.code === setCode);
     const advanced = std && sets.find((s) => s.kind === 'NATIONAL' && s.tier === 'ADVANCED' && s.level === std.level && s.phase === std.phase);
     if (!advanced || hashUnitKey(`${unitId}:advanced`) % 100 >= ADVANCED_SHARE_PERCENT) continue;
-    const year = Number(decidedOn!.slice(0, 4)) + 1;
-    out.push([unitId!, advanced.code, `${(hashUnitKey(`${unitId}:${year}:advanced`) % 9000) + 1000}/QĐ-UBND`, `${year}-09-15`, 'UBND tỉnh (synthetic)']);
+    const year = Number(decidedOn.slice(0, 4)) + 1;
+    out.push([
+      unitId,
+      advanced.code,
+      `${(hashUnitKey(`${unitId}:${year}:advanced`) % 9000) + 1000}/QĐ-UBND`,
+      `${year}-09-15`,
+      'UBND tỉnh (synthetic)',
+    ]);
   }
   return out;
 }

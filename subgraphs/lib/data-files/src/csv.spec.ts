@@ -49,7 +49,11 @@ describe('readCsvRecords', () => {
 
   it('reports a stray quote with its line and column', () => {
     expect(errorOf('a,b\nx,ab"c\n')).toMatchObject({ line: 2, column: 2, reason: expect.stringMatching(/quote inside an unquoted field/) });
-    expect(errorOf('a,b\r\n"x\r\ny",ok\r\n"a"b,c')).toMatchObject({ line: 4, column: 1, reason: expect.stringMatching(/unexpected text after a closing quote/) });
+    expect(errorOf('a,b\r\n"x\r\ny",ok\r\n"a"b,c')).toMatchObject({
+      line: 4,
+      column: 1,
+      reason: expect.stringMatching(/unexpected text after a closing quote/),
+    });
   });
 
   it('round-trips with csvField', () => {

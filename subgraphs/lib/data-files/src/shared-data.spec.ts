@@ -17,6 +17,8 @@ describe('sharedDataDir', () => {
 
   it('names a missing file and the variable to set instead of returning a path that does not exist', () => {
     process.env.NTM_SHARED_DIR = '/nonexistent/shared';
-    expect(() => sharedDataFile('admin-units', 'units.csv')).toThrow(/\/nonexistent\/shared\/data\/admin-units\/units\.csv is missing; .*NTM_SHARED_DIR/);
+    expect(() => sharedDataFile('admin-units', 'units.csv')).toThrow(
+      /\/nonexistent\/shared\/data\/admin-units\/units\.csv is missing; .*NTM_SHARED_DIR/,
+    );
   });
 });

@@ -13,7 +13,13 @@ describe('createLogger', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).not.toContain('\n');
     const [entry] = parsed();
-    expect(entry).toEqual({ level: 'info', time: expect.any(String), service: 'criteria', msg: 'subgraph listening', url: 'http://127.0.0.1:4001/graphql' });
+    expect(entry).toEqual({
+      level: 'info',
+      time: expect.any(String),
+      service: 'criteria',
+      msg: 'subgraph listening',
+      url: 'http://127.0.0.1:4001/graphql',
+    });
     expect(new Date(entry.time as string).toISOString()).toBe(entry.time);
     expect(Object.keys(entry)).not.toEqual(expect.arrayContaining(['pid', 'hostname']));
   });
@@ -24,10 +30,13 @@ describe('createLogger', () => {
     logger.info('i');
     logger.warn('w');
     logger.error('e', { code: 1 });
-    expect(parsed().map((e) => [e.level, e.msg])).toEqual([['warn', 'w'], ['error', 'e']]);
+    expect(parsed().map((e) => [e.level, e.msg])).toEqual([
+      ['warn', 'w'],
+      ['error', 'e'],
+    ]);
   });
 
-  it('adds a child logger\'s fields to every line it writes, leaving the parent as it was', () => {
+  it("adds a child logger's fields to every line it writes, leaving the parent as it was", () => {
     const { logger, parsed } = capture('debug');
     const child = logger.child({ requestId: 'r-1' });
     child.debug('query', { ms: 3 });
@@ -75,7 +84,7 @@ describe('wantsPrettyLogs', () => {
 });
 
 describe('errorFields', () => {
-  it('keeps an error\'s message and stack, and stringifies anything else', () => {
+  it("keeps an error's message and stack, and stringifies anything else", () => {
     const fields = errorFields(new Error('boom'));
     expect(fields.error).toBe('boom');
     expect(String(fields.stack)).toContain('boom');

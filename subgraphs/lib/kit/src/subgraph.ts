@@ -13,7 +13,8 @@ import type { User } from './auth/identity';
 
 /** INTERNAL_AUTH_SECRET: required, at least 32 characters (`npm start` generates one into the data folder). */
 const internalSecret = (raw: string | undefined, name: string): string => {
-  if (!raw || raw.length < 32) throw new Error(`${name} must be set to a secret of at least 32 characters shared with the gateway (npm start generates one)`);
+  if (!raw || raw.length < 32)
+    throw new Error(`${name} must be set to a secret of at least 32 characters shared with the gateway (npm start generates one)`);
   return raw;
 };
 
@@ -74,7 +75,9 @@ export const urlVariableOf = (name: string): string => `${envPrefixOf(name)}_URL
 /** True for the object a subgraph package exports as `subgraph` (how the registry recognises one). */
 export function isSubgraphModule(value: unknown): value is SubgraphModule<unknown> {
   const m = value as Partial<SubgraphModule<unknown>> | undefined;
-  return !!m && typeof m.name === 'string' && typeof m.schema === 'string' && typeof m.defaultPort === 'number' && typeof m.buildSchema === 'function';
+  return (
+    !!m && typeof m.name === 'string' && typeof m.schema === 'string' && typeof m.defaultPort === 'number' && typeof m.buildSchema === 'function'
+  );
 }
 
 export interface RunOptions {

@@ -125,7 +125,12 @@ export function readKind(text: string): KindPrefix | null {
   if (ENGLISH_LAST_WORDS.has(foldText(tokens[tokens.length - 1]))) {
     const suffix = ENGLISH_SUFFIX.exec(trimmed);
     if (suffix && hasLetters(trimmed.slice(0, suffix.index))) {
-      return { kinds: ENGLISH_KINDS.get(foldText(suffix[1]).replace(/ /g, ''))!, certain: true, form: 'english', rest: trimmed.slice(0, suffix.index) };
+      return {
+        kinds: ENGLISH_KINDS.get(foldText(suffix[1]).replace(/ /g, ''))!,
+        certain: true,
+        form: 'english',
+        rest: trimmed.slice(0, suffix.index),
+      };
     }
   }
   if (FIRST_WORDS.has(foldedTokens[0])) {
@@ -146,7 +151,12 @@ export function readKind(text: string): KindPrefix | null {
   }
   const prefix = ENGLISH_PREFIX.exec(trimmed);
   if (prefix && hasLetters(trimmed.slice(prefix[0].length))) {
-    return { kinds: ENGLISH_KINDS.get(foldText(prefix[1]).replace(/ /g, ''))!, certain: true, form: 'english', rest: trimmed.slice(prefix[0].length) };
+    return {
+      kinds: ENGLISH_KINDS.get(foldText(prefix[1]).replace(/ /g, ''))!,
+      certain: true,
+      form: 'english',
+      rest: trimmed.slice(prefix[0].length),
+    };
   }
   return null;
 }

@@ -118,7 +118,10 @@ describe('NameMatcher on the real pre-reform list (units-2025-03-01.csv)', () =>
     const wrong: string[] = [];
     for (const u of units) {
       const result = matcher.match({ name: u.name, level: u.level, within: u.level === 'PROVINCE' ? undefined : provinceOf(u).code });
-      const ok = sameName.get(keyOf(u))! > 1 ? result.status === 'AMBIGUOUS' && result.candidates.some((c) => c.unit === u) : result.status === 'EXACT' && result.best === u;
+      const ok =
+        sameName.get(keyOf(u))! > 1
+          ? result.status === 'AMBIGUOUS' && result.candidates.some((c) => c.unit === u)
+          : result.status === 'EXACT' && result.best === u;
       if (!ok) wrong.push(`${u.code} ${u.name}: ${result.status}`);
     }
     expect(wrong).toEqual([]);
@@ -143,7 +146,8 @@ describe('NameMatcher on the real post-reform list (units-2025-07-01.csv)', () =
     for (const r of rows) {
       const result = matcher.match({ name: r.full_name_en, within: r.parent_code || undefined });
       if (result.best?.code === r.code) right++;
-      else if (result.best || (result.status === 'AMBIGUOUS' && !result.candidates.some((c) => c.unit.code === r.code))) wrong.push(`${r.code} ${r.full_name_en}`);
+      else if (result.best || (result.status === 'AMBIGUOUS' && !result.candidates.some((c) => c.unit.code === r.code)))
+        wrong.push(`${r.code} ${r.full_name_en}`);
     }
     expect(wrong).toEqual([]);
     expect(right / rows.length).toBeGreaterThan(0.99);

@@ -162,7 +162,11 @@ describe('NameMatcher: levels, partial names, UNMATCHED', () => {
   });
 
   it('matches one half of an official double name as MATCHED', () => {
-    expect(matcher.match({ name: 'Phường Lâm Viên' })).toMatchObject({ status: 'MATCHED', best: { code: '24778' }, score: SCORES.PART + SCORES.KIND_AGREES });
+    expect(matcher.match({ name: 'Phường Lâm Viên' })).toMatchObject({
+      status: 'MATCHED',
+      best: { code: '24778' },
+      score: SCORES.PART + SCORES.KIND_AGREES,
+    });
   });
 
   it('is UNMATCHED for an unknown or empty name', () => {
@@ -217,7 +221,13 @@ describe('NameMatcher: the rest of the API', () => {
   });
 
   it('lists every tied candidate when AMBIGUOUS, and at most five otherwise', () => {
-    const many: MatchableUnit[] = Array.from({ length: 8 }, (_, i) => ({ id: `x${i}`, code: `9000${i}`, name: 'Xã Tân Phú', level: 'COMMUNE', parentId: null }));
+    const many: MatchableUnit[] = Array.from({ length: 8 }, (_, i) => ({
+      id: `x${i}`,
+      code: `9000${i}`,
+      name: 'Xã Tân Phú',
+      level: 'COMMUNE',
+      parentId: null,
+    }));
     const m = new NameMatcher([...many, { id: 'y', code: '90100', name: 'Xã Tân Phú Đông', level: 'COMMUNE', parentId: null }]);
     expect(m.match({ name: 'Tân Phú' })).toMatchObject({ status: 'AMBIGUOUS' });
     expect(m.match({ name: 'Tân Phú' }).candidates).toHaveLength(8);

@@ -305,7 +305,12 @@ export class NameMatcher<U extends MatchableUnit> {
     const needed = Math.max(1, key.length - 6);
     const keys: string[] = [];
     for (const [other, count] of shared) {
-      if (count >= needed && Math.max(key.length, other.length) >= TWO_EDITS_FROM && editDistance(key, other, 2) === 2 && oneTypoPerSyllable(core, this.coreOfKey.get(other)!)) {
+      if (
+        count >= needed &&
+        Math.max(key.length, other.length) >= TWO_EDITS_FROM &&
+        editDistance(key, other, 2) === 2 &&
+        oneTypoPerSyllable(core, this.coreOfKey.get(other)!)
+      ) {
         keys.push(other);
       }
     }

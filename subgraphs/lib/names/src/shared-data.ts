@@ -12,5 +12,12 @@ export function readUnitListRecords(file: UnitListFile): Record<string, string>[
 
 /** One official list as matchable units (id = code, parentId = parent code). */
 export function readUnitList(file: UnitListFile): MatchableUnit[] {
-  return readUnitListRecords(file).map((r) => ({ id: r.code, code: r.code, name: r.full_name, level: r.level as UnitLevel, kind: r.kind, parentId: r.parent_code || null }));
+  return readUnitListRecords(file).map((r) => ({
+    id: r.code,
+    code: r.code,
+    name: r.full_name,
+    level: r.level as UnitLevel,
+    kind: r.kind,
+    parentId: r.parent_code || null,
+  }));
 }

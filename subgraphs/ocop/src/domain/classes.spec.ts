@@ -36,7 +36,11 @@ describe('product classes file', () => {
     const header = text.split('\n')[0];
     expect(() => parseProductClasses(`${header}\nQD26_2026,26-I,SECTOR,,A,B,,,2026-13-01,,,s,VERIFIED\n`)).toThrow(/row 2 \(26-I\), valid_from/);
     expect(() => parseProductClasses(`${header}\nQD26_2026,26-I,SECTOR,,A,B,1,XX,2026-05-22,,,s,VERIFIED\n`)).toThrow(/lead_ministries/);
-    expect(() => parseProductClasses(`${header}\nQD26_2026,26-I,SECTOR,,A,B,1,,2026-05-22,,,s,VERIFIED\nQD26_2026,26-I,SECTOR,,A,B,2,,2026-05-22,,,s,VERIFIED\n`)).toThrow(/row 3 .*duplicate/);
+    expect(() =>
+      parseProductClasses(
+        `${header}\nQD26_2026,26-I,SECTOR,,A,B,1,,2026-05-22,,,s,VERIFIED\nQD26_2026,26-I,SECTOR,,A,B,2,,2026-05-22,,,s,VERIFIED\n`,
+      ),
+    ).toThrow(/row 3 .*duplicate/);
     expect(() => parseProductClasses(`${header}\nQD26_2026,26-I,SECTOR,,A,B,,,2026-05-22,,,s,VERIFIED\n`)).toThrow(/without children/);
   });
 });

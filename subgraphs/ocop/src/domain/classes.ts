@@ -47,8 +47,21 @@ export interface ProductClass {
   readonly verified: boolean;
 }
 
-const COLUMNS = ['system', 'code', 'level', 'parent_code', 'name_vi', 'name_en', 'product_set_no', 'lead_ministries',
-  'valid_from', 'valid_to', 'maps_to_sector', 'source', 'status'];
+const COLUMNS = [
+  'system',
+  'code',
+  'level',
+  'parent_code',
+  'name_vi',
+  'name_en',
+  'product_set_no',
+  'lead_ministries',
+  'valid_from',
+  'valid_to',
+  'maps_to_sector',
+  'source',
+  'status',
+];
 
 /** Parses and checks the classification file; throws naming the row and field of the first problem. */
 export function parseProductClasses(csvText: string): ProductClass[] {
@@ -76,26 +89,38 @@ export function parseProductClasses(csvText: string): ProductClass[] {
       if (!Number.isInteger(setNo) || setNo < 1) throw at('product_set_no', 'must be a positive integer');
     }
     const parent = r.parent_code ? byCode.get(r.parent_code) : undefined;
-    if (r.parent_code && (!parent || parent.system !== r.system)) throw at('parent_code', `"${r.parent_code}" is not an earlier class of the same system`);
+    if (r.parent_code && (!parent || parent.system !== r.system))
+      throw at('parent_code', `"${r.parent_code}" is not an earlier class of the same system`);
     if (parent && parent.productSetNo !== null) throw at('parent_code', 'a product set cannot have children');
     const c: ProductClass = {
-      system: r.system as ClassSystem, code: r.code, level: r.level as ClassLevel, parentCode: r.parent_code || null,
-      nameVi: r.name_vi.trim(), nameEn: r.name_en.trim(), productSetNo: setNo, leadMinistries: ministries,
-      validFrom: r.valid_from, validTo: r.valid_to || null, mapsToSector: r.maps_to_sector || null,
-      source: r.source, verified: r.status === 'VERIFIED',
+      system: r.system as ClassSystem,
+      code: r.code,
+      level: r.level as ClassLevel,
+      parentCode: r.parent_code || null,
+      nameVi: r.name_vi.trim(),
+      nameEn: r.name_en.trim(),
+      productSetNo: setNo,
+      leadMinistries: ministries,
+      validFrom: r.valid_from,
+      validTo: r.valid_to || null,
+      mapsToSector: r.maps_to_sector || null,
+      source: r.source,
+      verified: r.status === 'VERIFIED',
     };
     byCode.set(c.code, c);
     out.push(c);
   });
   for (const c of out) {
-    if (c.mapsToSector && byCode.get(c.mapsToSector)?.level !== 'SECTOR') throw new Error(`product classes (${c.code}), maps_to_sector: "${c.mapsToSector}" is not a sector`);
+    if (c.mapsToSector && byCode.get(c.mapsToSector)?.level !== 'SECTOR')
+      throw new Error(`product classes (${c.code}), maps_to_sector: "${c.mapsToSector}" is not a sector`);
   }
   for (const system of CLASS_SYSTEMS) {
     const sets = out.filter((c) => c.system === system && c.productSetNo !== null).map((c) => c.productSetNo!);
     const unique = new Set(sets);
     if (unique.size !== sets.length) throw new Error(`product classes (${system}): product_set_no repeats`);
     for (const c of out.filter((x) => x.system === system && x.productSetNo === null)) {
-      if (!out.some((x) => x.parentCode === c.code)) throw new Error(`product classes (${c.code}): an inner class without children must be a product set`);
+      if (!out.some((x) => x.parentCode === c.code))
+        throw new Error(`product classes (${c.code}): an inner class without children must be a product set`);
     }
   }
   return out;

@@ -2,10 +2,18 @@ import { cooperativeNameKey, ProposedCooperative, registrationKey, registrationS
 
 const ctx = { today: '2026-12-01', communeLevel: 'COMMUNE' as const };
 const coop = (over: Partial<ProposedCooperative> = {}): ProposedCooperative => ({
-  legalForm: 'COOPERATIVE', registrationNumber: '2901234567', name: 'HTX Nông nghiệp Hưng Đông', communeCode: '17380',
-  foundedOn: '2019-04-01', members: 12, mainSector: 'AGRICULTURE', status: 'ACTIVE', ...over,
+  legalForm: 'COOPERATIVE',
+  registrationNumber: '2901234567',
+  name: 'HTX Nông nghiệp Hưng Đông',
+  communeCode: '17380',
+  foundedOn: '2019-04-01',
+  members: 12,
+  mainSector: 'AGRICULTURE',
+  status: 'ACTIVE',
+  ...over,
 });
-const fields = (c: ProposedCooperative, context: Parameters<typeof validateCooperative>[1] = ctx) => validateCooperative(c, context).problems.map((p) => p.field);
+const fields = (c: ProposedCooperative, context: Parameters<typeof validateCooperative>[1] = ctx) =>
+  validateCooperative(c, context).problems.map((p) => p.field);
 
 describe('validateCooperative', () => {
   it('accepts a valid cooperative', () => expect(validateCooperative(coop(), ctx)).toEqual({ problems: [], warnings: [] }));
@@ -14,7 +22,9 @@ describe('validateCooperative', () => {
     expect(fields(coop(), { ...ctx, takenRegistrationKeys: taken })).toEqual(['registrationNumber']);
   });
   it('refuses a district or an unknown unit as the commune', () => {
-    expect(validateCooperative(coop(), { ...ctx, communeLevel: 'DISTRICT' }).problems).toEqual([{ field: 'communeCode', reason: '17380 is a district, not a commune' }]);
+    expect(validateCooperative(coop(), { ...ctx, communeLevel: 'DISTRICT' }).problems).toEqual([
+      { field: 'communeCode', reason: '17380 is a district, not a commune' },
+    ]);
     expect(fields(coop(), { ...ctx, communeLevel: null })).toEqual(['communeCode']);
   });
   it('refuses fewer than 5 members of a cooperative (Law 17/2023 Art. 4.7), only warns for unverified minimums', () => {
@@ -24,8 +34,11 @@ describe('validateCooperative', () => {
     expect(union.warnings.map((w) => w.field)).toEqual(['members']);
   });
   it('names each bad field', () => {
-    expect(fields(coop({ legalForm: 'LLC', registrationNumber: 'ab#1', name: ' ', foundedOn: '2027-01-01', mainSector: 'X', status: 'GONE', members: 1.5 })))
-      .toEqual(['legalForm', 'registrationNumber', 'name', 'foundedOn', 'members', 'mainSector', 'status']);
+    expect(
+      fields(
+        coop({ legalForm: 'LLC', registrationNumber: 'ab#1', name: ' ', foundedOn: '2027-01-01', mainSector: 'X', status: 'GONE', members: 1.5 }),
+      ),
+    ).toEqual(['legalForm', 'registrationNumber', 'name', 'foundedOn', 'members', 'mainSector', 'status']);
   });
   it('classifies registration shapes without enforcing them', () => {
     expect(registrationShape('2901234567')).toBe('TAX_CODE_10');

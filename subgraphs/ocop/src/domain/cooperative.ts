@@ -20,7 +20,12 @@ export type LegalForm = 'COOPERATIVE_GROUP' | 'COOPERATIVE' | 'COOPERATIVE_UNION
 export const LEGAL_FORMS: Readonly<Record<LegalForm, { nameVi: string; minimumMembers: number; minimumVerified: boolean; source: string }>> = {
   COOPERATIVE_GROUP: { nameVi: 'tổ hợp tác', minimumMembers: 2, minimumVerified: false, source: 'Law 17/2023/QH15 [unverified minimum]' },
   COOPERATIVE: { nameVi: 'hợp tác xã', minimumMembers: 5, minimumVerified: true, source: 'Law 17/2023/QH15 Art. 4.7' },
-  COOPERATIVE_UNION: { nameVi: 'liên hiệp hợp tác xã', minimumMembers: 3, minimumVerified: false, source: 'Law 17/2023/QH15 [unverified minimum: member cooperatives]' },
+  COOPERATIVE_UNION: {
+    nameVi: 'liên hiệp hợp tác xã',
+    minimumMembers: 3,
+    minimumVerified: false,
+    source: 'Law 17/2023/QH15 [unverified minimum: member cooperatives]',
+  },
 };
 
 export type CooperativeStatus = 'ACTIVE' | 'SUSPENDED' | 'DISSOLVED';

@@ -27,8 +27,7 @@ const pad2 = (n: number): string => (n < 10 ? '0' : '') + n;
 const isoOf = (y: number, m: number, d: number): string => `${y}-${pad2(m)}-${pad2(d)}`;
 
 /** Days since 1970-01-01 of an ISO date (assumed valid). Pure arithmetic: the generator calls this millions of times. */
-export const toDayNumber = (iso: string): number =>
-  daysFromCivil(+iso.slice(0, 4), +iso.slice(5, 7), +iso.slice(8, 10));
+export const toDayNumber = (iso: string): number => daysFromCivil(+iso.slice(0, 4), +iso.slice(5, 7), +iso.slice(8, 10));
 
 /** ISO date of a day number (H. Hinnant's civil_from_days). */
 export function fromDayNumber(day: number): string {

@@ -10,12 +10,28 @@ import { currentRating, validateRating } from './rating';
 function communes(): CommuneInput[] {
   const out: CommuneInput[] = [];
   let n = 100;
-  for (const p of ['01', '02', '40']) for (const d of ['1', '2']) for (let i = 0; i < 10; i++, n++) {
-    out.push({ id: `${String(n).padStart(5, '0')}@2025-03-01`, code: String(n).padStart(5, '0'), provinceCode: p, districtCode: `${p}${d}`, validFrom: '2025-03-01', validTo: '2025-06-30' });
-  }
-  for (const p of ['01', '40']) for (let i = 0; i < 12; i++, n++) {
-    out.push({ id: `${String(n).padStart(5, '0')}@2025-07-01`, code: String(n).padStart(5, '0'), provinceCode: p, validFrom: '2025-07-01', validTo: null });
-  }
+  for (const p of ['01', '02', '40'])
+    for (const d of ['1', '2'])
+      for (let i = 0; i < 10; i++, n++) {
+        out.push({
+          id: `${String(n).padStart(5, '0')}@2025-03-01`,
+          code: String(n).padStart(5, '0'),
+          provinceCode: p,
+          districtCode: `${p}${d}`,
+          validFrom: '2025-03-01',
+          validTo: '2025-06-30',
+        });
+      }
+  for (const p of ['01', '40'])
+    for (let i = 0; i < 12; i++, n++) {
+      out.push({
+        id: `${String(n).padStart(5, '0')}@2025-07-01`,
+        code: String(n).padStart(5, '0'),
+        provinceCode: p,
+        validFrom: '2025-07-01',
+        validTo: null,
+      });
+    }
   return out;
 }
 const TODAY = '2026-12-01';
@@ -51,7 +67,17 @@ describe('NationalDataset', () => {
   });
 
   it('marks every row generated', () => {
-    const tables = [ds.owners(), ds.cooperatives(), ds.products(), ds.ratings(), ds.listings(), ds.projects(), ds.projectParticipants(), ds.projectCommunes(), ds.supportItems()];
+    const tables = [
+      ds.owners(),
+      ds.cooperatives(),
+      ds.products(),
+      ds.ratings(),
+      ds.listings(),
+      ds.projects(),
+      ds.projectParticipants(),
+      ds.projectCommunes(),
+      ds.supportItems(),
+    ];
     for (const t of tables) for (const row of t) expect(row.generated).toBe(true);
   });
 
@@ -69,7 +95,10 @@ describe('NationalDataset', () => {
   it('produces ratings that pass the rating rules, under the class in force on the decision date', () => {
     for (const r of ratings) {
       const set = catalog.get(r.productSetCode)!;
-      const problems = validateRating({ ...r, authority: { level: r.authorityLevel, unitCode: r.authorityUnitCode, name: r.authorityName }, productSet: set }, TODAY);
+      const problems = validateRating(
+        { ...r, authority: { level: r.authorityLevel, unitCode: r.authorityUnitCode, name: r.authorityName }, productSet: set },
+        TODAY,
+      );
       expect({ id: r.id, problems }).toEqual({ id: r.id, problems: [] });
     }
   });
@@ -94,7 +123,7 @@ describe('NationalDataset', () => {
     expect(share(4)).toBeGreaterThan(0.15);
     expect(share(4)).toBeLessThan(0.32);
     expect(share(5)).toBeLessThan(0.02);
-     
+
     console.log(`current ratings: ${current.length}; 3★ ${share(3).toFixed(3)}, 4★ ${share(4).toFixed(3)}, 5★ ${share(5).toFixed(3)}`);
     expect(current.length).toBeLessThan(big.counts.products); // expired and revoked ones are not current
   });
@@ -125,12 +154,16 @@ describe('NationalDataset', () => {
     const communesOf = [...ds.projectCommunes()];
     const items = [...ds.supportItems()];
     for (const p of ds.projects()) {
-      const problems = validateLinkageProject({
-        ...p, participants: participants.filter((x) => x.projectId === p.id),
-        communeCodes: communesOf.filter((x) => x.projectId === p.id).map((x) => x.communeId),
-        rawMaterialZone: p.rawMaterialAreaHa === null ? null : { areaHa: p.rawMaterialAreaHa, growingAreaCodes: p.growingAreaCodes },
-        supportItems: items.filter((x) => x.projectId === p.id),
-      }, TODAY);
+      const problems = validateLinkageProject(
+        {
+          ...p,
+          participants: participants.filter((x) => x.projectId === p.id),
+          communeCodes: communesOf.filter((x) => x.projectId === p.id).map((x) => x.communeId),
+          rawMaterialZone: p.rawMaterialAreaHa === null ? null : { areaHa: p.rawMaterialAreaHa, growingAreaCodes: p.growingAreaCodes },
+          supportItems: items.filter((x) => x.projectId === p.id),
+        },
+        TODAY,
+      );
       expect({ id: p.id, problems }).toEqual({ id: p.id, problems: [] });
     }
   });
@@ -139,5 +172,4 @@ describe('NationalDataset', () => {
     expect(() => new NationalDataset(communes(), classes, { scale: 0, today: TODAY })).toThrow(/scale/);
     expect(() => new NationalDataset([], classes, { today: TODAY })).toThrow(/communes/);
   });
-
 });

@@ -47,46 +47,110 @@ export interface GenerateOptions {
 export type OwnerType = 'COOPERATIVE' | 'COOPERATIVE_GROUP' | 'ENTERPRISE' | 'FARM' | 'HOUSEHOLD_BUSINESS';
 
 export interface GeneratedOwner {
-  readonly id: number; readonly ownerType: OwnerType; readonly name: string; readonly communeId: string;
-  readonly establishedOn: string; readonly cooperativeId: number | null; readonly generated: true;
+  readonly id: number;
+  readonly ownerType: OwnerType;
+  readonly name: string;
+  readonly communeId: string;
+  readonly establishedOn: string;
+  readonly cooperativeId: number | null;
+  readonly generated: true;
 }
 export interface GeneratedCooperative {
-  readonly id: number; readonly legalForm: LegalForm; readonly registrationNumber: string; readonly name: string;
-  readonly communeId: string; readonly foundedOn: string; readonly members: number; readonly mainSector: MainSector;
-  readonly status: CooperativeStatus; readonly generated: true;
+  readonly id: number;
+  readonly legalForm: LegalForm;
+  readonly registrationNumber: string;
+  readonly name: string;
+  readonly communeId: string;
+  readonly foundedOn: string;
+  readonly members: number;
+  readonly mainSector: MainSector;
+  readonly status: CooperativeStatus;
+  readonly generated: true;
 }
 export interface GeneratedProduct {
-  readonly id: number; readonly code: string; readonly name: string; readonly productSetCode: string;
-  readonly classSystem: ClassSystem; readonly ownerId: number; readonly communeId: string; readonly keyProduct: boolean;
-  readonly traceable: boolean; readonly generated: true;
+  readonly id: number;
+  readonly code: string;
+  readonly name: string;
+  readonly productSetCode: string;
+  readonly classSystem: ClassSystem;
+  readonly ownerId: number;
+  readonly communeId: string;
+  readonly keyProduct: boolean;
+  readonly traceable: boolean;
+  readonly generated: true;
 }
 export interface GeneratedRating {
-  readonly id: number; readonly productId: number; readonly seq: number; readonly stars: Stars; readonly score: number;
-  readonly partA: number; readonly partB: number; readonly partC: number; readonly classSystem: ClassSystem;
-  readonly productSetCode: string; readonly decisionNumber: string; readonly decisionDate: string;
-  readonly authorityLevel: AuthorityLevel; readonly authorityUnitCode: string | null; readonly authorityName: string;
-  readonly validUntil: string; readonly reRatingFiledOn: string | null; readonly reRatingDecidedOn: string | null;
-  readonly revokedOn: string | null; readonly revocationGround: RevocationGround | null; readonly revocationReason: string | null;
-  readonly revocationDecisionNumber: string | null; readonly generated: true;
+  readonly id: number;
+  readonly productId: number;
+  readonly seq: number;
+  readonly stars: Stars;
+  readonly score: number;
+  readonly partA: number;
+  readonly partB: number;
+  readonly partC: number;
+  readonly classSystem: ClassSystem;
+  readonly productSetCode: string;
+  readonly decisionNumber: string;
+  readonly decisionDate: string;
+  readonly authorityLevel: AuthorityLevel;
+  readonly authorityUnitCode: string | null;
+  readonly authorityName: string;
+  readonly validUntil: string;
+  readonly reRatingFiledOn: string | null;
+  readonly reRatingDecidedOn: string | null;
+  readonly revokedOn: string | null;
+  readonly revocationGround: RevocationGround | null;
+  readonly revocationReason: string | null;
+  readonly revocationDecisionNumber: string | null;
+  readonly generated: true;
 }
 export type Platform = 'SHOPEE' | 'LAZADA' | 'TIKTOK_SHOP' | 'TIKI' | 'SENDO' | 'POSTMART' | 'VOSO' | 'OWN_WEBSITE';
 export interface GeneratedListing {
-  readonly id: number; readonly productId: number; readonly platform: Platform; readonly url: string; readonly since: string; readonly generated: true;
+  readonly id: number;
+  readonly productId: number;
+  readonly platform: Platform;
+  readonly url: string;
+  readonly since: string;
+  readonly generated: true;
 }
 export interface GeneratedProject {
-  readonly id: number; readonly name: string; readonly leadKind: PartyKind; readonly leadRef: string; readonly keyProduct: string | null;
-  readonly rawMaterialAreaHa: number | null; readonly growingAreaCodes: readonly string[]; readonly startDate: string;
-  readonly endDate: string | null; readonly contractRefs: readonly string[]; readonly digitalTechnologies: readonly DigitalTechnology[];
-  readonly approvalDecisionNumber: string | null; readonly approvalDecisionDate: string | null; readonly generated: true;
+  readonly id: number;
+  readonly name: string;
+  readonly leadKind: PartyKind;
+  readonly leadRef: string;
+  readonly keyProduct: string | null;
+  readonly rawMaterialAreaHa: number | null;
+  readonly growingAreaCodes: readonly string[];
+  readonly startDate: string;
+  readonly endDate: string | null;
+  readonly contractRefs: readonly string[];
+  readonly digitalTechnologies: readonly DigitalTechnology[];
+  readonly approvalDecisionNumber: string | null;
+  readonly approvalDecisionDate: string | null;
+  readonly generated: true;
 }
 export interface GeneratedParticipant {
-  readonly projectId: number; readonly kind: PartyKind; readonly role: PartyRole; readonly ref: string;
-  readonly cooperativeId: number | null; readonly ownerId: number | null; readonly generated: true;
+  readonly projectId: number;
+  readonly kind: PartyKind;
+  readonly role: PartyRole;
+  readonly ref: string;
+  readonly cooperativeId: number | null;
+  readonly ownerId: number | null;
+  readonly generated: true;
 }
-export interface GeneratedProjectCommune { readonly projectId: number; readonly communeId: string; readonly generated: true }
+export interface GeneratedProjectCommune {
+  readonly projectId: number;
+  readonly communeId: string;
+  readonly generated: true;
+}
 export interface GeneratedSupportItem {
-  readonly id: number; readonly projectId: number; readonly kind: SupportKind; readonly sharePercent: number;
-  readonly capVnd: bigint; readonly amountVnd: bigint; readonly generated: true;
+  readonly id: number;
+  readonly projectId: number;
+  readonly kind: SupportKind;
+  readonly sharePercent: number;
+  readonly capVnd: bigint;
+  readonly amountVnd: bigint;
+  readonly generated: true;
 }
 
 // ── Proportions (each from research §1.6 / §2 unless marked) ─────────────────────────────────────
@@ -94,13 +158,20 @@ export interface GeneratedSupportItem {
  * households 34.9% (end 2023, lmhtx.hochiminhcity.gov.vn [claim]); farms and cooperative groups share
  * the rest [generated split]. */
 const OWNER_SHARES: readonly [OwnerType, number][] = [
-  ['COOPERATIVE', 0.32], ['ENTERPRISE', 0.24], ['HOUSEHOLD_BUSINESS', 0.35], ['FARM', 0.05], ['COOPERATIVE_GROUP', 0.04],
+  ['COOPERATIVE', 0.32],
+  ['ENTERPRISE', 0.24],
+  ['HOUSEHOLD_BUSINESS', 0.35],
+  ['FARM', 0.05],
+  ['COOPERATIVE_GROUP', 0.04],
 ];
 /** First-rating periods, from the cumulative ≥3★ counts 8,565 (31/10/2022), 10,322 (2023), 15,590
  * (2024), 18,243 (2025) [claims, research §1.6]; 2026 is a guess. Programme start: QĐ 1048, 21/8/2019. */
 const FIRST_RATING_PERIODS: readonly [string, string, number][] = [
-  ['2019-08-21', '2022-10-31', 0.45], ['2022-11-01', '2023-12-31', 0.095], ['2024-01-01', '2024-12-31', 0.27],
-  ['2025-01-01', '2025-12-31', 0.14], ['2026-01-01', '2026-12-31', 0.045],
+  ['2019-08-21', '2022-10-31', 0.45],
+  ['2022-11-01', '2023-12-31', 0.095],
+  ['2024-01-01', '2024-12-31', 0.27],
+  ['2025-01-01', '2025-12-31', 0.14],
+  ['2026-01-01', '2026-12-31', 0.045],
 ];
 /** Initial stars: 76.2% 3★, 22.9% 4★, 79 5★ of 15,590 (~0.5%) at 12/2024 [claim]; upgrades move a few up. */
 const INITIAL_STARS: readonly number[] = [0.83, 0.166, 0.004];
@@ -108,14 +179,26 @@ const INITIAL_STARS: readonly number[] = [0.83, 0.166, 0.004];
 const SECTOR_WEIGHTS: Readonly<Record<string, number>> = { '26-I': 0.68, '26-II': 0.1, '26-III': 0.1, '26-IV': 0.07, '26-V': 0.02, '26-VI': 0.03 };
 /** Cooperatives by main sector: 22,415 agricultural of 33,557 (end 2024, doanhnghieptiepthi.vn [claim]); the rest [generated]. */
 const MAIN_SECTOR_WEIGHTS: readonly [MainSector, number][] = [
-  ['AGRICULTURE', 0.67], ['INDUSTRY_HANDICRAFT', 0.08], ['TRADE_SERVICES', 0.1], ['TRANSPORT', 0.04], ['CONSTRUCTION', 0.03],
-  ['PEOPLES_CREDIT_FUND', 0.035], ['ENVIRONMENT', 0.025], ['OTHER', 0.02],
+  ['AGRICULTURE', 0.67],
+  ['INDUSTRY_HANDICRAFT', 0.08],
+  ['TRADE_SERVICES', 0.1],
+  ['TRANSPORT', 0.04],
+  ['CONSTRUCTION', 0.03],
+  ['PEOPLES_CREDIT_FUND', 0.035],
+  ['ENVIRONMENT', 0.025],
+  ['OTHER', 0.02],
 ];
 /** 164 unions among 35,041 (end 2025 [claim]) ≈ 1 in 214. */
 const UNION_EVERY = 214;
 const PLATFORMS: readonly [Platform, number, string][] = [
-  ['SHOPEE', 0.3, 'shopee'], ['LAZADA', 0.15, 'lazada'], ['TIKTOK_SHOP', 0.2, 'tiktok-shop'], ['TIKI', 0.05, 'tiki'],
-  ['SENDO', 0.03, 'sendo'], ['POSTMART', 0.12, 'postmart'], ['VOSO', 0.08, 'voso'], ['OWN_WEBSITE', 0.07, 'own-website'],
+  ['SHOPEE', 0.3, 'shopee'],
+  ['LAZADA', 0.15, 'lazada'],
+  ['TIKTOK_SHOP', 0.2, 'tiktok-shop'],
+  ['TIKI', 0.05, 'tiki'],
+  ['SENDO', 0.03, 'sendo'],
+  ['POSTMART', 0.12, 'postmart'],
+  ['VOSO', 0.08, 'voso'],
+  ['OWN_WEBSITE', 0.07, 'own-website'],
 ];
 const SECTOR_KEYS = Object.keys(SECTOR_WEIGHTS);
 const SECTOR_W = SECTOR_KEYS.map((k) => SECTOR_WEIGHTS[k]);
@@ -133,9 +216,51 @@ const QD26_FROM = '2026-05-22';
 const MINISTRY_RENAMED_ON = '2025-03-01'; // MARD + MONRE → Bộ Nông nghiệp và Môi trường [claim, widely reported]
 const LAST_DISTRICT_DAY = '2025-06-30';
 
-const SYLLABLES = ['An', 'Bình', 'Phú', 'Thịnh', 'Hưng', 'Phát', 'Minh', 'Tân', 'Đông', 'Sơn', 'Thành', 'Lộc', 'Hòa', 'Xuân', 'Quang', 'Tiến', 'Phúc', 'Hải', 'Nam', 'Việt', 'Trường', 'Hồng', 'Kim', 'Ngọc'];
+const SYLLABLES = [
+  'An',
+  'Bình',
+  'Phú',
+  'Thịnh',
+  'Hưng',
+  'Phát',
+  'Minh',
+  'Tân',
+  'Đông',
+  'Sơn',
+  'Thành',
+  'Lộc',
+  'Hòa',
+  'Xuân',
+  'Quang',
+  'Tiến',
+  'Phúc',
+  'Hải',
+  'Nam',
+  'Việt',
+  'Trường',
+  'Hồng',
+  'Kim',
+  'Ngọc',
+];
 const PRODUCT_NOUNS: Readonly<Record<string, readonly string[]>> = {
-  '26-I': ['Gạo', 'Mật ong', 'Chè', 'Nước mắm', 'Bánh đa', 'Giò', 'Mứt', 'Tương', 'Miến', 'Cà phê', 'Hồ tiêu', 'Lạc rang', 'Măng khô', 'Cam', 'Bưởi', 'Nhãn sấy'],
+  '26-I': [
+    'Gạo',
+    'Mật ong',
+    'Chè',
+    'Nước mắm',
+    'Bánh đa',
+    'Giò',
+    'Mứt',
+    'Tương',
+    'Miến',
+    'Cà phê',
+    'Hồ tiêu',
+    'Lạc rang',
+    'Măng khô',
+    'Cam',
+    'Bưởi',
+    'Nhãn sấy',
+  ],
   '26-II': ['Rượu', 'Nước uống', 'Rượu vang', 'Nước ép'],
   '26-III': ['Cao dược liệu', 'Tinh dầu', 'Trà dược liệu', 'Xà phòng thảo mộc'],
   '26-IV': ['Chiếu cói', 'Mây tre đan', 'Thổ cẩm', 'Gốm', 'Nón lá'],
@@ -143,27 +268,68 @@ const PRODUCT_NOUNS: Readonly<Record<string, readonly string[]>> = {
   '26-VI': ['Homestay', 'Điểm du lịch cộng đồng', 'Du lịch sinh thái'],
 };
 const OWNER_PREFIX: Readonly<Record<OwnerType, string>> = {
-  COOPERATIVE: 'Hợp tác xã', COOPERATIVE_GROUP: 'Tổ hợp tác', ENTERPRISE: 'Công ty TNHH', FARM: 'Trang trại', HOUSEHOLD_BUSINESS: 'Hộ kinh doanh',
+  COOPERATIVE: 'Hợp tác xã',
+  COOPERATIVE_GROUP: 'Tổ hợp tác',
+  ENTERPRISE: 'Công ty TNHH',
+  FARM: 'Trang trại',
+  HOUSEHOLD_BUSINESS: 'Hộ kinh doanh',
 };
 
 // Stream names (each table its own stream family).
 const S = {
-  owner: hashString('owner'), coop: hashString('cooperative'), product: hashString('product'), rating: hashString('rating'),
-  listing: hashString('listing'), project: hashString('project'),
+  owner: hashString('owner'),
+  coop: hashString('cooperative'),
+  product: hashString('product'),
+  rating: hashString('rating'),
+  listing: hashString('listing'),
+  project: hashString('project'),
 };
 
-interface CommuneList { readonly validFrom: string; readonly validTo: string | null; readonly communes: readonly CommuneInput[]; readonly byProvince: ReadonlyMap<string, readonly CommuneInput[]> }
+interface CommuneList {
+  readonly validFrom: string;
+  readonly validTo: string | null;
+  readonly communes: readonly CommuneInput[];
+  readonly byProvince: ReadonlyMap<string, readonly CommuneInput[]>;
+}
 
-interface OwnerCore { type: OwnerType; commune: CommuneInput; establishedOn: string; name: string; cooperativeIndex: number | null }
-interface ProductCore { ownerIndex: number; firstDate: string; sectorCode: string; system: ClassSystem; setCode: string; name: string; keyProduct: boolean; traceable: boolean }
-interface CoopCore { legalForm: LegalForm; commune: CommuneInput; foundedOn: string; name: string; ownerIndex: number | null; status: CooperativeStatus }
+interface OwnerCore {
+  type: OwnerType;
+  commune: CommuneInput;
+  establishedOn: string;
+  name: string;
+  cooperativeIndex: number | null;
+}
+interface ProductCore {
+  ownerIndex: number;
+  firstDate: string;
+  sectorCode: string;
+  system: ClassSystem;
+  setCode: string;
+  name: string;
+  keyProduct: boolean;
+  traceable: boolean;
+}
+interface CoopCore {
+  legalForm: LegalForm;
+  commune: CommuneInput;
+  foundedOn: string;
+  name: string;
+  ownerIndex: number | null;
+  status: CooperativeStatus;
+}
 
 /** Counts of entities at a scale (rows of dependent tables vary with the histories drawn). */
 export function datasetCounts(scale: number) {
   const products = Math.max(1, Math.round(18_000 * scale));
   const owners = Math.max(1, Math.min(products, Math.round(10_000 * scale)));
   const blocks = ownerBlocks(owners);
-  return { products, owners, cooperatives: Math.max(1, Math.round(35_000 * scale)), cooperativeGroups: blocks.COOPERATIVE_GROUP[1] - blocks.COOPERATIVE_GROUP[0], projects: Math.max(1, Math.round(4_000 * scale)) };
+  return {
+    products,
+    owners,
+    cooperatives: Math.max(1, Math.round(35_000 * scale)),
+    cooperativeGroups: blocks.COOPERATIVE_GROUP[1] - blocks.COOPERATIVE_GROUP[0],
+    projects: Math.max(1, Math.round(4_000 * scale)),
+  };
 }
 
 /** Owners are laid out in blocks by type ([start, end) index ranges), in OWNER_SHARES order. */
@@ -245,9 +411,11 @@ export class NationalDataset {
       }
     }
     const todayDay = toDayNumber(this.today);
-    this.periods = FIRST_RATING_PERIODS
-      .map(([from, to, w]): [number, number, number] => [toDayNumber(from), Math.min(toDayNumber(to), todayDay - 1), w])
-      .filter(([from, to]) => from <= to);
+    this.periods = FIRST_RATING_PERIODS.map(([from, to, w]): [number, number, number] => [
+      toDayNumber(from),
+      Math.min(toDayNumber(to), todayDay - 1),
+      w,
+    ]).filter(([from, to]) => from <= to);
     if (this.periods.length === 0) throw new Error(`today: ${this.today} is before the OCOP programme (2019-08-21)`);
     this.periodWeights = this.periods.map((x) => x[2]);
   }
@@ -321,10 +489,18 @@ export class NationalDataset {
   private coopCore(k: number): CoopCore {
     const rng = Rng.for(this.seed, S.coop, k);
     const ownerIndex = this.ownerOfCooperative(k);
-    const legalForm: LegalForm = k >= this.counts.cooperatives ? 'COOPERATIVE_GROUP' : k % UNION_EVERY === UNION_EVERY - 1 ? 'COOPERATIVE_UNION' : 'COOPERATIVE';
+    const legalForm: LegalForm =
+      k >= this.counts.cooperatives ? 'COOPERATIVE_GROUP' : k % UNION_EVERY === UNION_EVERY - 1 ? 'COOPERATIVE_UNION' : 'COOPERATIVE';
     if (ownerIndex !== null) {
       const o = this.ownerCore(ownerIndex);
-      return { legalForm, commune: o.commune, foundedOn: o.establishedOn, name: o.name, ownerIndex, status: rng.chance(0.96) ? 'ACTIVE' : 'SUSPENDED' };
+      return {
+        legalForm,
+        commune: o.commune,
+        foundedOn: o.establishedOn,
+        name: o.name,
+        ownerIndex,
+        status: rng.chance(0.96) ? 'ACTIVE' : 'SUSPENDED',
+      };
     }
     // Founding years: weighted towards the waves after the 2003, 2012 and 2023 laws [generated].
     const from = toDayNumber('1997-01-01');
@@ -353,7 +529,15 @@ export class NationalDataset {
   *owners(): IterableIterator<GeneratedOwner> {
     for (let j = 0; j < this.counts.owners; j++) {
       const o = this.ownerCore(j);
-      yield { id: j + 1, ownerType: o.type, name: o.name, communeId: o.commune.id, establishedOn: o.establishedOn, cooperativeId: o.cooperativeIndex === null ? null : o.cooperativeIndex + 1, generated: true };
+      yield {
+        id: j + 1,
+        ownerType: o.type,
+        name: o.name,
+        communeId: o.commune.id,
+        establishedOn: o.establishedOn,
+        cooperativeId: o.cooperativeIndex === null ? null : o.cooperativeIndex + 1,
+        generated: true,
+      };
     }
   }
 
@@ -363,13 +547,25 @@ export class NationalDataset {
       const c = this.coopCore(k);
       const rng = Rng.for(this.seed, S.coop ^ 0x5bd1e995, k);
       // Members: log-normal; ~6M members over ~35k cooperatives (research §2 [claim]) gives a long tail [generated].
-      const members = c.legalForm === 'COOPERATIVE_UNION' ? rng.between(3, 15)
-        : c.legalForm === 'COOPERATIVE_GROUP' ? rng.between(2, 30)
-        : 5 + Math.floor(Math.exp(3.6 + 1.2 * rng.normal()));
-      const registrationNumber = c.legalForm === 'COOPERATIVE_GROUP' ? `THT-${c.commune.code}-${k + 1}` : `${c.commune.provinceCode}${String(k + 1).padStart(8, '0')}`;
+      const members =
+        c.legalForm === 'COOPERATIVE_UNION'
+          ? rng.between(3, 15)
+          : c.legalForm === 'COOPERATIVE_GROUP'
+            ? rng.between(2, 30)
+            : 5 + Math.floor(Math.exp(3.6 + 1.2 * rng.normal()));
+      const registrationNumber =
+        c.legalForm === 'COOPERATIVE_GROUP' ? `THT-${c.commune.code}-${k + 1}` : `${c.commune.provinceCode}${String(k + 1).padStart(8, '0')}`;
       yield {
-        id: k + 1, legalForm: c.legalForm, registrationNumber, name: c.name, communeId: c.commune.id, foundedOn: c.foundedOn,
-        members, mainSector: MAIN_SECTOR_WEIGHTS[rng.weighted(MAIN_SECTOR_W)][0], status: c.status, generated: true,
+        id: k + 1,
+        legalForm: c.legalForm,
+        registrationNumber,
+        name: c.name,
+        communeId: c.commune.id,
+        foundedOn: c.foundedOn,
+        members,
+        mainSector: MAIN_SECTOR_WEIGHTS[rng.weighted(MAIN_SECTOR_W)][0],
+        status: c.status,
+        generated: true,
       };
     }
   }
@@ -378,8 +574,24 @@ export class NationalDataset {
     for (let i = 0; i < this.counts.products; i++) {
       const p = this.productCore(i);
       const o = this.ownerCore(p.ownerIndex);
-      const code = formatProductCode({ provinceCode: o.commune.provinceCode, communeCode: o.commune.code, year: +p.firstDate.slice(0, 4), serial: i + 1 });
-      yield { id: i + 1, code, name: p.name, productSetCode: p.setCode, classSystem: p.system, ownerId: p.ownerIndex + 1, communeId: o.commune.id, keyProduct: p.keyProduct, traceable: p.traceable, generated: true };
+      const code = formatProductCode({
+        provinceCode: o.commune.provinceCode,
+        communeCode: o.commune.code,
+        year: +p.firstDate.slice(0, 4),
+        serial: i + 1,
+      });
+      yield {
+        id: i + 1,
+        code,
+        name: p.name,
+        productSetCode: p.setCode,
+        classSystem: p.system,
+        ownerId: p.ownerIndex + 1,
+        communeId: o.commune.id,
+        keyProduct: p.keyProduct,
+        traceable: p.traceable,
+        generated: true,
+      };
     }
   }
 
@@ -393,16 +605,37 @@ export class NationalDataset {
     let stars = (3 + rng.weighted(INITIAL_STARS)) as Stars;
     while (out.length < MAX_RATINGS_PER_PRODUCT && date <= this.today) {
       const system = systemOn(date);
-      const setCode = system === p.system ? p.setCode : this.setsBySystemSector.get(`${system}|${p.sectorCode}`)![i % this.setsBySystemSector.get(`${system}|${p.sectorCode}`)!.length].code;
+      const setCode =
+        system === p.system
+          ? p.setCode
+          : this.setsBySystemSector.get(`${system}|${p.sectorCode}`)![i % this.setsBySystemSector.get(`${system}|${p.sectorCode}`)!.length].code;
       const { score, partA, partB, partC } = drawScore(rng, stars);
       const authority = this.authorityFor(rng, stars, date, commune);
       const until = validUntil(date);
       const r: Mutable<GeneratedRating> = {
-        id: i * MAX_RATINGS_PER_PRODUCT + out.length + 1, productId: i + 1, seq: out.length + 1, stars, score, partA, partB, partC,
-        classSystem: system, productSetCode: setCode, decisionNumber: authority.decisionNumber, decisionDate: date,
-        authorityLevel: authority.level, authorityUnitCode: authority.unitCode, authorityName: authority.name, validUntil: until,
-        reRatingFiledOn: null, reRatingDecidedOn: null, revokedOn: null, revocationGround: null, revocationReason: null,
-        revocationDecisionNumber: null, generated: true,
+        id: i * MAX_RATINGS_PER_PRODUCT + out.length + 1,
+        productId: i + 1,
+        seq: out.length + 1,
+        stars,
+        score,
+        partA,
+        partB,
+        partC,
+        classSystem: system,
+        productSetCode: setCode,
+        decisionNumber: authority.decisionNumber,
+        decisionDate: date,
+        authorityLevel: authority.level,
+        authorityUnitCode: authority.unitCode,
+        authorityName: authority.name,
+        validUntil: until,
+        reRatingFiledOn: null,
+        reRatingDecidedOn: null,
+        revokedOn: null,
+        revocationGround: null,
+        revocationReason: null,
+        revocationDecisionNumber: null,
+        generated: true,
       };
       out.push(r);
       // Revocation: ~1.2% of certificates [generated; no national figure found].
@@ -463,7 +696,14 @@ export class NationalDataset {
         if (used.has(platform)) continue;
         used.add(platform);
         const since = addDays(p.firstDate, rng.between(-365, Math.max(0, daysBetween(p.firstDate, this.today))));
-        yield { id: i * MAX_LISTINGS_PER_PRODUCT + k + 1, productId: i + 1, platform, url: `https://${slug}.generated.invalid/ocop/${i + 1}`, since: since > this.today ? this.today : since, generated: true };
+        yield {
+          id: i * MAX_LISTINGS_PER_PRODUCT + k + 1,
+          productId: i + 1,
+          platform,
+          url: `https://${slug}.generated.invalid/ocop/${i + 1}`,
+          since: since > this.today ? this.today : since,
+          generated: true,
+        };
       }
     }
   }
@@ -476,28 +716,41 @@ export class NationalDataset {
     if (leadIsCoop) {
       const k = rng.int(this.counts.cooperatives);
       const c = this.coopCore(k);
-      lead = { kind: c.legalForm === 'COOPERATIVE_UNION' ? 'COOPERATIVE_UNION' : 'COOPERATIVE', ref: `HTX-${k + 1}`, cooperativeId: k + 1, ownerId: null, commune: c.commune, list: this.listFor(c.foundedOn) };
+      lead = {
+        kind: c.legalForm === 'COOPERATIVE_UNION' ? 'COOPERATIVE_UNION' : 'COOPERATIVE',
+        ref: `HTX-${k + 1}`,
+        cooperativeId: k + 1,
+        ownerId: null,
+        commune: c.commune,
+        list: this.listFor(c.foundedOn),
+      };
     } else {
       const [a, b] = this.blocks.ENTERPRISE;
       const j = b > a ? a + rng.int(b - a) : 0;
       const o = this.ownerCore(j);
       lead = { kind: 'ENTERPRISE', ref: `DN-${j + 1}`, cooperativeId: null, ownerId: j + 1, commune: o.commune, list: this.listFor(o.establishedOn) };
     }
-    const participants: Omit<GeneratedParticipant, 'projectId' | 'generated'>[] = [{ kind: lead.kind, role: 'LEAD', ref: lead.ref, cooperativeId: lead.cooperativeId, ownerId: lead.ownerId }];
+    const participants: Omit<GeneratedParticipant, 'projectId' | 'generated'>[] = [
+      { kind: lead.kind, role: 'LEAD', ref: lead.ref, cooperativeId: lead.cooperativeId, ownerId: lead.ownerId },
+    ];
     const sameProvince = this.coopsInListProvince(lead.list, lead.commune.provinceCode);
     const seen = new Set([lead.ref]);
     const extra = rng.between(1, 4);
     for (let n = 0; n < extra; n++) {
       const kind = (['COOPERATIVE', 'FARMER_GROUP', 'HOUSEHOLD', 'ENTERPRISE'] as PartyKind[])[rng.weighted([0.55, 0.2, 0.15, 0.1])];
       const role: PartyRole = kind === 'ENTERPRISE' ? (rng.chance(0.7) ? 'BUYER' : 'PROCESSOR') : rng.chance(0.85) ? 'PRODUCER' : 'SERVICE_PROVIDER';
-      let ref: string; let cooperativeId: number | null = null; let ownerId: number | null = null;
+      let ref: string;
+      let cooperativeId: number | null = null;
+      let ownerId: number | null = null;
       if (kind === 'COOPERATIVE' && sameProvince.length > 0) {
         const k = rng.pick(sameProvince);
-        ref = `HTX-${k + 1}`; cooperativeId = k + 1;
+        ref = `HTX-${k + 1}`;
+        cooperativeId = k + 1;
       } else if (kind === 'ENTERPRISE') {
         const [a, b] = this.blocks.ENTERPRISE;
         const j = b > a ? a + rng.int(b - a) : 0;
-        ref = `DN-${j + 1}`; ownerId = j + 1;
+        ref = `DN-${j + 1}`;
+        ownerId = j + 1;
       } else {
         ref = `${kind === 'HOUSEHOLD' ? 'HO' : 'TND'}-${q + 1}-${n + 1}`;
       }
@@ -505,7 +758,8 @@ export class NationalDataset {
       seen.add(ref);
       participants.push({ kind: kind === 'COOPERATIVE' && cooperativeId === null ? 'FARMER_GROUP' : kind, role, ref, cooperativeId, ownerId });
     }
-    if (participants.length < 2) participants.push({ kind: 'FARMER_GROUP', role: 'PRODUCER', ref: `TND-${q + 1}-0`, cooperativeId: null, ownerId: null });
+    if (participants.length < 2)
+      participants.push({ kind: 'FARMER_GROUP', role: 'PRODUCER', ref: `TND-${q + 1}-0`, cooperativeId: null, ownerId: null });
     const province = lead.list.byProvince.get(lead.commune.provinceCode) ?? [lead.commune];
     const communes = new Set([lead.commune.id]);
     const more = rng.between(0, 3);
@@ -519,7 +773,10 @@ export class NationalDataset {
     if (rng.chance(hasZone ? 0.45 : 0.15)) {
       const techs: DigitalTechnology[] = ['TRACEABILITY', 'E_COMMERCE', 'GROWING_AREA_CODES_DIGITAL', 'FARM_MANAGEMENT_SOFTWARE', 'IOT_SENSORS'];
       const n = rng.between(1, 2);
-      for (let t = 0; t < n; t++) { const x = rng.pick(techs); if (!digital.includes(x)) digital.push(x); }
+      for (let t = 0; t < n; t++) {
+        const x = rng.pick(techs);
+        if (!digital.includes(x)) digital.push(x);
+      }
     }
     const end = rng.chance(0.1) ? null : addDays(start, rng.between(2 * 365, 5 * 365));
     const approved = rng.chance(0.8);
@@ -533,15 +790,27 @@ export class NationalDataset {
       const kind = rng.pick(kinds);
       if (supportItems.some((s) => s.kind === kind)) continue;
       const rule = SUPPORT_KINDS[kind];
-      const sharePercent = rule.maxSharePercent === 100 && kind === 'CONSULTANCY' ? 100 : rng.between(Math.min(10, rule.maxSharePercent), rule.maxSharePercent);
+      const sharePercent =
+        rule.maxSharePercent === 100 && kind === 'CONSULTANCY' ? 100 : rng.between(Math.min(10, rule.maxSharePercent), rule.maxSharePercent);
       const capVnd = rule.capVnd ?? BigInt(rng.between(1, 20)) * 100_000_000n;
       const amountVnd = (capVnd * BigInt(rng.between(10, 100))) / 100n;
       supportItems.push({ id: q * MAX_SUPPORT_ITEMS + supportItems.length + 1, projectId: q + 1, kind, sharePercent, capVnd, amountVnd });
     }
     const project: GeneratedProject = {
-      id: q + 1, name: `Liên kết ${keyProduct ?? rng.pick(PRODUCT_NOUNS[sector])} ${this.name(rng)}`, leadKind: lead.kind, leadRef: lead.ref, keyProduct,
-      rawMaterialAreaHa: areaHa, growingAreaCodes, startDate: start, endDate: end, contractRefs, digitalTechnologies: digital,
-      approvalDecisionNumber: approved ? `${rng.between(100, 3999)}/QĐ-UBND` : null, approvalDecisionDate: approvalDate, generated: true,
+      id: q + 1,
+      name: `Liên kết ${keyProduct ?? rng.pick(PRODUCT_NOUNS[sector])} ${this.name(rng)}`,
+      leadKind: lead.kind,
+      leadRef: lead.ref,
+      keyProduct,
+      rawMaterialAreaHa: areaHa,
+      growingAreaCodes,
+      startDate: start,
+      endDate: end,
+      contractRefs,
+      digitalTechnologies: digital,
+      approvalDecisionNumber: approved ? `${rng.between(100, 3999)}/QĐ-UBND` : null,
+      approvalDecisionDate: approvalDate,
+      generated: true,
     };
     return { project, participants, communes: [...communes], supportItems };
   }
@@ -550,7 +819,12 @@ export class NationalDataset {
    * Each linkage project with its participants, communes and support items, computed once (a loader
    * writing the four tables uses this instead of the four table methods, which each recompute projects).
    */
-  *projectBundles(): IterableIterator<{ project: GeneratedProject; participants: GeneratedParticipant[]; communes: GeneratedProjectCommune[]; supportItems: GeneratedSupportItem[] }> {
+  *projectBundles(): IterableIterator<{
+    project: GeneratedProject;
+    participants: GeneratedParticipant[];
+    communes: GeneratedProjectCommune[];
+    supportItems: GeneratedSupportItem[];
+  }> {
     for (let q = 0; q < this.counts.projects; q++) {
       const c = this.projectCore(q);
       yield {
@@ -566,21 +840,39 @@ export class NationalDataset {
     for (let q = 0; q < this.counts.projects; q++) yield this.projectCore(q).project;
   }
   *projectParticipants(): IterableIterator<GeneratedParticipant> {
-    for (let q = 0; q < this.counts.projects; q++) for (const p of this.projectCore(q).participants) yield { projectId: q + 1, ...p, generated: true };
+    for (let q = 0; q < this.counts.projects; q++)
+      for (const p of this.projectCore(q).participants) yield { projectId: q + 1, ...p, generated: true };
   }
   *projectCommunes(): IterableIterator<GeneratedProjectCommune> {
-    for (let q = 0; q < this.counts.projects; q++) for (const communeId of this.projectCore(q).communes) yield { projectId: q + 1, communeId, generated: true };
+    for (let q = 0; q < this.counts.projects; q++)
+      for (const communeId of this.projectCore(q).communes) yield { projectId: q + 1, communeId, generated: true };
   }
   *supportItems(): IterableIterator<GeneratedSupportItem> {
     for (let q = 0; q < this.counts.projects; q++) for (const s of this.projectCore(q).supportItems) yield { ...s, generated: true };
   }
 
-  private authorityFor(rng: Rng, stars: Stars, date: string, commune: CommuneInput): { level: AuthorityLevel; unitCode: string | null; name: string; decisionNumber: string } {
+  private authorityFor(
+    rng: Rng,
+    stars: Stars,
+    date: string,
+    commune: CommuneInput,
+  ): { level: AuthorityLevel; unitCode: string | null; name: string; decisionNumber: string } {
     const n = rng.between(100, 3999);
-    if (stars === 5) return { level: 'MINISTRY', unitCode: null, name: date < MINISTRY_RENAMED_ON ? 'Bộ Nông nghiệp và Phát triển nông thôn' : 'Bộ Nông nghiệp và Môi trường', decisionNumber: `${n}/QĐ-${ministrySuffix(date)}` };
+    if (stars === 5)
+      return {
+        level: 'MINISTRY',
+        unitCode: null,
+        name: date < MINISTRY_RENAMED_ON ? 'Bộ Nông nghiệp và Phát triển nông thôn' : 'Bộ Nông nghiệp và Môi trường',
+        decisionNumber: `${n}/QĐ-${ministrySuffix(date)}`,
+      };
     // Districts recognised 3★ before the reform in many provinces (research §1.3); share 60% [generated].
     if (stars === 3 && date <= LAST_DISTRICT_DAY && commune.districtCode && rng.chance(0.6)) {
-      return { level: 'DISTRICT', unitCode: commune.districtCode, name: `UBND cấp huyện (mã ${commune.districtCode})`, decisionNumber: `${n}/QĐ-UBND` };
+      return {
+        level: 'DISTRICT',
+        unitCode: commune.districtCode,
+        name: `UBND cấp huyện (mã ${commune.districtCode})`,
+        decisionNumber: `${n}/QĐ-UBND`,
+      };
     }
     return { level: 'PROVINCE', unitCode: commune.provinceCode, name: `UBND cấp tỉnh (mã ${commune.provinceCode})`, decisionNumber: `${n}/QĐ-UBND` };
   }

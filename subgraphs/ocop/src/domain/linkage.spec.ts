@@ -2,12 +2,23 @@ import { communesWithKeyProductLinkage, LinkageFacts, ProposedLinkageProject, pr
 
 const TODAY = '2026-12-01';
 const project = (over: Partial<ProposedLinkageProject> = {}): ProposedLinkageProject => ({
-  name: 'Liên kết sản xuất, tiêu thụ cam Vinh', leadRef: 'HTX-1',
-  participants: [{ kind: 'COOPERATIVE', ref: 'HTX-1', role: 'LEAD' }, { kind: 'ENTERPRISE', ref: 'DN-2', role: 'BUYER' }],
-  keyProduct: 'Cam Vinh', communeCodes: ['17380', '17383'], rawMaterialZone: { areaHa: 120.5, growingAreaCodes: ['VT-40-001'] },
-  startDate: '2025-01-01', endDate: '2027-12-31', contractRefs: ['HĐ 01/2025'], digitalTechnologies: ['TRACEABILITY'],
+  name: 'Liên kết sản xuất, tiêu thụ cam Vinh',
+  leadRef: 'HTX-1',
+  participants: [
+    { kind: 'COOPERATIVE', ref: 'HTX-1', role: 'LEAD' },
+    { kind: 'ENTERPRISE', ref: 'DN-2', role: 'BUYER' },
+  ],
+  keyProduct: 'Cam Vinh',
+  communeCodes: ['17380', '17383'],
+  rawMaterialZone: { areaHa: 120.5, growingAreaCodes: ['VT-40-001'] },
+  startDate: '2025-01-01',
+  endDate: '2027-12-31',
+  contractRefs: ['HĐ 01/2025'],
+  digitalTechnologies: ['TRACEABILITY'],
   supportItems: [{ kind: 'CONSULTANCY', sharePercent: 100, capVnd: 300_000_000n, amountVnd: 250_000_000n }],
-  approvalDecisionNumber: '606/QĐ-UBND', approvalDecisionDate: '2024-12-20', ...over,
+  approvalDecisionNumber: '606/QĐ-UBND',
+  approvalDecisionDate: '2024-12-20',
+  ...over,
 });
 const fields = (p: ProposedLinkageProject) => validateLinkageProject(p, TODAY).map((x) => x.field);
 
@@ -20,12 +31,41 @@ describe('validateLinkageProject', () => {
   });
   it('checks roles: one lead, matching leadRef, who may lead, no duplicates', () => {
     expect(fields(project({ leadRef: 'DN-2' }))).toEqual(['leadRef']);
-    expect(fields(project({ participants: [{ kind: 'HOUSEHOLD', ref: 'H', role: 'LEAD' }, { kind: 'ENTERPRISE', ref: 'DN-2', role: 'BUYER' }], leadRef: 'H' }))).toEqual(['participants[0].kind']);
-    expect(fields(project({ participants: [{ kind: 'COOPERATIVE', ref: 'HTX-1', role: 'LEAD' }, { kind: 'COOPERATIVE', ref: 'HTX-1', role: 'PRODUCER' }] }))).toEqual(['participants[1]']);
-    expect(fields(project({ participants: [{ kind: 'COOPERATIVE', ref: 'HTX-1', role: 'PRODUCER' }, { kind: 'ENTERPRISE', ref: 'DN-2', role: 'BUYER' }] }))).toEqual(['participants']);
+    expect(
+      fields(
+        project({
+          participants: [
+            { kind: 'HOUSEHOLD', ref: 'H', role: 'LEAD' },
+            { kind: 'ENTERPRISE', ref: 'DN-2', role: 'BUYER' },
+          ],
+          leadRef: 'H',
+        }),
+      ),
+    ).toEqual(['participants[0].kind']);
+    expect(
+      fields(
+        project({
+          participants: [
+            { kind: 'COOPERATIVE', ref: 'HTX-1', role: 'LEAD' },
+            { kind: 'COOPERATIVE', ref: 'HTX-1', role: 'PRODUCER' },
+          ],
+        }),
+      ),
+    ).toEqual(['participants[1]']);
+    expect(
+      fields(
+        project({
+          participants: [
+            { kind: 'COOPERATIVE', ref: 'HTX-1', role: 'PRODUCER' },
+            { kind: 'ENTERPRISE', ref: 'DN-2', role: 'BUYER' },
+          ],
+        }),
+      ),
+    ).toEqual(['participants']);
   });
   it('checks support items: share, bigint VND, amount ≤ cap, caps of Decree 98', () => {
-    const item = (o: object) => project({ supportItems: [{ kind: 'INFRASTRUCTURE', sharePercent: 30, capVnd: 10_000_000_000n, amountVnd: 1n, ...o }] });
+    const item = (o: object) =>
+      project({ supportItems: [{ kind: 'INFRASTRUCTURE', sharePercent: 30, capVnd: 10_000_000_000n, amountVnd: 1n, ...o }] });
     expect(fields(item({}))).toEqual([]);
     expect(fields(item({ sharePercent: 31 }))).toEqual(['supportItems[0].sharePercent']);
     expect(fields(item({ sharePercent: 101 }))).toEqual(['supportItems[0].sharePercent']);
@@ -35,17 +75,31 @@ describe('validateLinkageProject', () => {
     expect(fields(item({ kind: 'GIFT' }))).toEqual(['supportItems[0].kind']);
   });
   it('checks the raw-material zone and technologies', () => {
-    expect(fields(project({ rawMaterialZone: { areaHa: 0, growingAreaCodes: ['A', 'A'] } }))).toEqual(['rawMaterialZone.areaHa', 'rawMaterialZone.growingAreaCodes']);
+    expect(fields(project({ rawMaterialZone: { areaHa: 0, growingAreaCodes: ['A', 'A'] } }))).toEqual([
+      'rawMaterialZone.areaHa',
+      'rawMaterialZone.growingAreaCodes',
+    ]);
     expect(fields(project({ digitalTechnologies: ['BLOCKCHAIN'] }))).toEqual(['digitalTechnologies[0]']);
     expect(fields(project({ communeCodes: [] }))).toEqual(['communeCodes']);
   });
 });
 
 describe('plan-target shares', () => {
-  const p = (id: number, o: Partial<LinkageFacts>): LinkageFacts => ({ id, keyProduct: true, startDate: '2025-01-01', endDate: null, cooperativeIds: [], hasRawMaterialZone: false, digitalTechnologies: [], ...o });
+  const p = (id: number, o: Partial<LinkageFacts>): LinkageFacts => ({
+    id,
+    keyProduct: true,
+    startDate: '2025-01-01',
+    endDate: null,
+    cooperativeIds: [],
+    hasRawMaterialZone: false,
+    digitalTechnologies: [],
+    ...o,
+  });
   const coops = [
-    { id: 1, communeId: 'A', status: 'ACTIVE' }, { id: 2, communeId: 'B', status: 'DISSOLVED' },
-    { id: 3, communeId: 'C', status: 'ACTIVE' }, { id: 4, communeId: 'Z', status: 'ACTIVE' },
+    { id: 1, communeId: 'A', status: 'ACTIVE' },
+    { id: 2, communeId: 'B', status: 'DISSOLVED' },
+    { id: 3, communeId: 'C', status: 'ACTIVE' },
+    { id: 4, communeId: 'Z', status: 'ACTIVE' },
   ];
   const projects = [
     p(1, { cooperativeIds: [1, 2, 4], hasRawMaterialZone: true, digitalTechnologies: ['E_COMMERCE'] }),

@@ -25,18 +25,54 @@ export const LEAD_KINDS: readonly PartyKind[] = ['COOPERATIVE', 'COOPERATIVE_UNI
 
 /** Digital technology a project uses (the plan target's "công nghệ số"). */
 export type DigitalTechnology = 'TRACEABILITY' | 'E_COMMERCE' | 'GROWING_AREA_CODES_DIGITAL' | 'FARM_MANAGEMENT_SOFTWARE' | 'IOT_SENSORS';
-export const DIGITAL_TECHNOLOGIES: readonly DigitalTechnology[] = ['TRACEABILITY', 'E_COMMERCE', 'GROWING_AREA_CODES_DIGITAL', 'FARM_MANAGEMENT_SOFTWARE', 'IOT_SENSORS'];
+export const DIGITAL_TECHNOLOGIES: readonly DigitalTechnology[] = [
+  'TRACEABILITY',
+  'E_COMMERCE',
+  'GROWING_AREA_CODES_DIGITAL',
+  'FARM_MANAGEMENT_SOFTWARE',
+  'IOT_SENSORS',
+];
 
 /**
  * Support items of Decree 98/2018 Art. 7 as data: the largest share of the cost the state pays and the
  * cap in VND (null: none known). Verified per research §2 only where marked.
  */
 export const SUPPORT_KINDS = {
-  CONSULTANCY: { nameVi: 'chi phí tư vấn xây dựng liên kết (hợp đồng, dự án, kế hoạch)', maxSharePercent: 100, capVnd: 300_000_000n, verified: true, source: 'Decree 98/2018 Art. 7 — 100% of consultancy costs for the lead, ≤ 300 M VND (research §2)' },
-  INFRASTRUCTURE: { nameVi: 'hạ tầng phục vụ liên kết (nhà xưởng, bến bãi, kho, máy móc)', maxSharePercent: 30, capVnd: 10_000_000_000n, verified: true, source: 'Decree 98/2018 Art. 7 — 30% of machinery and infrastructure, ≤ 10 bn VND per project (research §2)' },
-  TECHNOLOGY_QUALITY: { nameVi: 'chuyển giao khoa học kỹ thuật, quản lý chất lượng đồng bộ', maxSharePercent: 40, capVnd: null, verified: true, source: 'Decree 98/2018 Art. 7 — ≤ 40% of technology-transfer and quality-system costs (research §2)' },
-  EXTENSION_TRAINING: { nameVi: 'khuyến nông, đào tạo, tập huấn', maxSharePercent: 100, capVnd: null, verified: false, source: 'Decree 98/2018 Art. 7 (item listed in research §2; share and cap unverified)' },
-  SEEDS_MATERIALS_PACKAGING: { nameVi: 'giống, vật tư, bao bì, nhãn mác (tối đa 03 vụ/chu kỳ)', maxSharePercent: 100, capVnd: null, verified: false, source: 'Decree 98/2018 Art. 7 (≤ 3 crops or cycles per research §2; share and cap unverified)' },
+  CONSULTANCY: {
+    nameVi: 'chi phí tư vấn xây dựng liên kết (hợp đồng, dự án, kế hoạch)',
+    maxSharePercent: 100,
+    capVnd: 300_000_000n,
+    verified: true,
+    source: 'Decree 98/2018 Art. 7 — 100% of consultancy costs for the lead, ≤ 300 M VND (research §2)',
+  },
+  INFRASTRUCTURE: {
+    nameVi: 'hạ tầng phục vụ liên kết (nhà xưởng, bến bãi, kho, máy móc)',
+    maxSharePercent: 30,
+    capVnd: 10_000_000_000n,
+    verified: true,
+    source: 'Decree 98/2018 Art. 7 — 30% of machinery and infrastructure, ≤ 10 bn VND per project (research §2)',
+  },
+  TECHNOLOGY_QUALITY: {
+    nameVi: 'chuyển giao khoa học kỹ thuật, quản lý chất lượng đồng bộ',
+    maxSharePercent: 40,
+    capVnd: null,
+    verified: true,
+    source: 'Decree 98/2018 Art. 7 — ≤ 40% of technology-transfer and quality-system costs (research §2)',
+  },
+  EXTENSION_TRAINING: {
+    nameVi: 'khuyến nông, đào tạo, tập huấn',
+    maxSharePercent: 100,
+    capVnd: null,
+    verified: false,
+    source: 'Decree 98/2018 Art. 7 (item listed in research §2; share and cap unverified)',
+  },
+  SEEDS_MATERIALS_PACKAGING: {
+    nameVi: 'giống, vật tư, bao bì, nhãn mác (tối đa 03 vụ/chu kỳ)',
+    maxSharePercent: 100,
+    capVnd: null,
+    verified: false,
+    source: 'Decree 98/2018 Art. 7 (≤ 3 crops or cycles per research §2; share and cap unverified)',
+  },
 } as const;
 export type SupportKind = keyof typeof SUPPORT_KINDS;
 
@@ -108,7 +144,8 @@ export function validateLinkageProject(p: ProposedLinkageProject, today: string)
     if (!isIsoDate(p.endDate)) add('endDate', `must be a date YYYY-MM-DD, got ${JSON.stringify(p.endDate)}`);
     else if (startOk && p.endDate < p.startDate) add('endDate', `${p.endDate} is before the start ${p.startDate}`);
   }
-  if ((p.approvalDecisionNumber === null) !== (p.approvalDecisionDate === null)) add('approvalDecisionDate', 'give both the approving decision number and its date, or neither');
+  if ((p.approvalDecisionNumber === null) !== (p.approvalDecisionDate === null))
+    add('approvalDecisionDate', 'give both the approving decision number and its date, or neither');
   if (p.approvalDecisionDate !== null) {
     if (!isIsoDate(p.approvalDecisionDate)) add('approvalDecisionDate', `must be a date YYYY-MM-DD, got ${JSON.stringify(p.approvalDecisionDate)}`);
     else if (p.approvalDecisionDate > today) add('approvalDecisionDate', `${p.approvalDecisionDate} is in the future (today is ${today})`);
@@ -116,9 +153,11 @@ export function validateLinkageProject(p: ProposedLinkageProject, today: string)
 
   const z = p.rawMaterialZone;
   if (z) {
-    if (typeof z.areaHa !== 'number' || !Number.isFinite(z.areaHa) || z.areaHa <= 0) add('rawMaterialZone.areaHa', `must be a positive number of hectares, got ${z.areaHa}`);
+    if (typeof z.areaHa !== 'number' || !Number.isFinite(z.areaHa) || z.areaHa <= 0)
+      add('rawMaterialZone.areaHa', `must be a positive number of hectares, got ${z.areaHa}`);
     if (z.growingAreaCodes.some((c) => typeof c !== 'string' || !c.trim())) add('rawMaterialZone.growingAreaCodes', 'codes must be non-empty');
-    if (new Set(z.growingAreaCodes).size !== z.growingAreaCodes.length) add('rawMaterialZone.growingAreaCodes', 'a growing-area code is listed twice');
+    if (new Set(z.growingAreaCodes).size !== z.growingAreaCodes.length)
+      add('rawMaterialZone.growingAreaCodes', 'a growing-area code is listed twice');
   }
   p.digitalTechnologies.forEach((t, i) => {
     if (!DIGITAL_TECHNOLOGIES.includes(t as DigitalTechnology)) add(`digitalTechnologies[${i}]`, `must be one of ${DIGITAL_TECHNOLOGIES.join(', ')}`);
@@ -134,10 +173,12 @@ export function validateLinkageProject(p: ProposedLinkageProject, today: string)
     } else if (rule && s.sharePercent > rule.maxSharePercent) {
       add(at('sharePercent'), `at most ${rule.maxSharePercent}% for ${s.kind} (${rule.source}), got ${s.sharePercent}`);
     }
-    const bigOk = (v: unknown, f: string): v is bigint => (typeof v === 'bigint' && v >= 0n) || (add(at(f), `must be a whole number of VND ≥ 0, got ${String(v)}`), false);
+    const bigOk = (v: unknown, f: string): v is bigint =>
+      (typeof v === 'bigint' && v >= 0n) || (add(at(f), `must be a whole number of VND ≥ 0, got ${String(v)}`), false);
     const capOk = bigOk(s.capVnd, 'capVnd');
     const amountOk = bigOk(s.amountVnd, 'amountVnd');
-    if (capOk && rule?.capVnd != null && s.capVnd > rule.capVnd) add(at('capVnd'), `at most ${rule.capVnd} VND for ${s.kind} (${rule.source}), got ${s.capVnd}`);
+    if (capOk && rule?.capVnd != null && s.capVnd > rule.capVnd)
+      add(at('capVnd'), `at most ${rule.capVnd} VND for ${s.kind} (${rule.source}), got ${s.capVnd}`);
     if (capOk && amountOk && s.amountVnd > s.capVnd) add(at('amountVnd'), `${s.amountVnd} VND exceeds the cap of ${s.capVnd} VND`);
   });
   return problems;
@@ -165,7 +206,11 @@ export interface Share {
   /** numerator / denominator, null when the denominator is 0. */
   readonly share: number | null;
 }
-const share = (numerator: number, denominator: number): Share => ({ numerator, denominator, share: denominator === 0 ? null : numerator / denominator });
+const share = (numerator: number, denominator: number): Share => ({
+  numerator,
+  denominator,
+  share: denominator === 0 ? null : numerator / denominator,
+});
 const runsOn = (p: LinkageFacts, on: string) => p.startDate <= on && (p.endDate === null || p.endDate >= on);
 
 /**
@@ -174,7 +219,12 @@ const runsOn = (p: LinkageFacts, on: string) => p.startDate <= on && (p.endDate 
  * "> 70% of communes with a cooperative in a linkage model for a key product" (seed 003 §II.2.2).
  * [Our reading: the cooperative's registered commune counts, not the communes the project covers.]
  */
-export function communesWithKeyProductLinkage(communeIds: readonly string[], cooperatives: readonly CooperativeFacts[], projects: readonly LinkageFacts[], on: string): Share {
+export function communesWithKeyProductLinkage(
+  communeIds: readonly string[],
+  cooperatives: readonly CooperativeFacts[],
+  projects: readonly LinkageFacts[],
+  on: string,
+): Share {
   const linked = new Set<string | number>();
   for (const p of projects) if (p.keyProduct && runsOn(p, on)) for (const c of p.cooperativeIds) linked.add(c);
   const area = new Set(communeIds);

@@ -12,6 +12,12 @@ describe('product code', () => {
   });
   it('tells legacy codes apart', () => {
     expect(parseProductCode('83-829-28780-3-2022')).toBeNull();
-    expect(parseLegacyProductCode('83-829-28780-3-2022')).toEqual({ provinceCode: '83', districtCode: '829', communeCode: '28780', stars: 3, year: 2022 });
+    expect(parseLegacyProductCode('83-829-28780-3-2022')).toEqual({
+      provinceCode: '83',
+      districtCode: '829',
+      communeCode: '28780',
+      stars: 3,
+      year: 2022,
+    });
   });
 });

@@ -39,7 +39,9 @@ export function parseProductCode(text: string): ProductCodeParts | null {
 }
 
 /** The parts of a pre-2025 code such as `83-829-28780-3-2022`, or null. */
-export function parseLegacyProductCode(text: string): { provinceCode: string; districtCode: string; communeCode: string; stars: number; year: number } | null {
+export function parseLegacyProductCode(
+  text: string,
+): { provinceCode: string; districtCode: string; communeCode: string; stars: number; year: number } | null {
   const m = LEGACY.exec(text.trim());
   return m ? { provinceCode: m[1], districtCode: m[2], communeCode: m[3], stars: +m[4], year: +m[5] } : null;
 }

@@ -21,7 +21,10 @@ export interface ProposedProduct {
   readonly keyProduct: boolean;
 }
 
-export function validateProduct(p: ProposedProduct, ctx: { catalog: ProductClassCatalog; communeLevel: 'PROVINCE' | 'DISTRICT' | 'COMMUNE' | 'VILLAGE' | null }): Problem[] {
+export function validateProduct(
+  p: ProposedProduct,
+  ctx: { catalog: ProductClassCatalog; communeLevel: 'PROVINCE' | 'DISTRICT' | 'COMMUNE' | 'VILLAGE' | null },
+): Problem[] {
   const problems: Problem[] = [];
   const add = (field: string, reason: string) => problems.push({ field, reason });
   if (typeof p.name !== 'string' || !p.name.trim()) add('name', 'the product name is required');
@@ -30,7 +33,8 @@ export function validateProduct(p: ProposedProduct, ctx: { catalog: ProductClass
   else if (set.productSetNo === null) add('productSetCode', `${set.code} (${set.nameVi}) is a ${set.level.toLowerCase()}, not a product set`);
   if (p.ownerId === null || p.ownerId === undefined || p.ownerId === '') add('ownerId', 'the owner (chủ thể OCOP) is required');
   if (ctx.communeLevel === null) add('communeCode', `no administrative unit has code ${JSON.stringify(p.communeCode)}`);
-  else if (ctx.communeLevel !== 'COMMUNE') add('communeCode', `${p.communeCode} is a ${ctx.communeLevel.toLowerCase()}; an OCOP product comes from a commune`);
+  else if (ctx.communeLevel !== 'COMMUNE')
+    add('communeCode', `${p.communeCode} is a ${ctx.communeLevel.toLowerCase()}; an OCOP product comes from a commune`);
   if (typeof p.keyProduct !== 'boolean') add('keyProduct', 'must be true or false');
   return problems;
 }

@@ -1,6 +1,17 @@
 import {
-  authorityMayIssue, currentRating, effectiveValidUntil, expiresWithin, ProposedRating, ratingState, RatingRecord,
-  reRatingWindow, starBand, starsForScore, validateRating, validateRevocation, validUntil,
+  authorityMayIssue,
+  currentRating,
+  effectiveValidUntil,
+  expiresWithin,
+  ProposedRating,
+  ratingState,
+  RatingRecord,
+  reRatingWindow,
+  starBand,
+  starsForScore,
+  validateRating,
+  validateRevocation,
+  validUntil,
 } from './rating';
 
 const TODAY = '2026-12-01';
@@ -10,14 +21,30 @@ const district = { level: 'DISTRICT' as const, unitCode: '412', name: 'UBND huy�
 const qd26Set = { code: '26-I.1.a', validFrom: '2026-05-22', validTo: null };
 
 const rating = (over: Partial<ProposedRating> = {}): ProposedRating => ({
-  score: 75, partA: 30, partB: 20, partC: 25, stars: 4, decisionNumber: '123/QĐ-UBND', decisionDate: '2026-06-30',
-  authority: province, productSet: qd26Set, ...over,
+  score: 75,
+  partA: 30,
+  partB: 20,
+  partC: 25,
+  stars: 4,
+  decisionNumber: '123/QĐ-UBND',
+  decisionDate: '2026-06-30',
+  authority: province,
+  productSet: qd26Set,
+  ...over,
 });
 const fields = (r: ProposedRating) => validateRating(r, TODAY).map((p) => p.field);
 
 describe('stars from score (QĐ 26 Art. 3.3)', () => {
   it.each([
-    [100, 5], [90, 5], [89.99, 4], [70, 4], [69.99, 3], [50, 3], [49.99, null], [30, null], [0, null],
+    [100, 5],
+    [90, 5],
+    [89.99, 4],
+    [70, 4],
+    [69.99, 3],
+    [50, 3],
+    [49.99, null],
+    [30, null],
+    [0, null],
   ])('%p points → %p', (score, stars) => expect(starsForScore(score)).toBe(stars));
   it('bands 1–2★ below 50', () => {
     expect(starBand(49.99)).toBe(2);
@@ -132,7 +159,13 @@ describe('currentRating', () => {
 
 describe('validateRevocation (Art. 8)', () => {
   const r: RatingRecord = { id: 1, stars: 4, decisionDate: '2025-03-01' };
-  const ok = { ground: 'PRODUCTION_STOPPED', reason: 'Cơ sở ngừng sản xuất', revokedOn: '2026-01-10', decisionNumber: '9/QĐ-UBND', authority: province };
+  const ok = {
+    ground: 'PRODUCTION_STOPPED',
+    reason: 'Cơ sở ngừng sản xuất',
+    revokedOn: '2026-01-10',
+    decisionNumber: '9/QĐ-UBND',
+    authority: province,
+  };
   it('accepts a proper revocation', () => expect(validateRevocation(r, ok, TODAY)).toEqual([]));
   it('requires a reason and a known ground', () => {
     expect(validateRevocation(r, { ...ok, reason: '', ground: 'X' }, TODAY).map((p) => p.field)).toEqual(['ground', 'reason']);

@@ -70,11 +70,18 @@ export function starsForScore(score: number): Stars | null {
  *    (research §1.3: Đắk Song 1887/QĐ-UBND 16/6/2025, Cư Jút 768/QĐ-UBND 7/5/2025 [src: ocop-lamdong
  *    manifest]). The start of district recognition is not verified; we accept it from QĐ 1048/2019.
  */
-export const AUTHORITY_RULES: readonly { level: AuthorityLevel; stars: readonly Stars[]; from: string | null; to: string | null; source: string }[] = [
-  { level: 'PROVINCE', stars: [3, 4], from: null, to: null, source: 'QĐ 26/2026/QĐ-TTg Art. 4.1a, 7.3e; QĐ 148/QĐ-TTg (2023) flow' },
-  { level: 'MINISTRY', stars: [5], from: null, to: null, source: 'QĐ 26/2026/QĐ-TTg Art. 4.1b, 7.4e' },
-  { level: 'DISTRICT', stars: [3], from: '2019-08-21', to: '2025-06-30', source: 'practice under QĐ 148/QĐ-TTg (research §1.3); districts abolished 2025-07-01' },
-];
+export const AUTHORITY_RULES: readonly { level: AuthorityLevel; stars: readonly Stars[]; from: string | null; to: string | null; source: string }[] =
+  [
+    { level: 'PROVINCE', stars: [3, 4], from: null, to: null, source: 'QĐ 26/2026/QĐ-TTg Art. 4.1a, 7.3e; QĐ 148/QĐ-TTg (2023) flow' },
+    { level: 'MINISTRY', stars: [5], from: null, to: null, source: 'QĐ 26/2026/QĐ-TTg Art. 4.1b, 7.4e' },
+    {
+      level: 'DISTRICT',
+      stars: [3],
+      from: '2019-08-21',
+      to: '2025-06-30',
+      source: 'practice under QĐ 148/QĐ-TTg (research §1.3); districts abolished 2025-07-01',
+    },
+  ];
 
 /** The rules that allow `level` to issue `stars` on `decisionDate`, or the reason it may not. */
 export function authorityMayIssue(level: AuthorityLevel, stars: Stars, decisionDate: string): string | null {
@@ -124,9 +131,9 @@ export function validateRating(r: ProposedRating, today: string): Problem[] {
 
   const numberOk = (field: 'score' | 'partA' | 'partB' | 'partC', max: number): boolean => {
     const v = r[field];
-    if (typeof v !== 'number' || !Number.isFinite(v)) return add(field, 'must be a number'), false;
-    if (v < 0 || v > max) return add(field, `must be between 0 and ${max} (QĐ 26/2026 Art. 3.1), got ${v}`), false;
-    if (!twoDecimals(v)) return add(field, `at most two decimals, got ${v}`), false;
+    if (typeof v !== 'number' || !Number.isFinite(v)) return (add(field, 'must be a number'), false);
+    if (v < 0 || v > max) return (add(field, `must be between 0 and ${max} (QĐ 26/2026 Art. 3.1), got ${v}`), false);
+    if (!twoDecimals(v)) return (add(field, `at most two decimals, got ${v}`), false);
     return true;
   };
   const scoreOk = numberOk('score', SCORE_MAX);
@@ -163,8 +170,10 @@ export function validateRating(r: ProposedRating, today: string): Problem[] {
 
   const set = r.productSet;
   if (set && dateOk) {
-    if (r.decisionDate < set.validFrom) add('productSet', `product set ${set.code} applies from ${set.validFrom}; the decision is dated ${r.decisionDate}`);
-    else if (set.validTo && r.decisionDate > set.validTo) add('productSet', `product set ${set.code} applied until ${set.validTo}; the decision is dated ${r.decisionDate}`);
+    if (r.decisionDate < set.validFrom)
+      add('productSet', `product set ${set.code} applies from ${set.validFrom}; the decision is dated ${r.decisionDate}`);
+    else if (set.validTo && r.decisionDate > set.validTo)
+      add('productSet', `product set ${set.code} applied until ${set.validTo}; the decision is dated ${r.decisionDate}`);
   }
   return problems;
 }
@@ -290,7 +299,10 @@ export function validateRevocation(rating: RatingRecord, v: ProposedRevocation, 
   if (rating.revokedOn) add('rating', `already revoked on ${rating.revokedOn}`);
   const needed: AuthorityLevel = rating.stars === 5 ? 'MINISTRY' : 'PROVINCE';
   if (!v.authority || v.authority.level !== needed) {
-    add('authority.level', `a ${rating.stars}★ certificate is revoked by the ${needed === 'MINISTRY' ? 'minister' : 'province chair'} (QĐ 26/2026 Art. 8.2)`);
+    add(
+      'authority.level',
+      `a ${rating.stars}★ certificate is revoked by the ${needed === 'MINISTRY' ? 'minister' : 'province chair'} (QĐ 26/2026 Art. 8.2)`,
+    );
   }
   return problems;
 }

@@ -13,7 +13,12 @@ export interface ProductWithHistory<R extends RatingRecord = RatingRecord> {
   readonly ratings: readonly R[];
 }
 
-export interface StarCounts { readonly 3: number; readonly 4: number; readonly 5: number; readonly none: number }
+export interface StarCounts {
+  readonly 3: number;
+  readonly 4: number;
+  readonly 5: number;
+  readonly none: number;
+}
 
 /** Products by their current stars on `on` (`none`: no current rating — never rated, expired or revoked). */
 export function countByStars(products: readonly ProductWithHistory[], on: string): StarCounts {
@@ -50,5 +55,7 @@ export function expiringWithin<P extends ProductWithHistory>(products: readonly 
     const until = effectiveValidUntil(r);
     if (until <= limit) out.push({ product: p, validUntil: until });
   }
-  return out.sort((a, b) => (a.validUntil < b.validUntil ? -1 : a.validUntil > b.validUntil ? 1 : String(a.product.id) < String(b.product.id) ? -1 : 1));
+  return out.sort((a, b) =>
+    a.validUntil < b.validUntil ? -1 : a.validUntil > b.validUntil ? 1 : String(a.product.id) < String(b.product.id) ? -1 : 1,
+  );
 }

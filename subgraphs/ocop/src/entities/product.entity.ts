@@ -5,7 +5,10 @@ import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 @Unique({ name: 'ocop_product_code_unique', properties: ['code'] })
 @Index({ name: 'ocop_product_commune_id_index', properties: ['communeId'] })
 @Index({ name: 'ocop_product_product_set_code_index', properties: ['productSetCode'] })
-@Index({ name: 'ocop_product_name_key_index', expression: 'create index "ocop_product_name_key_index" on "ocop_product" ("name_key" text_pattern_ops)' })
+@Index({
+  name: 'ocop_product_name_key_index',
+  expression: 'create index "ocop_product_name_key_index" on "ocop_product" ("name_key" text_pattern_ops)',
+})
 export class OcopProductRecord {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;

@@ -20,21 +20,41 @@ export function createOcopLoaders({ em }: { em: EntityManager }) {
       },
       { cacheKeyFn: (k) => `${k.productId}|${k.asOf}` },
     ),
-    ratings: groupedLoader((ids: readonly number[]) => read.ratingsOf(ids), (r) => r.productId),
-    listings: groupedLoader((ids: readonly number[]) => read.listingsOf(ids), (l) => l.productId),
-    owners: keyedLoader((ids: readonly number[]) => read.owners(ids), (o) => o.ownerId),
-    participants: groupedLoader((ids: readonly number[]) => read.participantsOf(ids), (p) => p.projectId),
-    supportItems: groupedLoader((ids: readonly number[]) => read.supportItemsOf(ids), (s) => s.projectId),
+    ratings: groupedLoader(
+      (ids: readonly number[]) => read.ratingsOf(ids),
+      (r) => r.productId,
+    ),
+    listings: groupedLoader(
+      (ids: readonly number[]) => read.listingsOf(ids),
+      (l) => l.productId,
+    ),
+    owners: keyedLoader(
+      (ids: readonly number[]) => read.owners(ids),
+      (o) => o.ownerId,
+    ),
+    participants: groupedLoader(
+      (ids: readonly number[]) => read.participantsOf(ids),
+      (p) => p.projectId,
+    ),
+    supportItems: groupedLoader(
+      (ids: readonly number[]) => read.supportItemsOf(ids),
+      (s) => s.projectId,
+    ),
     /** Today's units a registered unit went into (itself when it is on the current list), from the replica. */
     unitsToday: keyedLoader(
       (ids: readonly string[]) =>
-        em.getConnection().execute<{ unitId: string; today: string[] }[]>(
-          `select unit_id as "unitId", case when valid_to is null then array[unit_id] else successor_ids end as today from unit_profile where unit_id = any(?::text[])`,
-          [toPgArray(ids)],
-        ),
+        em
+          .getConnection()
+          .execute<{ unitId: string; today: string[] }[]>(
+            `select unit_id as "unitId", case when valid_to is null then array[unit_id] else successor_ids end as today from unit_profile where unit_id = any(?::text[])`,
+            [toPgArray(ids)],
+          ),
       (r) => r.unitId,
     ),
-    projectCommunes: groupedLoader((ids: readonly number[]) => read.communesOf(ids), (c) => c.projectId),
+    projectCommunes: groupedLoader(
+      (ids: readonly number[]) => read.communesOf(ids),
+      (c) => c.projectId,
+    ),
   };
 }
 

@@ -63,8 +63,19 @@ export class Migration20261201200000_ocop extends Migration {
   }
 
   override async down(): Promise<void> {
-    for (const t of ['ecommerce_listing', 'linkage_support_item', 'linkage_commune', 'linkage_participant', 'linkage_project',
-      'ocop_revocation', 'ocop_rating', 'ocop_product', 'cooperative', 'ocop_owner', 'product_class']) {
+    for (const t of [
+      'ecommerce_listing',
+      'linkage_support_item',
+      'linkage_commune',
+      'linkage_participant',
+      'linkage_project',
+      'ocop_revocation',
+      'ocop_rating',
+      'ocop_product',
+      'cooperative',
+      'ocop_owner',
+      'product_class',
+    ]) {
       this.addSql(`drop table if exists ${t}`);
     }
   }

@@ -6,8 +6,23 @@ import { today } from '../services/clock';
 import { OcopWriteService } from '../services/ocop-write.service';
 import { CooperativeFilter, CooperativeInput, OcopProductFilter, OcopProductInput, OcopRatingInput, OcopRevocationInput } from './inputs/ocop.inputs';
 import {
-  Cooperative, CooperativeConnection, OcopAdminUnit, EcommerceListing, LinkageParticipant, LinkageProject, LinkageProjectConnection, LinkageSupportItem,
-  OcopOwner, OcopPlatformCount, OcopProduct, OcopProductClass, OcopProductConnection, OcopRating, OcopSectorCount, OcopStarCount, OcopSummary,
+  Cooperative,
+  CooperativeConnection,
+  OcopAdminUnit,
+  EcommerceListing,
+  LinkageParticipant,
+  LinkageProject,
+  LinkageProjectConnection,
+  LinkageSupportItem,
+  OcopOwner,
+  OcopPlatformCount,
+  OcopProduct,
+  OcopProductClass,
+  OcopProductConnection,
+  OcopRating,
+  OcopSectorCount,
+  OcopStarCount,
+  OcopSummary,
 } from './types/ocop.types';
 
 const page = (first: number, after: string | null | undefined) => ({ first: checkPageSize(first), offset: decodeOffsetCursor(after) });
@@ -16,7 +31,8 @@ function checkFilter(filter: OcopProductFilter | null | undefined): OcopProductF
   const f = filter ?? {};
   for (const field of ['minStars', 'stars'] as const) {
     const v = f[field];
-    if (v != null && (v < 3 || v > 5)) throw userInputError(`filter.${field}: must be 3, 4 or 5 (only 3★–5★ are certified), got ${v}`, { field: `filter.${field}` });
+    if (v != null && (v < 3 || v > 5))
+      throw userInputError(`filter.${field}: must be 3, 4 or 5 (only 3★–5★ are certified), got ${v}`, { field: `filter.${field}` });
   }
   if (f.expiresWithinDays != null && (f.expiresWithinDays < 0 || f.expiresWithinDays > 3650)) {
     throw userInputError(`filter.expiresWithinDays: must be between 0 and 3650, got ${f.expiresWithinDays}`, { field: 'filter.expiresWithinDays' });
@@ -24,15 +40,26 @@ function checkFilter(filter: OcopProductFilter | null | undefined): OcopProductF
   return f;
 }
 
-function productConnection(ctx: Context, unitId: string | null, filter: OcopProductFilter | null | undefined, first: number, after: string | null | undefined, asOf: string | null | undefined) {
+function productConnection(
+  ctx: Context,
+  unitId: string | null,
+  filter: OcopProductFilter | null | undefined,
+  first: number,
+  after: string | null | undefined,
+  asOf: string | null | undefined,
+) {
   const p = page(first, after);
-  return ctx.loaders.read.productPage(unitId, checkFilter(filter), asOf ?? today(), p.offset, p.first).then((r) => offsetConnection(r.rows, p.offset, p.first, r.total));
+  return ctx.loaders.read
+    .productPage(unitId, checkFilter(filter), asOf ?? today(), p.offset, p.first)
+    .then((r) => offsetConnection(r.rows, p.offset, p.first, r.total));
 }
 
 /** Fields this subgraph adds to AdminUnit: an area's products, cooperatives, linkage projects and roll-ups (either list; lineage included). */
 @Resolver(() => OcopAdminUnit)
 export class AdminUnitOcopResolver {
-  @FieldResolver(() => OcopProductConnection, { description: 'OCOP products registered in this area (its subtree, and units of the other list whose lineage leads into it).' })
+  @FieldResolver(() => OcopProductConnection, {
+    description: 'OCOP products registered in this area (its subtree, and units of the other list whose lineage leads into it).',
+  })
   ocopProducts(
     @Root() unit: OcopAdminUnit,
     @Ctx() ctx: Context,
@@ -70,7 +97,10 @@ export class AdminUnitOcopResolver {
   }
 
   @FieldResolver(() => OcopSummary, { description: 'OCOP and linkage roll-ups of this area, computed from the records.' })
-  ocopSummary(@Root() unit: OcopAdminUnit, @Arg('asOf', () => DateScalar, { nullable: true, description: 'Date (default today).' }) asOf: string | null): OcopSummary {
+  ocopSummary(
+    @Root() unit: OcopAdminUnit,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Date (default today).' }) asOf: string | null,
+  ): OcopSummary {
     return { unitId: unit.id, asOf: asOf ?? today() };
   }
 }
@@ -92,23 +122,35 @@ export class OcopSummaryResolver {
   }
 
   @FieldResolver(() => Int, { description: 'Products whose current rating expires within `days` days.' })
-  expiring(@Root() s: OcopSummary, @Ctx() ctx: Context, @Arg('days', () => Int, { defaultValue: 90, description: 'Days after asOf.' }) days: number): Promise<number> {
+  expiring(
+    @Root() s: OcopSummary,
+    @Ctx() ctx: Context,
+    @Arg('days', () => Int, { defaultValue: 90, description: 'Days after asOf.' }) days: number,
+  ): Promise<number> {
     return ctx.loaders.summary.expiringCount(s.unitId, s.asOf, days);
   }
 
-  @FieldResolver(() => Number, { nullable: true, description: 'Share of the area\'s communes with a cooperative in a running linkage project for a key product (plan target > 70%, seed 003 §II.2.2); null without communes.' })
+  @FieldResolver(() => Number, {
+    nullable: true,
+    description:
+      "Share of the area's communes with a cooperative in a running linkage project for a key product (plan target > 70%, seed 003 §II.2.2); null without communes.",
+  })
   async linkedCommuneShare(@Root() s: OcopSummary, @Ctx() ctx: Context): Promise<number | null> {
     const r = await ctx.loaders.summary.linkedCommunes(s.unitId, s.asOf);
     return r.communes === 0 ? null : r.linked / r.communes;
   }
 
-  @FieldResolver(() => Number, { nullable: true, description: 'Share of the area\'s running linkage projects with a raw-material zone using digital technology (plan target: half); null without projects.' })
+  @FieldResolver(() => Number, {
+    nullable: true,
+    description:
+      "Share of the area's running linkage projects with a raw-material zone using digital technology (plan target: half); null without projects.",
+  })
   async digitalZoneShare(@Root() s: OcopSummary, @Ctx() ctx: Context): Promise<number | null> {
     const r = await ctx.loaders.summary.digitalZones(s.unitId, s.asOf);
     return r.projects === 0 ? null : r.digitalZone / r.projects;
   }
 
-  @FieldResolver(() => [OcopPlatformCount], { description: 'E-commerce listings of the area\'s products by platform.' })
+  @FieldResolver(() => [OcopPlatformCount], { description: "E-commerce listings of the area's products by platform." })
   listingsByPlatform(@Root() s: OcopSummary, @Ctx() ctx: Context): Promise<OcopPlatformCount[]> {
     return ctx.loaders.summary.listingsByPlatform(s.unitId);
   }
@@ -138,8 +180,12 @@ export class OcopProductResolver {
   }
 
   @Query(() => [OcopProductClass], { description: 'The OCOP classification of a class system (default QĐ 26/2026).' })
-  ocopProductClasses(@Arg('system', { defaultValue: 'QD26_2026', description: 'QD26_2026, QD148_2023 or QD1048_2019.' }) system: string): OcopProductClass[] {
-    return catalog().classes.filter((c) => c.system === system).map((c) => classView(c.code)!);
+  ocopProductClasses(
+    @Arg('system', { defaultValue: 'QD26_2026', description: 'QD26_2026, QD148_2023 or QD1048_2019.' }) system: string,
+  ): OcopProductClass[] {
+    return catalog()
+      .classes.filter((c) => c.system === system)
+      .map((c) => classView(c.code)!);
   }
 
   @FieldResolver(() => OcopProductClass, { description: 'The product set (bộ sản phẩm) it is registered under.' })
@@ -152,7 +198,10 @@ export class OcopProductResolver {
     return { id: p.communeId };
   }
 
-  @FieldResolver(() => [OcopAdminUnit], { description: 'The commune(s) of today\'s list it was registered in: itself when registered on the current list, else the units its commune went into through the 2025 reform (the lineage; empty when unknown).' })
+  @FieldResolver(() => [OcopAdminUnit], {
+    description:
+      "The commune(s) of today's list it was registered in: itself when registered on the current list, else the units its commune went into through the 2025 reform (the lineage; empty when unknown).",
+  })
   async communeToday(@Root() p: OcopProduct, @Ctx() ctx: Context): Promise<OcopAdminUnit[]> {
     return ((await ctx.loaders.unitsToday.load(p.communeId))?.today ?? []).map((id) => ({ id }));
   }
@@ -162,13 +211,24 @@ export class OcopProductResolver {
     return ctx.loaders.owners.load(Number(p.ownerId));
   }
 
-  @FieldResolver(() => OcopRating, { nullable: true, description: 'Its current rating: the latest decided, unrevoked, unexpired one on asOf (null: none — expired ratings stay in `ratings`).' })
-  currentRating(@Root() p: OcopProduct, @Ctx() ctx: Context, @Arg('asOf', () => DateScalar, { nullable: true, description: 'Date (default today).' }) asOf: string | null) {
+  @FieldResolver(() => OcopRating, {
+    nullable: true,
+    description: 'Its current rating: the latest decided, unrevoked, unexpired one on asOf (null: none — expired ratings stay in `ratings`).',
+  })
+  currentRating(
+    @Root() p: OcopProduct,
+    @Ctx() ctx: Context,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Date (default today).' }) asOf: string | null,
+  ) {
     return ctx.loaders.currentRating.load({ productId: Number(p.id), asOf: asOf ?? today() });
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Stars of its current rating on asOf (null: no current rating).' })
-  async stars(@Root() p: OcopProduct, @Ctx() ctx: Context, @Arg('asOf', () => DateScalar, { nullable: true, description: 'Date (default today).' }) asOf: string | null) {
+  async stars(
+    @Root() p: OcopProduct,
+    @Ctx() ctx: Context,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'Date (default today).' }) asOf: string | null,
+  ) {
     return (await ctx.loaders.currentRating.load({ productId: Number(p.id), asOf: asOf ?? today() }))?.stars ?? null;
   }
 
@@ -182,7 +242,9 @@ export class OcopProductResolver {
     return ctx.loaders.listings.load(Number(p.id));
   }
 
-  @Mutation(() => Cooperative, { description: 'Registers a cooperative (needs EDITOR of the unit). Refused with the field named; nothing written on error.' })
+  @Mutation(() => Cooperative, {
+    description: 'Registers a cooperative (needs EDITOR of the unit). Refused with the field named; nothing written on error.',
+  })
   async createCooperative(@Arg('input', () => CooperativeInput, { description: 'The cooperative.' }) input: CooperativeInput, @Ctx() ctx: Context) {
     const id = await new OcopWriteService(ctx.em, ctx).createCooperative(input);
     return (await ctx.loaders.read.cooperativesById([id]))[0];
@@ -201,7 +263,10 @@ export class OcopProductResolver {
   }
 
   @Mutation(() => OcopRating, { description: 'Revokes a rating (APPROVER of the province for 3–4★, MINISTRY or ADMIN for 5★).' })
-  async revokeOcopRating(@Arg('input', () => OcopRevocationInput, { description: 'The revocation.' }) input: OcopRevocationInput, @Ctx() ctx: Context) {
+  async revokeOcopRating(
+    @Arg('input', () => OcopRevocationInput, { description: 'The revocation.' }) input: OcopRevocationInput,
+    @Ctx() ctx: Context,
+  ) {
     const id = await new OcopWriteService(ctx.em, ctx).revokeRating(input);
     return this.ratingById(ctx, null, id);
   }
@@ -256,5 +321,12 @@ export class LinkageProjectResolver {
   }
 }
 
-export const OCOP_RESOLVERS = [AdminUnitOcopResolver, OcopSummaryResolver, OcopProductResolver, OcopRatingResolver, OcopProductClassResolver, LinkageProjectResolver] as const;
+export const OCOP_RESOLVERS = [
+  AdminUnitOcopResolver,
+  OcopSummaryResolver,
+  OcopProductResolver,
+  OcopRatingResolver,
+  OcopProductClassResolver,
+  LinkageProjectResolver,
+] as const;
 export { ID };

@@ -14,8 +14,17 @@ export function classView(code: string | null | undefined): OcopProductClass | n
   const c = code ? catalog().get(code) : undefined;
   if (!c) return null;
   return {
-    code: c.code, system: c.system, level: c.level, nameVi: c.nameVi, nameEn: c.nameEn, productSetNo: c.productSetNo,
-    leadMinistries: [...c.leadMinistries], validFrom: c.validFrom, validTo: c.validTo, verified: c.verified, source: c.source,
+    code: c.code,
+    system: c.system,
+    level: c.level,
+    nameVi: c.nameVi,
+    nameEn: c.nameEn,
+    productSetNo: c.productSetNo,
+    leadMinistries: [...c.leadMinistries],
+    validFrom: c.validFrom,
+    validTo: c.validTo,
+    verified: c.verified,
+    source: c.source,
     parentCode: c.parentCode,
   };
 }

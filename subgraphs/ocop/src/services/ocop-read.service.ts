@@ -1,7 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { toPgArray } from '@ntm/kit';
 import { foldText } from '@ntm/names';
-import type { Cooperative, EcommerceListing, LinkageParticipant, LinkageProject, LinkageSupportItem, OcopOwner, OcopProduct, OcopRating } from '../resolvers/types/ocop.types';
+import type {
+  Cooperative,
+  EcommerceListing,
+  LinkageParticipant,
+  LinkageProject,
+  LinkageSupportItem,
+  OcopOwner,
+  OcopProduct,
+  OcopRating,
+} from '../resolvers/types/ocop.types';
 import { CURRENT_ON, scopeCte } from './scope';
 
 export interface ProductFilter {
@@ -40,7 +49,13 @@ export class OcopReadService {
   }
 
   /** One page of an area's products (null: the country) with its total, filtered on their current rating on `asOf`. */
-  async productPage(unitId: string | null, filter: ProductFilter, asOf: string, offset: number, first: number): Promise<{ rows: OcopProduct[]; total: number }> {
+  async productPage(
+    unitId: string | null,
+    filter: ProductFilter,
+    asOf: string,
+    offset: number,
+    first: number,
+  ): Promise<{ rows: OcopProduct[]; total: number }> {
     const scope = scopeCte(unitId);
     const where: string[] = [unitId === null ? 'true' : 'p.commune_id in (select unit_id from scope)'];
     const params: unknown[] = [...scope.params, asOf, asOf, asOf];
@@ -49,11 +64,26 @@ export class OcopReadService {
       where.push(`(p.name_key like ? or p.name_key like ?)`);
       params.push(a, b);
     }
-    if (filter.productSet) { where.push(`p.product_set_code = ?`); params.push(filter.productSet); }
-    if (filter.keyProduct != null) { where.push(`p.key_product = ?`); params.push(filter.keyProduct); }
-    if (filter.minStars != null) { where.push(`cur.stars >= ?`); params.push(filter.minStars); }
-    if (filter.stars != null) { where.push(`cur.stars = ?`); params.push(filter.stars); }
-    if (filter.expiresWithinDays != null) { where.push(`cur.valid_through <= ?::date + ?::int`); params.push(asOf, filter.expiresWithinDays); }
+    if (filter.productSet) {
+      where.push(`p.product_set_code = ?`);
+      params.push(filter.productSet);
+    }
+    if (filter.keyProduct != null) {
+      where.push(`p.key_product = ?`);
+      params.push(filter.keyProduct);
+    }
+    if (filter.minStars != null) {
+      where.push(`cur.stars >= ?`);
+      params.push(filter.minStars);
+    }
+    if (filter.stars != null) {
+      where.push(`cur.stars = ?`);
+      params.push(filter.stars);
+    }
+    if (filter.expiresWithinDays != null) {
+      where.push(`cur.valid_through <= ?::date + ?::int`);
+      params.push(asOf, filter.expiresWithinDays);
+    }
     const rows = await this.run<OcopProduct & { total: string }>(
       `with ${scope.sql}
        select ${PRODUCT_COLUMNS}, count(*) over () as total
@@ -91,7 +121,9 @@ export class OcopReadService {
   }
 
   ratingsOf(productIds: readonly number[]): Promise<OcopRating[]> {
-    return this.run(`select ${RATING_COLUMNS} from ocop_rating r where r.product_id = any(?::int[]) order by r.decided_on, r.id`, [toPgArray(productIds)]);
+    return this.run(`select ${RATING_COLUMNS} from ocop_rating r where r.product_id = any(?::int[]) order by r.decided_on, r.id`, [
+      toPgArray(productIds),
+    ]);
   }
 
   listingsOf(productIds: readonly number[]): Promise<EcommerceListing[]> {
@@ -115,7 +147,12 @@ export class OcopReadService {
     return rows.map((r) => ownerView(r));
   }
 
-  async cooperativePage(unitId: string | null, filter: { search?: string | null; legalForm?: string | null; status?: string | null }, offset: number, first: number) {
+  async cooperativePage(
+    unitId: string | null,
+    filter: { search?: string | null; legalForm?: string | null; status?: string | null },
+    offset: number,
+    first: number,
+  ) {
     const scope = scopeCte(unitId);
     const where: string[] = [unitId === null ? 'true' : 'c.commune_id in (select unit_id from scope)'];
     const params: unknown[] = [...scope.params];
@@ -124,8 +161,14 @@ export class OcopReadService {
       where.push(`(c.name_key like ? or c.name_key like ?)`);
       params.push(a, b);
     }
-    if (filter.legalForm) { where.push('c.legal_form = ?'); params.push(filter.legalForm); }
-    if (filter.status) { where.push('c.status = ?'); params.push(filter.status); }
+    if (filter.legalForm) {
+      where.push('c.legal_form = ?');
+      params.push(filter.legalForm);
+    }
+    if (filter.status) {
+      where.push('c.status = ?');
+      params.push(filter.status);
+    }
     const rows = await this.run<Record<string, unknown>>(
       `with ${scope.sql} select ${COOPERATIVE_COLUMNS}, count(*) over () as total from cooperative c where ${where.join(' and ')} order by c.id limit ? offset ?`,
       [...params, first + 1, offset],
@@ -151,7 +194,10 @@ export class OcopReadService {
   }
 
   participantsOf(projectIds: readonly number[]): Promise<LinkageParticipant[]> {
-    return this.run(`select project_id as "projectId", kind, role, ref, cooperative_id as "cooperativeId" from linkage_participant where project_id = any(?::int[]) order by id`, [toPgArray(projectIds)]);
+    return this.run(
+      `select project_id as "projectId", kind, role, ref, cooperative_id as "cooperativeId" from linkage_participant where project_id = any(?::int[]) order by id`,
+      [toPgArray(projectIds)],
+    );
   }
 
   supportItemsOf(projectIds: readonly number[]): Promise<LinkageSupportItem[]> {
@@ -162,11 +208,16 @@ export class OcopReadService {
   }
 
   communesOf(projectIds: readonly number[]): Promise<{ projectId: number; communeId: string }[]> {
-    return this.run(`select project_id as "projectId", commune_id as "communeId" from linkage_commune where project_id = any(?::int[]) order by commune_id`, [toPgArray(projectIds)]);
+    return this.run(
+      `select project_id as "projectId", commune_id as "communeId" from linkage_commune where project_id = any(?::int[]) order by commune_id`,
+      [toPgArray(projectIds)],
+    );
   }
 
   async cooperativesById(ids: readonly number[]): Promise<Cooperative[]> {
-    const rows = await this.run<Record<string, unknown>>(`select ${COOPERATIVE_COLUMNS} from cooperative c where c.id = any(?::int[])`, [toPgArray(ids)]);
+    const rows = await this.run<Record<string, unknown>>(`select ${COOPERATIVE_COLUMNS} from cooperative c where c.id = any(?::int[])`, [
+      toPgArray(ids),
+    ]);
     return rows.map((r) => cooperativeView(r));
   }
 }
@@ -174,9 +225,16 @@ export class OcopReadService {
 function cooperativeView(r: Record<string, unknown>): Cooperative {
   return {
     typeName: r.legalForm === 'COOPERATIVE_GROUP' ? 'CooperativeGroup' : 'Cooperative',
-    id: r.id as string, name: r.name as string, commune: { id: r.communeId as string }, generated: r.generated as boolean,
-    registrationNumber: r.registrationNumber as string, legalForm: r.legalForm as string, members: r.members as number,
-    foundedOn: r.foundedOn as string, mainSector: r.mainSector as string, status: r.status as string,
+    id: r.id as string,
+    name: r.name as string,
+    commune: { id: r.communeId as string },
+    generated: r.generated as boolean,
+    registrationNumber: r.registrationNumber as string,
+    legalForm: r.legalForm as string,
+    members: r.members as number,
+    foundedOn: r.foundedOn as string,
+    mainSector: r.mainSector as string,
+    status: r.status as string,
   };
 }
 
@@ -184,11 +242,19 @@ const TYPE_NAMES: Record<string, string> = { ENTERPRISE: 'Enterprise', FARM: 'Fa
 
 function ownerView(r: Record<string, unknown>): OcopOwner & { ownerId: number } {
   if (r.coopId) {
-    return { ...cooperativeView({ ...r, id: r.coopId, name: r.coopName, communeId: r.coopCommuneId }), ownerId: r.ownerId as number } as Cooperative & { ownerId: number };
+    return {
+      ...cooperativeView({ ...r, id: r.coopId, name: r.coopName, communeId: r.coopCommuneId }),
+      ownerId: r.ownerId as number,
+    };
   }
   const typeName = TYPE_NAMES[r.ownerType as string] ?? (r.ownerType === 'COOPERATIVE_GROUP' ? 'Enterprise' : 'Enterprise');
   return {
-    typeName, ownerId: r.ownerId as number, id: r.id as string, name: r.name as string, commune: { id: r.communeId as string },
-    generated: r.generated as boolean, establishedOn: (r.establishedOn as string | null) ?? null,
+    typeName,
+    ownerId: r.ownerId as number,
+    id: r.id as string,
+    name: r.name as string,
+    commune: { id: r.communeId as string },
+    generated: r.generated as boolean,
+    establishedOn: (r.establishedOn as string | null) ?? null,
   } as OcopOwner & { ownerId: number };
 }

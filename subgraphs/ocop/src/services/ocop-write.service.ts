@@ -11,22 +11,60 @@ import { authorize, needForStars, type AuthContext, type Authorizer } from './au
 import { catalog } from './catalog';
 import { today as clockToday } from './clock';
 
-export interface UnitFacts { unitId: string; code: string; level: string; ancestorIds: string[]; successorIds: string[] }
+export interface UnitFacts {
+  unitId: string;
+  code: string;
+  level: string;
+  ancestorIds: string[];
+  successorIds: string[];
+}
 
 export interface CooperativeInput {
-  legalForm: string; registrationNumber: string; name: string; commune: string; communeAsOf?: string | null;
-  foundedOn: string; members: number; mainSector: string; status?: string | null;
+  legalForm: string;
+  registrationNumber: string;
+  name: string;
+  commune: string;
+  communeAsOf?: string | null;
+  foundedOn: string;
+  members: number;
+  mainSector: string;
+  status?: string | null;
 }
 export interface ProductInput {
-  name: string; productSetCode: string; cooperativeId?: string | null; ownerId?: string | null; commune: string;
-  communeAsOf?: string | null; keyProduct?: boolean | null; traceable?: boolean | null;
+  name: string;
+  productSetCode: string;
+  cooperativeId?: string | null;
+  ownerId?: string | null;
+  commune: string;
+  communeAsOf?: string | null;
+  keyProduct?: boolean | null;
+  traceable?: boolean | null;
 }
-export interface AuthorityInput { level: string; unitCode?: string | null; name: string }
+export interface AuthorityInput {
+  level: string;
+  unitCode?: string | null;
+  name: string;
+}
 export interface RatingInput {
-  productCode: string; score: number; partA: number; partB: number; partC: number; stars: number;
-  decisionNumber: string; decisionDate: string; authority: AuthorityInput; productSetCode?: string | null;
+  productCode: string;
+  score: number;
+  partA: number;
+  partB: number;
+  partC: number;
+  stars: number;
+  decisionNumber: string;
+  decisionDate: string;
+  authority: AuthorityInput;
+  productSetCode?: string | null;
 }
-export interface RevocationInput { ratingId: string; ground: string; reason: string; revokedOn: string; decisionNumber: string; authority: AuthorityInput }
+export interface RevocationInput {
+  ratingId: string;
+  ground: string;
+  reason: string;
+  revokedOn: string;
+  decisionNumber: string;
+  authority: AuthorityInput;
+}
 
 /** A refused write: every problem, the first one's field in `extensions.field`. */
 export function refuse(problems: Problem[]): never {
@@ -64,7 +102,9 @@ export class OcopWriteService {
   async createCooperative(input: CooperativeInput): Promise<number> {
     const unit = await this.resolveUnit(input.commune, input.communeAsOf);
     await this.authorizer(this.ctx, 'EDITOR', unit?.unitId ?? null);
-    const taken = await this.run<{ key: string }>(`select registration_key as key from cooperative where registration_key = ?`, [registrationKey(String(input.registrationNumber ?? ''))]);
+    const taken = await this.run<{ key: string }>(`select registration_key as key from cooperative where registration_key = ?`, [
+      registrationKey(String(input.registrationNumber ?? '')),
+    ]);
     const status = input.status ?? 'ACTIVE';
     const check = validateCooperative(
       { ...input, communeCode: input.commune, status },
@@ -73,15 +113,33 @@ export class OcopWriteService {
     if (check.problems.length) refuse(check.problems.map((p) => (p.field === 'communeCode' ? { ...p, field: 'commune' } : p)));
     return this.em.getConnection().transactional(async (trx) => {
       try {
-        const [row] = (await trx.raw(
-          `insert into cooperative (legal_form, registration_number, registration_key, name, name_key, commune_id, founded_on, members, main_sector, status, generated)
+        const [row] = (
+          await trx.raw(
+            `insert into cooperative (legal_form, registration_number, registration_key, name, name_key, commune_id, founded_on, members, main_sector, status, generated)
            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false) returning id`,
-          [input.legalForm, normaliseRegistrationNumber(input.registrationNumber), registrationKey(input.registrationNumber), input.name.trim(),
-            foldText(input.name), unit!.unitId, input.foundedOn, input.members, input.mainSector, status],
-        )).rows as { id: number }[];
+            [
+              input.legalForm,
+              normaliseRegistrationNumber(input.registrationNumber),
+              registrationKey(input.registrationNumber),
+              input.name.trim(),
+              foldText(input.name),
+              unit!.unitId,
+              input.foundedOn,
+              input.members,
+              input.mainSector,
+              status,
+            ],
+          )
+        ).rows as { id: number }[];
         return row.id;
       } catch (error) {
-        if ((error as { code?: string }).code === '23505') refuse([{ field: 'registrationNumber', reason: `${normaliseRegistrationNumber(input.registrationNumber)} is already registered to another cooperative` }]);
+        if ((error as { code?: string }).code === '23505')
+          refuse([
+            {
+              field: 'registrationNumber',
+              reason: `${normaliseRegistrationNumber(input.registrationNumber)} is already registered to another cooperative`,
+            },
+          ]);
         throw error;
       }
     });
@@ -91,10 +149,17 @@ export class OcopWriteService {
     const unit = await this.resolveUnit(input.commune, input.communeAsOf);
     await this.authorizer(this.ctx, 'EDITOR', unit?.unitId ?? null);
     const problems = validateProduct(
-      { name: input.name, productSetCode: input.productSetCode, ownerId: input.ownerId ?? input.cooperativeId ?? null, communeCode: input.commune, keyProduct: input.keyProduct ?? false },
+      {
+        name: input.name,
+        productSetCode: input.productSetCode,
+        ownerId: input.ownerId ?? input.cooperativeId ?? null,
+        communeCode: input.commune,
+        keyProduct: input.keyProduct ?? false,
+      },
       { catalog: catalog(), communeLevel: (unit?.level ?? null) as never },
     ).map((p) => (p.field === 'communeCode' ? { ...p, field: 'commune' } : p.field === 'ownerId' ? { ...p, field: 'ownerId/cooperativeId' } : p));
-    if (input.ownerId && input.cooperativeId) problems.push({ field: 'ownerId/cooperativeId', reason: 'give one of ownerId or cooperativeId, not both' });
+    if (input.ownerId && input.cooperativeId)
+      problems.push({ field: 'ownerId/cooperativeId', reason: 'give one of ownerId or cooperativeId, not both' });
     let ownerId: number | null = null;
     type CoopRow = { id: number; name: string; legal_form: string; commune_id: string; founded_on: string; owner_id: number | null };
     let cooperative = null as CoopRow | null;
@@ -103,10 +168,16 @@ export class OcopWriteService {
       if (!o) problems.push({ field: 'ownerId', reason: `no OCOP owner has id ${input.ownerId}` });
       else ownerId = o.id;
     } else if (input.cooperativeId) {
-      const [c] = await this.run<CoopRow>(`select c.id, c.name, c.legal_form, c.commune_id, c.founded_on::text as founded_on, o.id as owner_id
-        from cooperative c left join ocop_owner o on o.cooperative_id = c.id where c.id = ?`, [Number(input.cooperativeId) || 0]);
+      const [c] = await this.run<CoopRow>(
+        `select c.id, c.name, c.legal_form, c.commune_id, c.founded_on::text as founded_on, o.id as owner_id
+        from cooperative c left join ocop_owner o on o.cooperative_id = c.id where c.id = ?`,
+        [Number(input.cooperativeId) || 0],
+      );
       if (!c) problems.push({ field: 'cooperativeId', reason: `no cooperative has id ${input.cooperativeId}` });
-      else { cooperative = c; ownerId = c.owner_id; }
+      else {
+        cooperative = c;
+        ownerId = c.owner_id;
+      }
     }
     if (problems.length) refuse(problems);
     const set = catalog().get(input.productSetCode)!;
@@ -115,10 +186,12 @@ export class OcopWriteService {
     return this.em.getConnection().transactional(async (trx) => {
       const coop = cooperative;
       if (ownerId === null && coop) {
-        const [o] = (await trx.raw(
-          `insert into ocop_owner (owner_type, name, commune_id, established_on, cooperative_id, generated) values (?, ?, ?, ?, ?, false) returning id`,
-          [coop.legal_form === 'COOPERATIVE_GROUP' ? 'COOPERATIVE_GROUP' : 'COOPERATIVE', coop.name, coop.commune_id, coop.founded_on, coop.id],
-        )).rows as { id: number }[];
+        const [o] = (
+          await trx.raw(
+            `insert into ocop_owner (owner_type, name, commune_id, established_on, cooperative_id, generated) values (?, ?, ?, ?, ?, false) returning id`,
+            [coop.legal_form === 'COOPERATIVE_GROUP' ? 'COOPERATIVE_GROUP' : 'COOPERATIVE', coop.name, coop.commune_id, coop.founded_on, coop.id],
+          )
+        ).rows as { id: number }[];
         ownerId = o.id;
       }
       const prefix = `OCOP-${provinceCode}-${unit!.code}-${year}-`;
@@ -128,36 +201,73 @@ export class OcopWriteService {
       await trx.raw(
         `insert into ocop_product (code, name, name_key, product_set_code, class_system, owner_id, commune_id, key_product, traceable, generated)
          values (?, ?, ?, ?, ?, ?, ?, ?, ?, false)`,
-        [code, input.name.trim(), foldText(input.name), set.code, set.system, ownerId, unit!.unitId, input.keyProduct ?? false, input.traceable ?? false],
+        [
+          code,
+          input.name.trim(),
+          foldText(input.name),
+          set.code,
+          set.system,
+          ownerId,
+          unit!.unitId,
+          input.keyProduct ?? false,
+          input.traceable ?? false,
+        ],
       );
       return code;
     });
   }
 
   async recordRating(input: RatingInput): Promise<number> {
-    const [product] = await this.run<{ id: number; commune_id: string; product_set_code: string }>(`select id, commune_id, product_set_code from ocop_product where code = ?`, [input.productCode]);
+    const [product] = await this.run<{ id: number; commune_id: string; product_set_code: string }>(
+      `select id, commune_id, product_set_code from ocop_product where code = ?`,
+      [input.productCode],
+    );
     const unit = product ? await this.resolveUnit(product.commune_id, null) : null;
     await this.authorizer(this.ctx, needForStars(input.stars), unit?.unitId ?? null);
     if (!product) refuse([{ field: 'productCode', reason: `no OCOP product has code ${JSON.stringify(input.productCode)}` }]);
     const setCode = input.productSetCode ?? product.product_set_code;
     const set = catalog().get(setCode);
     const problems: Problem[] = [];
-    if (!set || set.productSetNo === null) problems.push({ field: 'productSetCode', reason: `${JSON.stringify(setCode)} is not a product set of the classification` });
-    problems.push(...validateRating(
-      { ...input, authority: { ...input.authority, level: input.authority?.level as AuthorityLevel }, productSet: set ? { code: set.code, validFrom: set.validFrom, validTo: set.validTo } : null },
-      this.today(),
-    ));
+    if (!set || set.productSetNo === null)
+      problems.push({ field: 'productSetCode', reason: `${JSON.stringify(setCode)} is not a product set of the classification` });
+    problems.push(
+      ...validateRating(
+        {
+          ...input,
+          authority: { ...input.authority, level: input.authority?.level as AuthorityLevel },
+          productSet: set ? { code: set.code, validFrom: set.validFrom, validTo: set.validTo } : null,
+        },
+        this.today(),
+      ),
+    );
     if (problems.length) refuse(problems);
     const until = validUntil(input.decisionDate);
     const through = effectiveValidUntil({ id: 0, stars: input.stars as Stars, decisionDate: input.decisionDate });
     return this.em.getConnection().transactional(async (trx) => {
-      const [row] = (await trx.raw(
-        `insert into ocop_rating (product_id, stars, score, part_a, part_b, part_c, class_system, product_set_code, decision_number, decided_on,
+      const [row] = (
+        await trx.raw(
+          `insert into ocop_rating (product_id, stars, score, part_a, part_b, part_c, class_system, product_set_code, decision_number, decided_on,
            authority_level, authority_unit_code, authority_name, valid_until, valid_through, generated)
          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false) returning id`,
-        [product.id, input.stars, input.score, input.partA, input.partB, input.partC, set!.system, set!.code, input.decisionNumber.trim(), input.decisionDate,
-          input.authority.level, input.authority.unitCode ?? null, input.authority.name.trim(), until, through],
-      )).rows as { id: number }[];
+          [
+            product.id,
+            input.stars,
+            input.score,
+            input.partA,
+            input.partB,
+            input.partC,
+            set!.system,
+            set!.code,
+            input.decisionNumber.trim(),
+            input.decisionDate,
+            input.authority.level,
+            input.authority.unitCode ?? null,
+            input.authority.name.trim(),
+            until,
+            through,
+          ],
+        )
+      ).rows as { id: number }[];
       return row.id;
     });
   }
@@ -176,13 +286,22 @@ export class OcopWriteService {
       { ...input, authority: { ...input.authority, level: input.authority?.level as AuthorityLevel } },
       this.today(),
     );
-    if (!isIsoDate(input.revokedOn) && !problems.some((p) => p.field === 'revokedOn')) problems.push({ field: 'revokedOn', reason: 'must be a date' });
+    if (!isIsoDate(input.revokedOn) && !problems.some((p) => p.field === 'revokedOn'))
+      problems.push({ field: 'revokedOn', reason: 'must be a date' });
     if (problems.length) refuse(problems);
     await this.em.getConnection().transactional(async (trx) => {
       await trx.raw(
         `insert into ocop_revocation (rating_id, revoked_on, ground, reason, decision_number, authority_level, authority_name, generated)
          values (?, ?, ?, ?, ?, ?, ?, false)`,
-        [rating.id, input.revokedOn, input.ground, input.reason.trim(), input.decisionNumber.trim(), input.authority.level, input.authority.name.trim()],
+        [
+          rating.id,
+          input.revokedOn,
+          input.ground,
+          input.reason.trim(),
+          input.decisionNumber.trim(),
+          input.authority.level,
+          input.authority.name.trim(),
+        ],
       );
     });
     return rating.id;

@@ -7,13 +7,21 @@ describe('write authorization', () => {
     expect(decideWrite(null, 'EDITOR', [unit])).toMatchObject({ allowed: false, code: 'UNAUTHENTICATED' });
   });
   it('refuses a user without the role', () => {
-    expect(decideWrite({ id: 'a', roles: ['EDITOR', 'MINISTRY'], scopes: ['46@2025-07-01'] }, 'APPROVER', [unit])).toMatchObject({ allowed: false, code: 'FORBIDDEN', field: null });
+    expect(decideWrite({ id: 'a', roles: ['EDITOR', 'MINISTRY'], scopes: ['46@2025-07-01'] }, 'APPROVER', [unit])).toMatchObject({
+      allowed: false,
+      code: 'FORBIDDEN',
+      field: null,
+    });
   });
   it('allows an editor whose scope is an area of the unit, through the lineage too', () => {
     expect(decideWrite({ id: 'e', roles: ['EDITOR'], scopes: ['46@2025-07-01'] }, 'EDITOR', [unit])).toEqual({ allowed: true, actor: 'e' });
   });
   it('refuses an editor of another area, naming unitId', () => {
-    expect(decideWrite({ id: 'e', roles: ['EDITOR'], scopes: ['40@2025-07-01'] }, 'EDITOR', [unit])).toMatchObject({ allowed: false, code: 'FORBIDDEN', field: 'unitId' });
+    expect(decideWrite({ id: 'e', roles: ['EDITOR'], scopes: ['40@2025-07-01'] }, 'EDITOR', [unit])).toMatchObject({
+      allowed: false,
+      code: 'FORBIDDEN',
+      field: 'unitId',
+    });
   });
   it('reads a scope given as an official code on either list', () => {
     expect(decideWrite({ id: 'e', roles: ['EDITOR'], scopes: ['46'] }, 'EDITOR', [unit])).toEqual({ allowed: true, actor: 'e' });

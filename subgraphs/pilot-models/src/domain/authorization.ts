@@ -25,13 +25,28 @@ export type AuthorizationDecision =
   | { readonly allowed: true; readonly actor: string }
   | { readonly allowed: false; readonly code: 'UNAUTHENTICATED' | 'FORBIDDEN'; readonly field: string | null; readonly reason: string };
 
-export function decideWrite(user: SignedInUser | null | undefined, role: WriteRole, units: readonly { readonly unitId: string; readonly areaIds: readonly string[] }[]): AuthorizationDecision {
+export function decideWrite(
+  user: SignedInUser | null | undefined,
+  role: WriteRole,
+  units: readonly { readonly unitId: string; readonly areaIds: readonly string[] }[],
+): AuthorizationDecision {
   if (!user) return { allowed: false, code: 'UNAUTHENTICATED', field: null, reason: `sign in: this write needs an ${role}` };
   if (user.roles.includes('ADMIN')) return { allowed: true, actor: user.id };
-  if (!user.roles.includes(role)) return { allowed: false, code: 'FORBIDDEN', field: null, reason: `this write needs the role ${role}; ${user.id} has ${user.roles.join(', ') || 'no role'}` };
+  if (!user.roles.includes(role))
+    return {
+      allowed: false,
+      code: 'FORBIDDEN',
+      field: null,
+      reason: `this write needs the role ${role}; ${user.id} has ${user.roles.join(', ') || 'no role'}`,
+    };
   for (const unit of units) {
     if (!user.scopes.some((s) => unit.areaIds.some((a) => covers(s, a)))) {
-      return { allowed: false, code: 'FORBIDDEN', field: 'unitId', reason: `${unit.unitId} is outside the units ${user.id} acts for (${user.scopes.join(', ') || 'none'})` };
+      return {
+        allowed: false,
+        code: 'FORBIDDEN',
+        field: 'unitId',
+        reason: `${unit.unitId} is outside the units ${user.id} acts for (${user.scopes.join(', ') || 'none'})`,
+      };
     }
   }
   return { allowed: true, actor: user.id };

@@ -8,7 +8,15 @@ const catalogue = readCatalogue();
 describe('the committed data files', () => {
   it('parse and agree with each other', () => {
     expect(catalogue.lifecycle).toHaveLength(14);
-    expect(catalogue.centralPlan.map((c) => c.deadline)).toEqual(['2022-11-30', '2022-12-10', '2023-03-30', '2023-06-30', '2025-12-31', '2025-12-31', '2025-12-31']);
+    expect(catalogue.centralPlan.map((c) => c.deadline)).toEqual([
+      '2022-11-30',
+      '2022-12-10',
+      '2023-03-30',
+      '2023-06-30',
+      '2025-12-31',
+      '2025-12-31',
+      '2025-12-31',
+    ]);
     expect(catalogue.topicGroups.filter((g) => g.kind === 'SMART_COMMUNE')).toHaveLength(6);
     expect(catalogue.topicGroups.filter((g) => g.kind === 'ECOMMERCE_COMMUNE')).toHaveLength(5);
     expect(catalogue.villageRequirements).toHaveLength(10);
@@ -31,7 +39,19 @@ describe('the committed data files', () => {
 describe('parsers report the file, line and column of a problem', () => {
   const LC = 'phase,order,code,name_vi,name_en,depends_on,evidence_required,central_step,source,quote_vi\n';
   const row = (over: Partial<Record<string, string>> = {}) => {
-    const r = { phase: 'DESIGN', order: '1', code: 'A', name_vi: 'a', name_en: 'a', depends_on: '', evidence_required: 'false', central_step: '2', source: 'seed 001', quote_vi: 'q', ...over };
+    const r = {
+      phase: 'DESIGN',
+      order: '1',
+      code: 'A',
+      name_vi: 'a',
+      name_en: 'a',
+      depends_on: '',
+      evidence_required: 'false',
+      central_step: '2',
+      source: 'seed 001',
+      quote_vi: 'q',
+      ...over,
+    };
     return Object.values(r).join(',') + '\n';
   };
   const fails = (fn: () => unknown) => {
@@ -47,11 +67,19 @@ describe('parsers report the file, line and column of a problem', () => {
 
   it('lifecycle', () => {
     expect(parseLifecycle(LC + row() + row({ order: '2', code: 'B', depends_on: 'A' }))[1].dependsOn).toEqual(['A']);
-    expect(fails(() => parseLifecycle(LC + row({ depends_on: 'B' }) + row({ order: '2', code: 'B' })))).toEqual([2, 'depends_on', '"B" is not a step on an earlier row']);
+    expect(fails(() => parseLifecycle(LC + row({ depends_on: 'B' }) + row({ order: '2', code: 'B' })))).toEqual([
+      2,
+      'depends_on',
+      '"B" is not a step on an earlier row',
+    ]);
     expect(fails(() => parseLifecycle(LC + row() + row({ code: 'A', order: '2' })))).toEqual([3, 'code', 'duplicate code "A"']);
     expect(fails(() => parseLifecycle(LC + row({ evidence_required: 'yes' })))).toEqual([2, 'evidence_required', '"yes" is not true or false']);
     expect(fails(() => parseLifecycle(LC + row({ phase: 'BUILD' })))[1]).toBe('phase');
-    expect(fails(() => parseLifecycle(LC + row({ order: '2' })))).toEqual([2, 'order', 'expected 1 (steps of a phase are numbered 1, 2, … in file order)']);
+    expect(fails(() => parseLifecycle(LC + row({ order: '2' })))).toEqual([
+      2,
+      'order',
+      'expected 1 (steps of a phase are numbered 1, 2, … in file order)',
+    ]);
     expect(fails(() => parseLifecycle(LC.replace(',quote_vi', '') + 'x\n'))).toEqual([1, 'quote_vi', expect.stringContaining('missing column')]);
   });
 
@@ -61,7 +89,11 @@ describe('parsers report the file, line and column of a problem', () => {
     expect(fails(() => parseCentralPlan(CP + '1,A,a,a,2023-01-01,2022-11-30,r,s,q,\n'))[1]).toBe('starts_on');
     expect(fails(() => parseTopicGroups('kind,order,code,name_vi,name_en,source,quote_vi\nSMART_VILLAGE,1,A,a,a,s,q\n'))[1]).toBe('kind');
     const VR = 'order,code,name_vi,name_en,measure,threshold,evidence_required,applies,source,quote_vi,note\n';
-    expect(fails(() => parseVillageRequirements(VR + '1,A,a,a,PERCENTAGE,= true,false,ALWAYS,s,q,\n'))).toEqual([2, 'threshold', '"= true" does not fit measure PERCENTAGE']);
+    expect(fails(() => parseVillageRequirements(VR + '1,A,a,a,PERCENTAGE,= true,false,ALWAYS,s,q,\n'))).toEqual([
+      2,
+      'threshold',
+      '"= true" does not fit measure PERCENTAGE',
+    ]);
     expect(fails(() => parseVillageRequirements(VR + '1,A,a,a,PERCENTAGE,>= 120,false,ALWAYS,s,q,\n'))[2]).toBe('a percentage above 100');
     expect(fails(() => parseVillageRequirements(VR + '1,A,a,a,NUMBER,> 1,false,ALWAYS,s,q,\n'))[1]).toBe('threshold');
   });

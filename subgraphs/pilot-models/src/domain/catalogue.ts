@@ -8,7 +8,12 @@ import { isIsoDate, type IsoDate } from './types';
 
 /** A problem in a data file, with its line and column. */
 export class DataFileError extends Error {
-  constructor(readonly file: string, readonly line: number, readonly column: string, readonly reason: string) {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: string,
+    readonly reason: string,
+  ) {
     super(`${file}, line ${line}, column ${column}: ${reason}`);
     this.name = 'DataFileError';
   }
@@ -175,18 +180,33 @@ export function parseLifecycle(text: string, file: string = DATA_FILES.lifecycle
     const phase = oneOf(file, row, 'phase', PHASES);
     const order = positiveInt(file, row, 'order');
     const stepCode = code(file, row, 'code', seen);
-    const deps = row.get('depends_on') === '' ? [] : row.get('depends_on').split('|').map((d) => d.trim());
+    const deps =
+      row.get('depends_on') === ''
+        ? []
+        : row
+            .get('depends_on')
+            .split('|')
+            .map((d) => d.trim());
     for (const d of deps) {
       // A dependency must be on an earlier row: this keeps the graph acyclic and the file readable top-down.
       if (!steps.some((s) => s.code === d)) throw new DataFileError(file, row.line, 'depends_on', `"${d}" is not a step on an earlier row`);
     }
     const prev = steps.filter((s) => s.phase === phase);
-    if (order !== prev.length + 1) throw new DataFileError(file, row.line, 'order', `expected ${prev.length + 1} (steps of a phase are numbered 1, 2, … in file order)`);
-    if (steps.length && PHASES.indexOf(phase) < PHASES.indexOf(steps[steps.length - 1].phase)) throw new DataFileError(file, row.line, 'phase', 'phases must appear in the order DESIGN, IMPLEMENTATION, MONITORING');
+    if (order !== prev.length + 1)
+      throw new DataFileError(file, row.line, 'order', `expected ${prev.length + 1} (steps of a phase are numbered 1, 2, … in file order)`);
+    if (steps.length && PHASES.indexOf(phase) < PHASES.indexOf(steps[steps.length - 1].phase))
+      throw new DataFileError(file, row.line, 'phase', 'phases must appear in the order DESIGN, IMPLEMENTATION, MONITORING');
     steps.push({
-      phase, order, code: stepCode, nameVi: required(file, row, 'name_vi'), nameEn: required(file, row, 'name_en'), dependsOn: deps,
-      evidenceRequired: bool(file, row, 'evidence_required'), centralStep: positiveInt(file, row, 'central_step'),
-      source: required(file, row, 'source'), quoteVi: required(file, row, 'quote_vi'),
+      phase,
+      order,
+      code: stepCode,
+      nameVi: required(file, row, 'name_vi'),
+      nameEn: required(file, row, 'name_en'),
+      dependsOn: deps,
+      evidenceRequired: bool(file, row, 'evidence_required'),
+      centralStep: positiveInt(file, row, 'central_step'),
+      source: required(file, row, 'source'),
+      quoteVi: required(file, row, 'quote_vi'),
     });
   }
   return steps;
@@ -202,8 +222,16 @@ export function parseCentralPlan(text: string, file: string = DATA_FILES.central
     const deadline = date(file, row, 'deadline', false)!;
     if (startsOn !== null && startsOn > deadline) throw new DataFileError(file, row.line, 'starts_on', 'after the deadline');
     steps.push({
-      step, code: code(file, row, 'code', seen), nameVi: required(file, row, 'name_vi'), nameEn: required(file, row, 'name_en'), startsOn, deadline,
-      responsible: required(file, row, 'responsible'), source: required(file, row, 'source'), quoteVi: required(file, row, 'quote_vi'), note: row.get('note'),
+      step,
+      code: code(file, row, 'code', seen),
+      nameVi: required(file, row, 'name_vi'),
+      nameEn: required(file, row, 'name_en'),
+      startsOn,
+      deadline,
+      responsible: required(file, row, 'responsible'),
+      source: required(file, row, 'source'),
+      quoteVi: required(file, row, 'quote_vi'),
+      note: row.get('note'),
     });
   }
   return steps;
@@ -217,7 +245,15 @@ export function parseTopicGroups(text: string, file: string = DATA_FILES.topicGr
     const order = positiveInt(file, row, 'order');
     const expected = groups.filter((g) => g.kind === kind).length + 1;
     if (order !== expected) throw new DataFileError(file, row.line, 'order', `expected ${expected}`);
-    groups.push({ kind, order, code: code(file, row, 'code', seen), nameVi: required(file, row, 'name_vi'), nameEn: required(file, row, 'name_en'), source: required(file, row, 'source'), quoteVi: required(file, row, 'quote_vi') });
+    groups.push({
+      kind,
+      order,
+      code: code(file, row, 'code', seen),
+      nameVi: required(file, row, 'name_vi'),
+      nameEn: required(file, row, 'name_en'),
+      source: required(file, row, 'source'),
+      quoteVi: required(file, row, 'quote_vi'),
+    });
   }
   return groups;
 }
@@ -236,13 +272,23 @@ export function parseVillageRequirements(text: string, file: string = DATA_FILES
     const m = THRESHOLD.exec(thresholdText);
     if (!m) throw new DataFileError(file, row.line, 'threshold', `"${thresholdText}" is not "= <value>" or ">= <number>"`);
     const isBool = m[2] === 'true' || m[2] === 'false';
-    if ((measure === 'BOOLEAN') !== isBool || (isBool && m[1] !== '=')) throw new DataFileError(file, row.line, 'threshold', `"${thresholdText}" does not fit measure ${measure}`);
+    if ((measure === 'BOOLEAN') !== isBool || (isBool && m[1] !== '='))
+      throw new DataFileError(file, row.line, 'threshold', `"${thresholdText}" does not fit measure ${measure}`);
     const value = isBool ? m[2] === 'true' : Number(m[2]);
     if (measure === 'PERCENTAGE' && (value as number) > 100) throw new DataFileError(file, row.line, 'threshold', 'a percentage above 100');
     items.push({
-      order, code: itemCode, nameVi: required(file, row, 'name_vi'), nameEn: required(file, row, 'name_en'), measure,
-      threshold: { op: m[1] as '=' | '>=', value }, thresholdText, evidenceRequired: bool(file, row, 'evidence_required'),
-      applies: oneOf(file, row, 'applies', ['ALWAYS', 'IF_PRODUCTS'] as const), source: required(file, row, 'source'), quoteVi: required(file, row, 'quote_vi'), note: row.get('note'),
+      order,
+      code: itemCode,
+      nameVi: required(file, row, 'name_vi'),
+      nameEn: required(file, row, 'name_en'),
+      measure,
+      threshold: { op: m[1] as '=' | '>=', value },
+      thresholdText,
+      evidenceRequired: bool(file, row, 'evidence_required'),
+      applies: oneOf(file, row, 'applies', ['ALWAYS', 'IF_PRODUCTS'] as const),
+      source: required(file, row, 'source'),
+      quoteVi: required(file, row, 'quote_vi'),
+      note: row.get('note'),
     });
   }
   return items;
@@ -253,7 +299,13 @@ export function parseCatalogue(texts: { lifecycle: string; centralPlan: string; 
   const lifecycle = parseLifecycle(texts.lifecycle);
   const centralPlan = parseCentralPlan(texts.centralPlan);
   lifecycle.forEach((s, i) => {
-    if (!centralPlan.some((c) => c.step === s.centralStep)) throw new DataFileError(DATA_FILES.lifecycle, i + 2, 'central_step', `no step ${s.centralStep} in ${DATA_FILES.centralPlan}`);
+    if (!centralPlan.some((c) => c.step === s.centralStep))
+      throw new DataFileError(DATA_FILES.lifecycle, i + 2, 'central_step', `no step ${s.centralStep} in ${DATA_FILES.centralPlan}`);
   });
-  return { lifecycle, centralPlan, topicGroups: parseTopicGroups(texts.topicGroups), villageRequirements: parseVillageRequirements(texts.villageRequirements) };
+  return {
+    lifecycle,
+    centralPlan,
+    topicGroups: parseTopicGroups(texts.topicGroups),
+    villageRequirements: parseVillageRequirements(texts.villageRequirements),
+  };
 }

@@ -9,7 +9,9 @@ const f = <T>(value: T | null, source = 'test') => ({ value, source });
 const GOOD: EligibilityInputs = {
   advancedNtmRecognised: f(true, 'criteria: recognition decision 12/QĐ-UBND'),
   householdInternetShare: f(72, 'criteria: 1.1, 2024'),
-  officialsSmartphoneShare: f(100), officialEmailShare: f(100), officialEOfficeShare: f(100),
+  officialsSmartphoneShare: f(100),
+  officialEmailShare: f(100),
+  officialEOfficeShare: f(100),
   workingAgeSmartphoneRate: f(85, 'criteria: 3.1, 2024'),
   ethnicMinorityMountainIsland: f(false, 'admin-units: area attributes'),
 };
@@ -21,7 +23,14 @@ describe('evaluateEligibility', () => {
     expect(r.eligible).toBe(true);
     expect(r.undetermined).toBe(false);
     expect(r.conditions.map((c) => [c.code, c.status])).toEqual([
-      ['ADVANCED_NTM', 'MET'], ['1.1', 'MET'], ['FACILITIES_AND_STAFF', 'NO_DATA'], ['2.1', 'MET'], ['2.2', 'MET'], ['2.3', 'MET'], ['3.1', 'MET'], ['LOCAL_COMMITMENT', 'NO_DATA'],
+      ['ADVANCED_NTM', 'MET'],
+      ['1.1', 'MET'],
+      ['FACILITIES_AND_STAFF', 'NO_DATA'],
+      ['2.1', 'MET'],
+      ['2.2', 'MET'],
+      ['2.3', 'MET'],
+      ['3.1', 'MET'],
+      ['LOCAL_COMMITMENT', 'NO_DATA'],
     ]);
     expect(r.toBeJudged).toEqual(['FACILITIES_AND_STAFF', 'LOCAL_COMMITMENT']);
     expect(status(r, '1.1')).toMatchObject({ value: 72, threshold: '>= 50', source: 'criteria: 1.1, 2024' });
@@ -47,16 +56,24 @@ describe('evaluateEligibility', () => {
   it('uses the region-dependent 3.1 threshold', () => {
     const em = { ...GOOD, workingAgeSmartphoneRate: f(60), ethnicMinorityMountainIsland: f(true, 'admin-units: area attributes') };
     expect(status(evaluateEligibility('SMART_COMMUNE', 2024, em), '3.1')).toMatchObject({ status: 'MET', threshold: '>= 50' });
-    expect(status(evaluateEligibility('SMART_COMMUNE', 2024, { ...em, ethnicMinorityMountainIsland: f(false) }), '3.1')).toMatchObject({ status: 'NOT_MET', threshold: '>= 80' });
+    expect(status(evaluateEligibility('SMART_COMMUNE', 2024, { ...em, ethnicMinorityMountainIsland: f(false) }), '3.1')).toMatchObject({
+      status: 'NOT_MET',
+      threshold: '>= 80',
+    });
     // Area unknown: decided when both thresholds agree, NO_DATA in between.
-    const unknown = (v: number) => status(evaluateEligibility('SMART_COMMUNE', 2024, { ...GOOD, workingAgeSmartphoneRate: f(v), ethnicMinorityMountainIsland: undefined }), '3.1');
+    const unknown = (v: number) =>
+      status(evaluateEligibility('SMART_COMMUNE', 2024, { ...GOOD, workingAgeSmartphoneRate: f(v), ethnicMinorityMountainIsland: undefined }), '3.1');
     expect(unknown(90)).toMatchObject({ status: 'MET', threshold: '>= 80' });
     expect(unknown(40)).toMatchObject({ status: 'NOT_MET', threshold: '>= 50' });
     expect(unknown(65)).toMatchObject({ status: 'NO_DATA', threshold: null });
   });
 
   it('an e-commerce commune needs only advanced NTM and 3.1 among measurable conditions', () => {
-    const r = evaluateEligibility('ECOMMERCE_COMMUNE', 2024, { advancedNtmRecognised: f(true), workingAgeSmartphoneRate: f(81), ethnicMinorityMountainIsland: f(false) });
+    const r = evaluateEligibility('ECOMMERCE_COMMUNE', 2024, {
+      advancedNtmRecognised: f(true),
+      workingAgeSmartphoneRate: f(81),
+      ethnicMinorityMountainIsland: f(false),
+    });
     expect(r.eligible).toBe(true);
     expect(r.conditions.filter((c) => c.measurable).map((c) => c.code)).toEqual(['ADVANCED_NTM', '3.1']);
     expect(r.toBeJudged).toEqual(['FACILITIES_AND_STAFF', 'DISTINCTIVE_PRODUCTS', 'LOCAL_COMMITMENT']);
@@ -76,11 +93,20 @@ describe('evaluateEligibility', () => {
 
   it('refuses malformed inputs naming each field', () => {
     try {
-      evaluateEligibility('SMART_COMMUNE', 2024.5, { householdInternetShare: f(120), advancedNtmRecognised: { value: 'yes' as unknown as boolean, source: 'x' }, officialEmailShare: { value: 100, source: ' ' } });
+      evaluateEligibility('SMART_COMMUNE', 2024.5, {
+        householdInternetShare: f(120),
+        advancedNtmRecognised: { value: 'yes' as unknown as boolean, source: 'x' },
+        officialEmailShare: { value: 100, source: ' ' },
+      });
       throw new Error('expected a PilotInputError');
     } catch (e) {
       expect(e).toBeInstanceOf(PilotInputError);
-      expect((e as PilotInputError).errors.map((x) => x.field)).toEqual(['year', 'inputs.householdInternetShare.value', 'inputs.advancedNtmRecognised.value', 'inputs.officialEmailShare.source']);
+      expect((e as PilotInputError).errors.map((x) => x.field)).toEqual([
+        'year',
+        'inputs.householdInternetShare.value',
+        'inputs.advancedNtmRecognised.value',
+        'inputs.officialEmailShare.source',
+      ]);
     }
   });
 });

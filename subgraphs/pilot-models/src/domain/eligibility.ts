@@ -91,38 +91,105 @@ type PercentKey = 'householdInternetShare' | 'officialsSmartphoneShare' | 'offic
 
 export type ConditionDef =
   | { readonly code: string; readonly type: 'RECOGNITION'; readonly descriptionVi: string; readonly descriptionEn: string }
-  | { readonly code: string; readonly type: 'PERCENT'; readonly input: PercentKey; readonly rule: string; readonly descriptionVi: string; readonly descriptionEn: string }
+  | {
+      readonly code: string;
+      readonly type: 'PERCENT';
+      readonly input: PercentKey;
+      readonly rule: string;
+      readonly descriptionVi: string;
+      readonly descriptionEn: string;
+    }
   | { readonly code: string; readonly type: 'JUDGED'; readonly descriptionVi: string; readonly descriptionEn: string };
 
 const ADVANCED: ConditionDef = {
-  code: 'ADVANCED_NTM', type: 'RECOGNITION',
+  code: 'ADVANCED_NTM',
+  type: 'RECOGNITION',
   descriptionVi: 'Xã đã được công nhận đạt chuẩn NTM nâng cao giai đoạn 2021 - 2025',
   descriptionEn: 'Recognised as an advanced NTM commune for 2021–2025 (or for 2016–2020 and meeting every 2021–2025 advanced criterion)',
 };
 const SMARTPHONE_31: ConditionDef = {
-  code: '3.1', type: 'PERCENT', input: 'workingAgeSmartphoneRate', rule: '>= 50 if EM_MTN_ISL else >= 80',
-  descriptionVi: 'Tỷ lệ dân số theo độ tuổi lao động có thuê bao sử dụng điện thoại thông minh: tối thiểu 50% (vùng đồng bào dân tộc thiểu số và miền núi, hải đảo), tối thiểu 80% (các xã còn lại)',
-  descriptionEn: 'Working-age population with a smartphone subscription: at least 50 % in ethnic-minority, mountainous or island communes, 80 % elsewhere',
+  code: '3.1',
+  type: 'PERCENT',
+  input: 'workingAgeSmartphoneRate',
+  rule: '>= 50 if EM_MTN_ISL else >= 80',
+  descriptionVi:
+    'Tỷ lệ dân số theo độ tuổi lao động có thuê bao sử dụng điện thoại thông minh: tối thiểu 50% (vùng đồng bào dân tộc thiểu số và miền núi, hải đảo), tối thiểu 80% (các xã còn lại)',
+  descriptionEn:
+    'Working-age population with a smartphone subscription: at least 50 % in ethnic-minority, mountainous or island communes, 80 % elsewhere',
 };
 
 /** The conditions of each commune kind, in the order seed 001 lists them. */
 export const ELIGIBILITY_CONDITIONS: Readonly<Record<'SMART_COMMUNE' | 'ECOMMERCE_COMMUNE', readonly ConditionDef[]>> = {
   SMART_COMMUNE: [
     ADVANCED,
-    { code: '1.1', type: 'PERCENT', input: 'householdInternetShare', rule: '>= 50', descriptionVi: 'Tối thiểu 50% số hộ dân có kết nối internet', descriptionEn: 'At least 50 % of households have an internet connection' },
-    { code: 'FACILITIES_AND_STAFF', type: 'JUDGED', descriptionVi: 'Xã có cơ sở vật chất và nguồn nhân lực đảm bảo điều kiện và trình độ để ứng dụng CNTT, công nghệ số và các nền tảng số', descriptionEn: 'Facilities and staff able to apply IT, digital technology and platforms' },
-    { code: '2.1', type: 'PERCENT', input: 'officialsSmartphoneShare', rule: '= 100', descriptionVi: '100% cán bộ, công chức của xã sử dụng điện thoại thông minh', descriptionEn: 'All commune officials use a smartphone' },
-    { code: '2.2', type: 'PERCENT', input: 'officialEmailShare', rule: '= 100', descriptionVi: '100% cán bộ, công chức của xã có sử dụng hộp thư điện tử công vụ', descriptionEn: 'All commune officials use official e-mail' },
-    { code: '2.3', type: 'PERCENT', input: 'officialEOfficeShare', rule: '= 100', descriptionVi: '100% cán bộ, công chức của xã sử dụng văn phòng điện tử', descriptionEn: 'All commune officials use the e-office system' },
+    {
+      code: '1.1',
+      type: 'PERCENT',
+      input: 'householdInternetShare',
+      rule: '>= 50',
+      descriptionVi: 'Tối thiểu 50% số hộ dân có kết nối internet',
+      descriptionEn: 'At least 50 % of households have an internet connection',
+    },
+    {
+      code: 'FACILITIES_AND_STAFF',
+      type: 'JUDGED',
+      descriptionVi: 'Xã có cơ sở vật chất và nguồn nhân lực đảm bảo điều kiện và trình độ để ứng dụng CNTT, công nghệ số và các nền tảng số',
+      descriptionEn: 'Facilities and staff able to apply IT, digital technology and platforms',
+    },
+    {
+      code: '2.1',
+      type: 'PERCENT',
+      input: 'officialsSmartphoneShare',
+      rule: '= 100',
+      descriptionVi: '100% cán bộ, công chức của xã sử dụng điện thoại thông minh',
+      descriptionEn: 'All commune officials use a smartphone',
+    },
+    {
+      code: '2.2',
+      type: 'PERCENT',
+      input: 'officialEmailShare',
+      rule: '= 100',
+      descriptionVi: '100% cán bộ, công chức của xã có sử dụng hộp thư điện tử công vụ',
+      descriptionEn: 'All commune officials use official e-mail',
+    },
+    {
+      code: '2.3',
+      type: 'PERCENT',
+      input: 'officialEOfficeShare',
+      rule: '= 100',
+      descriptionVi: '100% cán bộ, công chức của xã sử dụng văn phòng điện tử',
+      descriptionEn: 'All commune officials use the e-office system',
+    },
     SMARTPHONE_31,
-    { code: 'LOCAL_COMMITMENT', type: 'JUDGED', descriptionVi: 'Chính quyền địa phương sẵn sàng bố trí nguồn lực và cam kết triển khai mô hình xã NTM thông minh', descriptionEn: 'The local government is ready to commit resources and to carry out the pilot' },
+    {
+      code: 'LOCAL_COMMITMENT',
+      type: 'JUDGED',
+      descriptionVi: 'Chính quyền địa phương sẵn sàng bố trí nguồn lực và cam kết triển khai mô hình xã NTM thông minh',
+      descriptionEn: 'The local government is ready to commit resources and to carry out the pilot',
+    },
   ],
   ECOMMERCE_COMMUNE: [
     ADVANCED,
-    { code: 'FACILITIES_AND_STAFF', type: 'JUDGED', descriptionVi: 'Cơ sở vật chất (mạng lưới internet ổn định, rộng khắp, tốc độ cao và tuyến đường vận tải hàng hoá thuận tiện) và nguồn nhân lực', descriptionEn: 'Stable, widespread high-speed internet, convenient freight roads, and staff able to use e-commerce platforms' },
+    {
+      code: 'FACILITIES_AND_STAFF',
+      type: 'JUDGED',
+      descriptionVi:
+        'Cơ sở vật chất (mạng lưới internet ổn định, rộng khắp, tốc độ cao và tuyến đường vận tải hàng hoá thuận tiện) và nguồn nhân lực',
+      descriptionEn: 'Stable, widespread high-speed internet, convenient freight roads, and staff able to use e-commerce platforms',
+    },
     SMARTPHONE_31,
-    { code: 'DISTINCTIVE_PRODUCTS', type: 'JUDGED', descriptionVi: 'Sản phẩm nông nghiệp có chất lượng, ổn định, nhiều yếu tố khác biệt, có sản lượng đáng kể', descriptionEn: 'Agricultural products of stable quality, distinctive, in significant volume, fit for retail and nationwide shipping' },
-    { code: 'LOCAL_COMMITMENT', type: 'JUDGED', descriptionVi: 'Chính quyền địa phương sẵn sàng, cam kết tham gia và triển khai mô hình xã thương mại điện tử trong dài hạn', descriptionEn: 'The local government commits to the pilot for the long term' },
+    {
+      code: 'DISTINCTIVE_PRODUCTS',
+      type: 'JUDGED',
+      descriptionVi: 'Sản phẩm nông nghiệp có chất lượng, ổn định, nhiều yếu tố khác biệt, có sản lượng đáng kể',
+      descriptionEn: 'Agricultural products of stable quality, distinctive, in significant volume, fit for retail and nationwide shipping',
+    },
+    {
+      code: 'LOCAL_COMMITMENT',
+      type: 'JUDGED',
+      descriptionVi: 'Chính quyền địa phương sẵn sàng, cam kết tham gia và triển khai mô hình xã thương mại điện tử trong dài hạn',
+      descriptionEn: 'The local government commits to the pilot for the long term',
+    },
   ],
 };
 
@@ -142,7 +209,8 @@ function checkInputs(inputs: EligibilityInputs, year: number): void {
     const bool = key === 'advancedNtmRecognised' || key === 'ethnicMinorityMountainIsland';
     if (fact.value !== null) {
       if (bool && typeof fact.value !== 'boolean') errors.push({ field: `${f}.value`, reason: `${JSON.stringify(fact.value)} is not true or false` });
-      if (!bool && (typeof fact.value !== 'number' || !Number.isFinite(fact.value) || fact.value < 0 || fact.value > 100)) errors.push({ field: `${f}.value`, reason: `${JSON.stringify(fact.value)} is not a percentage between 0 and 100` });
+      if (!bool && (typeof fact.value !== 'number' || !Number.isFinite(fact.value) || fact.value < 0 || fact.value > 100))
+        errors.push({ field: `${f}.value`, reason: `${JSON.stringify(fact.value)} is not a percentage between 0 and 100` });
       if (typeof fact.source !== 'string' || !fact.source.trim()) errors.push({ field: `${f}.source`, reason: 'a value needs its source' });
     }
   }
@@ -152,13 +220,41 @@ function checkInputs(inputs: EligibilityInputs, year: number): void {
 function evaluateCondition(def: ConditionDef, inputs: EligibilityInputs): ConditionResult {
   const base = { code: def.code, descriptionVi: def.descriptionVi, descriptionEn: def.descriptionEn };
   if (def.type === 'JUDGED') {
-    return { ...base, measurable: false, status: 'NO_DATA', value: null, rule: null, threshold: null, source: null, reason: 'not measurable from data: judged by the approving authority when it selects the pilot' };
+    return {
+      ...base,
+      measurable: false,
+      status: 'NO_DATA',
+      value: null,
+      rule: null,
+      threshold: null,
+      source: null,
+      reason: 'not measurable from data: judged by the approving authority when it selects the pilot',
+    };
   }
   if (def.type === 'RECOGNITION') {
     const fact = inputs.advancedNtmRecognised;
     const value = fact?.value ?? null;
-    if (value === null) return { ...base, measurable: true, status: 'NO_DATA', value: null, rule: '= true', threshold: '= true', source: fact?.source || null, reason: 'no record of advanced NTM recognition' };
-    return { ...base, measurable: true, status: value ? 'MET' : 'NOT_MET', value, rule: '= true', threshold: '= true', source: fact!.source, reason: null };
+    if (value === null)
+      return {
+        ...base,
+        measurable: true,
+        status: 'NO_DATA',
+        value: null,
+        rule: '= true',
+        threshold: '= true',
+        source: fact?.source || null,
+        reason: 'no record of advanced NTM recognition',
+      };
+    return {
+      ...base,
+      measurable: true,
+      status: value ? 'MET' : 'NOT_MET',
+      value,
+      rule: '= true',
+      threshold: '= true',
+      source: fact!.source,
+      reason: null,
+    };
   }
   const fact = inputs[def.input];
   const value = fact?.value ?? null;
@@ -179,7 +275,10 @@ function evaluateCondition(def: ConditionDef, inputs: EligibilityInputs): Condit
       reason = 'area flag unknown; the value misses both thresholds';
     } else {
       threshold = null;
-      reason = value === null ? 'no value' : 'the threshold depends on whether the commune is in an ethnic-minority, mountainous or island area, which is not known';
+      reason =
+        value === null
+          ? 'no value'
+          : 'the threshold depends on whether the commune is in an ethnic-minority, mountainous or island area, which is not known';
       return { ...base, measurable: true, status: 'NO_DATA', value, rule: def.rule, threshold, source, reason };
     }
   }
@@ -193,8 +292,16 @@ export function evaluateEligibility(kind: PilotKind, year: number, inputs: Eligi
   const withinPhase = year >= 2021 && year <= 2025;
   if (kind === 'SMART_VILLAGE' || kind === 'DISTRICT_DATA_PILOT') {
     return {
-      kind, year, eligible: null, undetermined: false, toBeJudged: [], conditions: [], ruleSet: null, withinPhase,
-      ruleSource: 'seed 003: Nghệ An plan 132/KH-UBND of 03/03/2023, §III.5', note: `no selection conditions are published for ${kind}: the province reviews and selects ("rà soát, lựa chọn")`,
+      kind,
+      year,
+      eligible: null,
+      undetermined: false,
+      toBeJudged: [],
+      conditions: [],
+      ruleSet: null,
+      withinPhase,
+      ruleSource: 'seed 003: Nghệ An plan 132/KH-UBND of 03/03/2023, §III.5',
+      note: `no selection conditions are published for ${kind}: the province reviews and selects ("rà soát, lựa chọn")`,
     };
   }
   const conditions = ELIGIBILITY_CONDITIONS[kind].map((d) => evaluateCondition(d, inputs));
@@ -202,9 +309,15 @@ export function evaluateEligibility(kind: PilotKind, year: number, inputs: Eligi
   const anyNotMet = measurable.some((c) => c.status === 'NOT_MET');
   const anyNoData = measurable.some((c) => c.status === 'NO_DATA');
   return {
-    kind, year, eligible: !anyNotMet && !anyNoData, undetermined: !anyNotMet && anyNoData,
-    toBeJudged: conditions.filter((c) => !c.measurable).map((c) => c.code), conditions,
-    ruleSet: ELIGIBILITY_SET, ruleSource: ELIGIBILITY_SOURCE, withinPhase,
+    kind,
+    year,
+    eligible: !anyNotMet && !anyNoData,
+    undetermined: !anyNotMet && anyNoData,
+    toBeJudged: conditions.filter((c) => !c.measurable).map((c) => c.code),
+    conditions,
+    ruleSet: ELIGIBILITY_SET,
+    ruleSource: ELIGIBILITY_SOURCE,
+    withinPhase,
     note: withinPhase ? null : `the guidance is for the 2021–2025 phase; ${year} is outside it`,
   };
 }

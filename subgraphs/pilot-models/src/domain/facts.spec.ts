@@ -14,7 +14,10 @@ describe('eligibility inputs from criteria facts', () => {
   it('counts a recognition decided in the year or before, not after', () => {
     const facts = [fact(2023, 'ADVANCED_NTM', 'true'), fact(2024, '1.1', '70')];
     expect(eligibilityInputsFromFacts(facts, PLAIN, 2024).advancedNtmRecognised).toEqual({ value: true, source: 'criteria: ADVANCED_NTM, 2023' });
-    expect(eligibilityInputsFromFacts(facts, PLAIN, 2022).advancedNtmRecognised).toEqual({ value: false, source: expect.stringMatching(/no recognition .* up to 2022/) });
+    expect(eligibilityInputsFromFacts(facts, PLAIN, 2022).advancedNtmRecognised).toEqual({
+      value: false,
+      source: expect.stringMatching(/no recognition .* up to 2022/),
+    });
   });
 
   it('says NO_DATA for the recognition when criteria holds nothing on the unit', () => {

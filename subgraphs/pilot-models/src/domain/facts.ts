@@ -29,7 +29,8 @@ export interface AreaFlags {
 }
 
 export const ADVANCED_FACT = 'ADVANCED_NTM';
-export const AREA_SOURCE = 'admin-units: area attributes (ethnicMinorityArea, mountainous, island; GENERATED until a real source exists, see areaAttributesSource)';
+export const AREA_SOURCE =
+  'admin-units: area attributes (ethnicMinorityArea, mountainous, island; GENERATED until a real source exists, see areaAttributesSource)';
 
 const PERCENT_CODES: Readonly<Record<string, keyof EligibilityInputs>> = {
   '1.1': 'householdInternetShare',

@@ -5,7 +5,12 @@ const line = (source: string, planned: bigint, disbursed = 0n): FundingLine => (
 describe('summariseFunding', () => {
   it('totals a balanced plan and gives shares that add up to exactly 10000 bp', () => {
     const s = summariseFunding({
-      lines: [line('CENTRAL', 2_000_000_000n, 1_500_000_000n), line('PROVINCE', 1_000_000_000n, 1_000_000_000n), line('COMMUNE', 500_000_000n), line('PEOPLE', 500_000_000n, 100_000_000n)],
+      lines: [
+        line('CENTRAL', 2_000_000_000n, 1_500_000_000n),
+        line('PROVINCE', 1_000_000_000n, 1_000_000_000n),
+        line('COMMUNE', 500_000_000n),
+        line('PEOPLE', 500_000_000n, 100_000_000n),
+      ],
       declaredTotal: 4_000_000_000n,
     });
     expect(s.balanced).toBe(true);
@@ -13,7 +18,10 @@ describe('summariseFunding', () => {
     expect(s.totalPlanned).toBe(4_000_000_000n);
     expect(s.totalDisbursed).toBe(2_600_000_000n);
     expect(s.bySource.map((x) => [x.source, x.plannedShareBp, x.disbursementRateBp])).toEqual([
-      ['CENTRAL', 5000, 7500], ['PROVINCE', 2500, 10000], ['COMMUNE', 1250, 0], ['PEOPLE', 1250, 2000],
+      ['CENTRAL', 5000, 7500],
+      ['PROVINCE', 2500, 10000],
+      ['COMMUNE', 1250, 0],
+      ['PEOPLE', 1250, 2000],
     ]);
     expect(s.stateBudgetPlanned).toBe(3_500_000_000n);
     expect(s.socialisedPlanned).toBe(500_000_000n);
@@ -46,7 +54,9 @@ describe('summariseFunding', () => {
     expect(summariseFunding({ lines: [] }).problems).toEqual([{ field: 'lines', reason: 'a funding plan needs at least one line' }]);
     const onlyState = summariseFunding({ lines: [line('CENTRAL', 10n)] });
     expect(onlyState.balanced).toBe(true);
-    expect(onlyState.warnings.map((w) => w.reason)).toEqual(['no socialised funding (enterprises or people): seed 000 asks for a complete funding structure']);
+    expect(onlyState.warnings.map((w) => w.reason)).toEqual([
+      'no socialised funding (enterprises or people): seed 000 asks for a complete funding structure',
+    ]);
   });
 
   it('keeps exact amounts far beyond floating-point precision', () => {
@@ -64,7 +74,11 @@ describe('sharesBp (largest remainder)', () => {
     expect(sharesBp([1n, 1n, 1n], 3n)).toEqual([3334, 3333, 3333]);
     expect(sharesBp([2n, 1n], 3n)).toEqual([6667, 3333]);
     expect(sharesBp([1n, 0n], 0n)).toEqual([null, null]);
-    for (const parts of [[7n, 11n, 13n, 17n], [1n, 999_999n], [5n, 5n, 5n, 5n, 5n, 5n]]) {
+    for (const parts of [
+      [7n, 11n, 13n, 17n],
+      [1n, 999_999n],
+      [5n, 5n, 5n, 5n, 5n, 5n],
+    ]) {
       const total = parts.reduce((a, b) => a + b, 0n);
       expect(sharesBp(parts, total).reduce((a, b) => a! + b!, 0)).toBe(10000);
     }

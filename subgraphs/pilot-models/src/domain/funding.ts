@@ -19,7 +19,12 @@ export const FUNDING_SOURCES = ['CENTRAL', 'PROVINCE', 'DISTRICT', 'COMMUNE', 'E
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
 /** State budget (ngân sách nhà nước các cấp) or socialised funding (xã hội hóa). */
 export const SOURCE_GROUP: Readonly<Record<FundingSource, 'STATE_BUDGET' | 'SOCIALISED'>> = {
-  CENTRAL: 'STATE_BUDGET', PROVINCE: 'STATE_BUDGET', DISTRICT: 'STATE_BUDGET', COMMUNE: 'STATE_BUDGET', ENTERPRISE: 'SOCIALISED', PEOPLE: 'SOCIALISED',
+  CENTRAL: 'STATE_BUDGET',
+  PROVINCE: 'STATE_BUDGET',
+  DISTRICT: 'STATE_BUDGET',
+  COMMUNE: 'STATE_BUDGET',
+  ENTERPRISE: 'SOCIALISED',
+  PEOPLE: 'SOCIALISED',
 };
 
 /** The largest amount PostgreSQL's bigint holds. */
@@ -78,7 +83,13 @@ export function parseVnd(value: unknown, field: string): { ok: true; value: bigi
   if (typeof value === 'bigint') return { ok: true, value };
   if (typeof value === 'number') {
     if (Number.isSafeInteger(value)) return { ok: true, value: BigInt(value) };
-    return { ok: false, error: { field, reason: `${value} is not a whole number of VND within ±${Number.MAX_SAFE_INTEGER} (send larger amounts as a string of digits)` } };
+    return {
+      ok: false,
+      error: {
+        field,
+        reason: `${value} is not a whole number of VND within ±${Number.MAX_SAFE_INTEGER} (send larger amounts as a string of digits)`,
+      },
+    };
   }
   if (typeof value === 'string' && /^-?\d{1,19}$/.test(value.trim())) return { ok: true, value: BigInt(value.trim()) };
   return { ok: false, error: { field, reason: `${JSON.stringify(value)} is not a whole number of VND (digits only, no separators or decimals)` } };
@@ -108,19 +119,25 @@ export function summariseFunding(plan: FundingPlan): FundingSummary {
   const firstLine = new Map<string, number>();
   plan.lines.forEach((l, i) => {
     const f = `lines[${i}]`;
-    if (!(FUNDING_SOURCES as readonly string[]).includes(l.source)) problems.push({ field: `${f}.source`, reason: `"${l.source}" is not one of ${FUNDING_SOURCES.join(', ')}` });
-    else if (firstLine.has(l.source)) problems.push({ field: `${f}.source`, reason: `${l.source} already has a line (lines[${firstLine.get(l.source)}]); one line per source` });
+    if (!(FUNDING_SOURCES as readonly string[]).includes(l.source))
+      problems.push({ field: `${f}.source`, reason: `"${l.source}" is not one of ${FUNDING_SOURCES.join(', ')}` });
+    else if (firstLine.has(l.source))
+      problems.push({ field: `${f}.source`, reason: `${l.source} already has a line (lines[${firstLine.get(l.source)}]); one line per source` });
     else firstLine.set(l.source, i);
     if (l.planned < 0n) problems.push({ field: `${f}.planned`, reason: `negative amount ${l.planned}` });
     if (l.disbursed < 0n) problems.push({ field: `${f}.disbursed`, reason: `negative amount ${l.disbursed}` });
     if (l.planned > MAX_VND) problems.push({ field: `${f}.planned`, reason: `${l.planned} exceeds the largest storable amount ${MAX_VND}` });
-    if (l.disbursed > l.planned && l.planned >= 0n) problems.push({ field: `${f}.disbursed`, reason: `disbursed ${l.disbursed} is more than planned ${l.planned}` });
+    if (l.disbursed > l.planned && l.planned >= 0n)
+      problems.push({ field: `${f}.disbursed`, reason: `disbursed ${l.disbursed} is more than planned ${l.planned}` });
   });
   const totalPlanned = plan.lines.reduce((a, l) => a + l.planned, 0n);
   const totalDisbursed = plan.lines.reduce((a, l) => a + l.disbursed, 0n);
   const declaredTotal = plan.declaredTotal ?? null;
   if (declaredTotal !== null && declaredTotal !== totalPlanned) {
-    problems.push({ field: 'declaredTotal', reason: `the plan states ${declaredTotal} VND but its lines add up to ${totalPlanned} VND (difference ${declaredTotal - totalPlanned})` });
+    problems.push({
+      field: 'declaredTotal',
+      reason: `the plan states ${declaredTotal} VND but its lines add up to ${totalPlanned} VND (difference ${declaredTotal - totalPlanned})`,
+    });
   }
   if (totalPlanned > MAX_VND) problems.push({ field: 'lines', reason: `the total ${totalPlanned} exceeds the largest storable amount ${MAX_VND}` });
 
@@ -128,12 +145,20 @@ export function summariseFunding(plan: FundingPlan): FundingSummary {
   const known = FUNDING_SOURCES.filter((s) => firstLine.has(s));
   const lineOf = (s: FundingSource) => plan.lines[firstLine.get(s)!];
   const usable = problems.length === 0;
-  const plannedShares = sharesBp(known.map((s) => lineOf(s).planned), totalPlanned);
-  const disbursedShares = sharesBp(known.map((s) => lineOf(s).disbursed), totalDisbursed);
+  const plannedShares = sharesBp(
+    known.map((s) => lineOf(s).planned),
+    totalPlanned,
+  );
+  const disbursedShares = sharesBp(
+    known.map((s) => lineOf(s).disbursed),
+    totalDisbursed,
+  );
   const bySource: SourceShare[] = known.map((s, k) => {
     const l = lineOf(s);
     return {
-      source: s, planned: l.planned, disbursed: l.disbursed,
+      source: s,
+      planned: l.planned,
+      disbursed: l.disbursed,
       // Shares of a plan with problems would not add up to anything meaningful.
       plannedShareBp: usable ? plannedShares[k]! : null,
       disbursedShareBp: usable ? disbursedShares[k]! : null,
@@ -143,7 +168,22 @@ export function summariseFunding(plan: FundingPlan): FundingSummary {
   const sum = (g: 'STATE_BUDGET' | 'SOCIALISED') => known.filter((s) => SOURCE_GROUP[s] === g).reduce((a, s) => a + lineOf(s).planned, 0n);
   const stateBudgetPlanned = sum('STATE_BUDGET');
   const socialisedPlanned = sum('SOCIALISED');
-  if (plan.lines.length && stateBudgetPlanned === 0n) warnings.push({ field: 'lines', reason: 'no state-budget funding (central, province, district or commune): seed 000 asks for a complete funding structure' });
-  if (plan.lines.length && socialisedPlanned === 0n) warnings.push({ field: 'lines', reason: 'no socialised funding (enterprises or people): seed 000 asks for a complete funding structure' });
-  return { totalPlanned, totalDisbursed, declaredTotal, bySource, stateBudgetPlanned, socialisedPlanned, balanced: problems.length === 0, problems, warnings };
+  if (plan.lines.length && stateBudgetPlanned === 0n)
+    warnings.push({
+      field: 'lines',
+      reason: 'no state-budget funding (central, province, district or commune): seed 000 asks for a complete funding structure',
+    });
+  if (plan.lines.length && socialisedPlanned === 0n)
+    warnings.push({ field: 'lines', reason: 'no socialised funding (enterprises or people): seed 000 asks for a complete funding structure' });
+  return {
+    totalPlanned,
+    totalDisbursed,
+    declaredTotal,
+    bySource,
+    stateBudgetPlanned,
+    socialisedPlanned,
+    balanced: problems.length === 0,
+    problems,
+    warnings,
+  };
 }

@@ -78,7 +78,12 @@ export const GENERATED_TARGETS: Readonly<Record<string, Readonly<Record<PilotKin
   '42': { SMART_COMMUNE: 5, ECOMMERCE_COMMUNE: 2, SMART_VILLAGE: 10, DISTRICT_DATA_PILOT: 3 },
 };
 const GENERATED_SOURCE = 'generated (synthetic) by @ntm/pilot-models generate.ts: not real data';
-const KIND_ABBREV: Readonly<Record<PilotKind, string>> = { SMART_COMMUNE: 'SC', ECOMMERCE_COMMUNE: 'EC', SMART_VILLAGE: 'SV', DISTRICT_DATA_PILOT: 'DD' };
+const KIND_ABBREV: Readonly<Record<PilotKind, string>> = {
+  SMART_COMMUNE: 'SC',
+  ECOMMERCE_COMMUNE: 'EC',
+  SMART_VILLAGE: 'SV',
+  DISTRICT_DATA_PILOT: 'DD',
+};
 
 /** FNV-1a 32-bit hash of a string. */
 export function hash32(text: string): number {
@@ -115,14 +120,42 @@ const STALL_STEPS = ['DESIGN_APPROVAL', 'IMPL_CONNECT_PROVIDERS', 'IMPL_INFRASTR
 
 /** Source shares (bp) of a generated plan, per kind: generator choices, not from a source. */
 const SHARES: Readonly<Record<PilotKind, readonly (readonly [FundingSource, number])[]>> = {
-  SMART_COMMUNE: [['CENTRAL', 4000], ['PROVINCE', 2000], ['DISTRICT', 1000], ['COMMUNE', 1000], ['ENTERPRISE', 1500], ['PEOPLE', 500]],
-  ECOMMERCE_COMMUNE: [['CENTRAL', 3500], ['PROVINCE', 2000], ['DISTRICT', 1000], ['COMMUNE', 1000], ['ENTERPRISE', 2000], ['PEOPLE', 500]],
-  SMART_VILLAGE: [['PROVINCE', 2000], ['DISTRICT', 1000], ['COMMUNE', 3000], ['ENTERPRISE', 1500], ['PEOPLE', 2500]],
-  DISTRICT_DATA_PILOT: [['CENTRAL', 3000], ['PROVINCE', 3500], ['DISTRICT', 2500], ['ENTERPRISE', 1000]],
+  SMART_COMMUNE: [
+    ['CENTRAL', 4000],
+    ['PROVINCE', 2000],
+    ['DISTRICT', 1000],
+    ['COMMUNE', 1000],
+    ['ENTERPRISE', 1500],
+    ['PEOPLE', 500],
+  ],
+  ECOMMERCE_COMMUNE: [
+    ['CENTRAL', 3500],
+    ['PROVINCE', 2000],
+    ['DISTRICT', 1000],
+    ['COMMUNE', 1000],
+    ['ENTERPRISE', 2000],
+    ['PEOPLE', 500],
+  ],
+  SMART_VILLAGE: [
+    ['PROVINCE', 2000],
+    ['DISTRICT', 1000],
+    ['COMMUNE', 3000],
+    ['ENTERPRISE', 1500],
+    ['PEOPLE', 2500],
+  ],
+  DISTRICT_DATA_PILOT: [
+    ['CENTRAL', 3000],
+    ['PROVINCE', 3500],
+    ['DISTRICT', 2500],
+    ['ENTERPRISE', 1000],
+  ],
 };
 /** Total planned, millions of VND: generator choices. */
 const TOTAL_MILLIONS: Readonly<Record<PilotKind, readonly [number, number]>> = {
-  SMART_COMMUNE: [3000, 6000], ECOMMERCE_COMMUNE: [2000, 4000], SMART_VILLAGE: [200, 600], DISTRICT_DATA_PILOT: [1500, 3000],
+  SMART_COMMUNE: [3000, 6000],
+  ECOMMERCE_COMMUNE: [2000, 4000],
+  SMART_VILLAGE: [200, 600],
+  DISTRICT_DATA_PILOT: [1500, 3000],
 };
 
 function generatedSteps(catalogue: Catalogue, key: string, behind: boolean, today: IsoDate, approvalRef: () => Evidence): StepRecord[] {
@@ -131,7 +164,11 @@ function generatedSteps(catalogue: Catalogue, key: string, behind: boolean, toda
   const out = new Map<string, StepRecord>();
   let delayed = false;
   for (const def of catalogue.lifecycle) {
-    const [planned, jitter] = ON_TIME[def.code] ?? (() => { throw new Error(`no generated schedule for step ${def.code}`); })();
+    const [planned, jitter] =
+      ON_TIME[def.code] ??
+      (() => {
+        throw new Error(`no generated schedule for step ${def.code}`);
+      })();
     if (def.code === 'DESIGN_APPROVAL') delayed = true;
     const deps = def.dependsOn.map((d) => out.get(d)!);
     const blank: StepRecord = { code: def.code, plannedOn: planned, startedOn: null, completedOn: null, evidence: null };
@@ -147,9 +184,11 @@ function generatedSteps(catalogue: Catalogue, key: string, behind: boolean, toda
     if (start > today) out.set(def.code, blank);
     else if (stalled || completion > today) out.set(def.code, { ...blank, startedOn: start });
     else {
-      const evidence = !def.evidenceRequired ? null
-        : def.code === 'DESIGN_APPROVAL' ? { ...approvalRef(), date: completion }
-        : { kind: 'DOCUMENT' as const, reference: `${def.nameVi} (generated)`, date: completion };
+      const evidence = !def.evidenceRequired
+        ? null
+        : def.code === 'DESIGN_APPROVAL'
+          ? { ...approvalRef(), date: completion }
+          : { kind: 'DOCUMENT' as const, reference: `${def.nameVi} (generated)`, date: completion };
       out.set(def.code, { ...blank, startedOn: start, completedOn: completion, evidence });
     }
   }
@@ -163,7 +202,9 @@ function generatedFunding(kind: PilotKind, key: string, completed: number, steps
   const planned = shares.map(([, bp]) => ((total * BigInt(bp)) / 10000n / 1000n) * 1000n);
   planned[0] = planned[0] + (total - planned.reduce((a, b) => a + b, 0n));
   const lines = shares.map(([source], i) => ({
-    source, planned: planned[i], disbursed: ((planned[i] * BigInt(completed)) / BigInt(steps) / 1000n) * 1000n,
+    source,
+    planned: planned[i],
+    disbursed: ((planned[i] * BigInt(completed)) / BigInt(steps) / 1000n) * 1000n,
   }));
   return { lines, declaredTotal: total };
 }
@@ -177,7 +218,11 @@ function ranked<T extends { unitId: string }>(items: readonly T[], purpose: stri
 export function generatePilots(input: GeneratorInput): GeneratorOutput {
   const errors: FieldError[] = [];
   const seen = new Set<string>();
-  for (const [list, items] of [['communes', input.communes], ['villages', input.villages], ['districts', input.districts]] as const) {
+  for (const [list, items] of [
+    ['communes', input.communes],
+    ['villages', input.villages],
+    ['districts', input.districts],
+  ] as const) {
     items.forEach((u, i) => {
       if (!u.unitId || !u.code) errors.push({ field: `${list}[${i}].unitId`, reason: 'unitId and code are required' });
       else if (seen.has(u.unitId)) errors.push({ field: `${list}[${i}].unitId`, reason: `${u.unitId} is listed twice` });
@@ -191,7 +236,14 @@ export function generatePilots(input: GeneratorInput): GeneratorOutput {
   const communeNames = new Map(input.communes.map((c) => [c.unitId, c.name]));
   let decisionNo = 0;
 
-  const build = (kind: PilotKind, unit: { unitId: string; code: string; name: string; provinceCode: string }, behind: boolean, topicGroups: string[], authority: string, unitLevel: PilotRecord['unitLevel']): PilotRecord => {
+  const build = (
+    kind: PilotKind,
+    unit: { unitId: string; code: string; name: string; provinceCode: string },
+    behind: boolean,
+    topicGroups: string[],
+    authority: string,
+    unitLevel: PilotRecord['unitLevel'],
+  ): PilotRecord => {
     const key = `GEN-${unit.provinceCode}-${KIND_ABBREV[kind]}-${unit.code}`;
     decisionNo += 1;
     const number = `${1000 + decisionNo}/QĐ-UBND (generated)`;
@@ -199,17 +251,31 @@ export function generatePilots(input: GeneratorInput): GeneratorOutput {
     const approvalStep = steps.find((s) => s.code === 'DESIGN_APPROVAL')!;
     const completed = steps.filter((s) => s.completedOn !== null).length;
     return {
-      key, kind, unitId: unit.unitId, unitLevel, unitName: unit.name, provinceCode: unit.provinceCode, topicGroups,
+      key,
+      kind,
+      unitId: unit.unitId,
+      unitLevel,
+      unitName: unit.name,
+      provinceCode: unit.provinceCode,
+      topicGroups,
       approval: approvalStep.completedOn ? { number, date: approvalStep.completedOn, authority } : null,
       status: approvalStep.completedOn ? 'APPROVED' : 'PROPOSED',
-      steps, funding: generatedFunding(kind, key, completed, steps.length), generated: true, source: GENERATED_SOURCE,
+      steps,
+      funding: generatedFunding(kind, key, completed, steps.length),
+      generated: true,
+      source: GENERATED_SOURCE,
       note: behind ? 'generated to be behind schedule' : null,
     };
   };
   const pickTopics = (kind: PilotKind, key: string, min: number): string[] => {
     const groups = input.catalogue.topicGroups.filter((g) => g.kind === kind);
     const n = draw(`${key}:topics`, min, groups.length);
-    return ranked(groups.map((g) => ({ unitId: g.code })), `${key}:topic`).slice(0, n).map((g) => g.unitId)
+    return ranked(
+      groups.map((g) => ({ unitId: g.code })),
+      `${key}:topic`,
+    )
+      .slice(0, n)
+      .map((g) => g.unitId)
       .sort((a, b) => groups.findIndex((g) => g.code === a) - groups.findIndex((g) => g.code === b));
   };
 
@@ -217,23 +283,45 @@ export function generatePilots(input: GeneratorInput): GeneratorOutput {
     const provinceName = GENERATED_PROVINCES[province];
     const used = new Set<string>();
     for (const kind of ['SMART_COMMUNE', 'ECOMMERCE_COMMUNE'] as const) {
-      const eligible = ranked(input.communes.filter((c) => c.provinceCode === province && !used.has(c.unitId) && evaluateEligibility(kind, year, c.eligibility).eligible === true), kind);
+      const eligible = ranked(
+        input.communes.filter(
+          (c) => c.provinceCode === province && !used.has(c.unitId) && evaluateEligibility(kind, year, c.eligibility).eligible === true,
+        ),
+        kind,
+      );
       const chosen = eligible.slice(0, targets[kind]);
       chosen.forEach((c, i) => {
         used.add(c.unitId);
-        pilots.push(build(kind, c, i % 4 === 1, pickTopics(kind, `${province}:${c.code}`, kind === 'SMART_COMMUNE' ? 2 : 1), `UBND tỉnh ${provinceName}`, 'COMMUNE'));
+        pilots.push(
+          build(
+            kind,
+            c,
+            i % 4 === 1,
+            pickTopics(kind, `${province}:${c.code}`, kind === 'SMART_COMMUNE' ? 2 : 1),
+            `UBND tỉnh ${provinceName}`,
+            'COMMUNE',
+          ),
+        );
       });
       if (chosen.length < targets[kind]) shortfalls.push({ provinceCode: province, kind, target: targets[kind], generated: chosen.length });
     }
-    const villages = ranked(input.villages.filter((v) => v.provinceCode === province), 'SMART_VILLAGE').slice(0, targets.SMART_VILLAGE);
+    const villages = ranked(
+      input.villages.filter((v) => v.provinceCode === province),
+      'SMART_VILLAGE',
+    ).slice(0, targets.SMART_VILLAGE);
     villages.forEach((v, i) => {
       const commune = communeNames.get(v.communeUnitId);
       pilots.push(build('SMART_VILLAGE', v, i % 4 === 1, [], commune ? `UBND ${commune}` : 'UBND xã', 'VILLAGE'));
     });
-    if (villages.length < targets.SMART_VILLAGE) shortfalls.push({ provinceCode: province, kind: 'SMART_VILLAGE', target: targets.SMART_VILLAGE, generated: villages.length });
-    const districts = ranked(input.districts.filter((d) => d.provinceCode === province), 'DISTRICT_DATA_PILOT').slice(0, targets.DISTRICT_DATA_PILOT);
+    if (villages.length < targets.SMART_VILLAGE)
+      shortfalls.push({ provinceCode: province, kind: 'SMART_VILLAGE', target: targets.SMART_VILLAGE, generated: villages.length });
+    const districts = ranked(
+      input.districts.filter((d) => d.provinceCode === province),
+      'DISTRICT_DATA_PILOT',
+    ).slice(0, targets.DISTRICT_DATA_PILOT);
     districts.forEach((d, i) => pilots.push(build('DISTRICT_DATA_PILOT', d, i % 4 === 1, [], `UBND tỉnh ${provinceName}`, 'DISTRICT')));
-    if (districts.length < targets.DISTRICT_DATA_PILOT) shortfalls.push({ provinceCode: province, kind: 'DISTRICT_DATA_PILOT', target: targets.DISTRICT_DATA_PILOT, generated: districts.length });
+    if (districts.length < targets.DISTRICT_DATA_PILOT)
+      shortfalls.push({ provinceCode: province, kind: 'DISTRICT_DATA_PILOT', target: targets.DISTRICT_DATA_PILOT, generated: districts.length });
   }
   return { pilots, shortfalls };
 }
@@ -263,24 +351,38 @@ export function readFirstBatch(text: string, catalogue: Catalogue): PilotRecord[
   }
   const header = records.length ? Object.keys(records[0].record) : [];
   const missing = FIRST_BATCH_COLUMNS.filter((c) => !header.includes(c));
-  if (missing.length) throw new PilotInputError([{ field: `first-batch.csv line 1, column ${missing[0]}`, reason: `missing column (expected ${FIRST_BATCH_COLUMNS.join(', ')})` }]);
+  if (missing.length)
+    throw new PilotInputError([
+      { field: `first-batch.csv line 1, column ${missing[0]}`, reason: `missing column (expected ${FIRST_BATCH_COLUMNS.join(', ')})` },
+    ]);
   const codes = new Set<string>();
   const pilots: PilotRecord[] = [];
   for (const { record, info } of records) {
     const at = (c: string) => `first-batch.csv line ${info.lines}, column ${c}`;
     const kind = (record.kind ?? '').trim();
     const code = (record.commune_code_2025_03_01 ?? '').trim();
-    if (kind !== 'SMART_COMMUNE' && kind !== 'ECOMMERCE_COMMUNE') errors.push({ field: at('kind'), reason: `"${kind}" is not SMART_COMMUNE or ECOMMERCE_COMMUNE (the first batch had only communes)` });
+    if (kind !== 'SMART_COMMUNE' && kind !== 'ECOMMERCE_COMMUNE')
+      errors.push({ field: at('kind'), reason: `"${kind}" is not SMART_COMMUNE or ECOMMERCE_COMMUNE (the first batch had only communes)` });
     if (!/^\d{5}$/.test(code)) errors.push({ field: at('commune_code_2025_03_01'), reason: `"${code}" is not a five-digit commune code` });
     else if (codes.has(code)) errors.push({ field: at('commune_code_2025_03_01'), reason: `commune ${code} is listed twice` });
     codes.add(code);
-    for (const c of ['commune_name', 'district_name', 'province_name'] as const) if (!(record[c] ?? '').trim()) errors.push({ field: at(c), reason: 'required' });
+    for (const c of ['commune_name', 'district_name', 'province_name'] as const)
+      if (!(record[c] ?? '').trim()) errors.push({ field: at(c), reason: 'required' });
     if (errors.length) continue;
     pilots.push({
-      key: `FB-${code}`, kind: kind as PilotKind, unitId: `${code}@${FIRST_BATCH_LIST}`, unitLevel: 'COMMUNE', unitName: record.commune_name.trim(), provinceCode: null,
-      topicGroups: null, approval: null, status: 'SELECTED',
+      key: `FB-${code}`,
+      kind: kind as PilotKind,
+      unitId: `${code}@${FIRST_BATCH_LIST}`,
+      unitLevel: 'COMMUNE',
+      unitName: record.commune_name.trim(),
+      provinceCode: null,
+      topicGroups: null,
+      approval: null,
+      status: 'SELECTED',
       steps: catalogue.lifecycle.map((d) => ({ code: d.code, plannedOn: null, startedOn: null, completedOn: null, evidence: null })),
-      funding: null, generated: false, source: FIRST_BATCH_SOURCE,
+      funding: null,
+      generated: false,
+      source: FIRST_BATCH_SOURCE,
       note: `${record.district_name.trim()}, ${record.province_name.trim()}. Topic groups, step dates, funding and stage are not public (SOURCE.md); not invented.`,
     });
   }

@@ -52,12 +52,33 @@ export interface KindRule {
  * communes — is a policy question the seeds do not answer; the graph only shows the lineage.
  */
 export const KIND_RULES: Readonly<Record<PilotKind, KindRule>> = {
-  SMART_COMMUNE: { nameVi: 'Xã nông thôn mới thông minh', nameEn: 'Smart NTM commune', level: 'COMMUNE', topicGroups: 'REQUIRED', source: 'seed 001 (3445/BNN-VPĐP)' },
-  ECOMMERCE_COMMUNE: { nameVi: 'Xã thương mại điện tử', nameEn: 'E-commerce commune', level: 'COMMUNE', topicGroups: 'REQUIRED', source: 'seed 001 (3445/BNN-VPĐP)' },
-  SMART_VILLAGE: { nameVi: 'Thôn thông minh', nameEn: 'Smart village', level: 'VILLAGE', topicGroups: 'NONE', source: 'seed 003 §III.5 (132/KH-UBND Nghệ An)' },
+  SMART_COMMUNE: {
+    nameVi: 'Xã nông thôn mới thông minh',
+    nameEn: 'Smart NTM commune',
+    level: 'COMMUNE',
+    topicGroups: 'REQUIRED',
+    source: 'seed 001 (3445/BNN-VPĐP)',
+  },
+  ECOMMERCE_COMMUNE: {
+    nameVi: 'Xã thương mại điện tử',
+    nameEn: 'E-commerce commune',
+    level: 'COMMUNE',
+    topicGroups: 'REQUIRED',
+    source: 'seed 001 (3445/BNN-VPĐP)',
+  },
+  SMART_VILLAGE: {
+    nameVi: 'Thôn thông minh',
+    nameEn: 'Smart village',
+    level: 'VILLAGE',
+    topicGroups: 'NONE',
+    source: 'seed 003 §III.5 (132/KH-UBND Nghệ An)',
+  },
   DISTRICT_DATA_PILOT: {
-    nameVi: 'Mô hình cấp huyện về chuẩn hóa dữ liệu, cập nhật cơ sở dữ liệu về nông thôn mới', nameEn: 'District data-standardisation pilot',
-    level: 'DISTRICT', topicGroups: 'NONE', source: 'seed 003 §II.2.4, §III.5 (132/KH-UBND Nghệ An)',
+    nameVi: 'Mô hình cấp huyện về chuẩn hóa dữ liệu, cập nhật cơ sở dữ liệu về nông thôn mới',
+    nameEn: 'District data-standardisation pilot',
+    level: 'DISTRICT',
+    topicGroups: 'NONE',
+    source: 'seed 003 §II.2.4, §III.5 (132/KH-UBND Nghệ An)',
   },
 };
 
@@ -80,7 +101,14 @@ export function checkTopicGroups(kind: PilotKind, codes: readonly string[], grou
     if (codes.length) errors.push({ field, reason: `a ${kind} pilot has no topic groups` });
     return errors;
   }
-  if (!codes.length) errors.push({ field, reason: `a ${kind} pilot covers at least one of ${groups.filter((g) => g.kind === kind).map((g) => g.code).join(', ')}` });
+  if (!codes.length)
+    errors.push({
+      field,
+      reason: `a ${kind} pilot covers at least one of ${groups
+        .filter((g) => g.kind === kind)
+        .map((g) => g.code)
+        .join(', ')}`,
+    });
   codes.forEach((c, i) => {
     const g = groups.find((x) => x.code === c);
     if (!g) errors.push({ field: `${field}[${i}]`, reason: `unknown topic group "${c}"` });

@@ -80,29 +80,53 @@ describe('applyStep', () => {
     const before = run(DESIGN.slice(0, 5));
     const none = applyStep(before, { action: 'COMPLETE', step: 'DESIGN_APPROVAL', date: '2023-06-20' }, ctx);
     expect(none).toEqual({ ok: false, errors: [{ field: 'evidence', reason: 'completing DESIGN_APPROVAL needs a decision or document reference' }] });
-    const empty = applyStep(before, { action: 'COMPLETE', step: 'DESIGN_APPROVAL', date: '2023-06-20', evidence: { kind: 'DECISION', reference: ' ' } }, ctx);
+    const empty = applyStep(
+      before,
+      { action: 'COMPLETE', step: 'DESIGN_APPROVAL', date: '2023-06-20', evidence: { kind: 'DECISION', reference: ' ' } },
+      ctx,
+    );
     expect(!empty.ok && empty.errors.map((e) => e.field)).toEqual(['evidence.reference']);
-    const later = applyStep(before, { action: 'COMPLETE', step: 'DESIGN_APPROVAL', date: '2023-06-20', evidence: { ...decision, date: '2023-06-21' } }, ctx);
+    const later = applyStep(
+      before,
+      { action: 'COMPLETE', step: 'DESIGN_APPROVAL', date: '2023-06-20', evidence: { ...decision, date: '2023-06-21' } },
+      ctx,
+    );
     expect(!later.ok && later.errors.map((e) => e.field)).toEqual(['evidence.date']);
   });
 
   it('refuses an unknown step, an invalid date and completing twice', () => {
-    expect(applyStep(initialSteps(lifecycle), { action: 'START', step: 'NOPE', date: '2023-01-01' }, ctx)).toMatchObject({ ok: false, errors: [{ field: 'step' }] });
-    expect(applyStep(initialSteps(lifecycle), { action: 'START', step: 'DESIGN_SURVEY', date: '2023-02-30' }, ctx)).toEqual({ ok: false, errors: [{ field: 'date', reason: '"2023-02-30" is not a date YYYY-MM-DD' }] });
+    expect(applyStep(initialSteps(lifecycle), { action: 'START', step: 'NOPE', date: '2023-01-01' }, ctx)).toMatchObject({
+      ok: false,
+      errors: [{ field: 'step' }],
+    });
+    expect(applyStep(initialSteps(lifecycle), { action: 'START', step: 'DESIGN_SURVEY', date: '2023-02-30' }, ctx)).toEqual({
+      ok: false,
+      errors: [{ field: 'date', reason: '"2023-02-30" is not a date YYYY-MM-DD' }],
+    });
     const r = applyStep(run(DESIGN.slice(0, 1)), { action: 'COMPLETE', step: 'DESIGN_SURVEY', date: '2022-12-05' }, ctx);
     expect(!r.ok && r.errors).toEqual([{ field: 'step', reason: 'DESIGN_SURVEY is already completed (on 2022-12-01)' }]);
   });
 
   it('lets monitoring start after the approval, alongside implementation', () => {
-    const steps = run([...DESIGN, { action: 'COMPLETE', step: 'ME_FRAMEWORK', date: '2023-07-01', evidence: doc }, { action: 'START', step: 'IMPL_DETAILED_PLAN', date: '2023-07-02' }]);
+    const steps = run([
+      ...DESIGN,
+      { action: 'COMPLETE', step: 'ME_FRAMEWORK', date: '2023-07-01', evidence: doc },
+      { action: 'START', step: 'IMPL_DETAILED_PLAN', date: '2023-07-02' },
+    ]);
     expect(deriveStage(steps, lifecycle)).toBe('IMPLEMENTATION');
     const r = applyStep(steps, { action: 'START', step: 'ME_CHECKS', date: '2023-08-01' }, ctx);
-    expect(!r.ok && r.errors.map((e) => e.reason)).toEqual(['cannot start ME_CHECKS before ME_PLAN is completed', 'cannot start ME_CHECKS before IMPL_DETAILED_PLAN is completed']);
+    expect(!r.ok && r.errors.map((e) => e.reason)).toEqual([
+      'cannot start ME_CHECKS before ME_PLAN is completed',
+      'cannot start ME_CHECKS before IMPL_DETAILED_PLAN is completed',
+    ]);
   });
 
   it('refuses planning a step before its dependency is planned', () => {
     const planned = initialSteps(lifecycle, { DESIGN_SURVEY: '2022-12-01' });
-    expect(applyStep(planned, { action: 'PLAN', step: 'DESIGN_PROPOSAL', date: '2022-11-01' }, ctx)).toEqual({ ok: false, errors: [{ field: 'date', reason: 'planned 2022-11-01, before DESIGN_SURVEY is planned (2022-12-01)' }] });
+    expect(applyStep(planned, { action: 'PLAN', step: 'DESIGN_PROPOSAL', date: '2022-11-01' }, ctx)).toEqual({
+      ok: false,
+      errors: [{ field: 'date', reason: 'planned 2022-11-01, before DESIGN_SURVEY is planned (2022-12-01)' }],
+    });
     expect(applyStep(planned, { action: 'PLAN', step: 'DESIGN_PROPOSAL', date: '2025-11-01' }, ctx).ok).toBe(true);
   });
 });
@@ -110,18 +134,22 @@ describe('applyStep', () => {
 describe('a full pilot', () => {
   const full = (): StepRecord[] => {
     const later = { lifecycle, today: '2026-01-15' };
-    return run([
-      ...DESIGN,
-      { action: 'COMPLETE', step: 'IMPL_DETAILED_PLAN', date: '2023-08-01', evidence: doc },
-      { action: 'COMPLETE', step: 'IMPL_CONNECT_PROVIDERS', date: '2023-10-01' },
-      { action: 'COMPLETE', step: 'IMPL_INFRASTRUCTURE', date: '2024-03-01' },
-      { action: 'COMPLETE', step: 'IMPL_TRAINING', date: '2024-09-01' },
-      { action: 'COMPLETE', step: 'IMPL_INTEGRATION', date: '2025-06-01' },
-      { action: 'COMPLETE', step: 'ME_FRAMEWORK', date: '2023-07-01', evidence: doc },
-      { action: 'COMPLETE', step: 'ME_PLAN', date: '2023-09-01', evidence: doc },
-      { action: 'COMPLETE', step: 'ME_CHECKS', date: '2025-09-01' },
-      { action: 'COMPLETE', step: 'ME_LESSONS', date: '2025-11-20', evidence: doc },
-    ], initialSteps(lifecycle), later);
+    return run(
+      [
+        ...DESIGN,
+        { action: 'COMPLETE', step: 'IMPL_DETAILED_PLAN', date: '2023-08-01', evidence: doc },
+        { action: 'COMPLETE', step: 'IMPL_CONNECT_PROVIDERS', date: '2023-10-01' },
+        { action: 'COMPLETE', step: 'IMPL_INFRASTRUCTURE', date: '2024-03-01' },
+        { action: 'COMPLETE', step: 'IMPL_TRAINING', date: '2024-09-01' },
+        { action: 'COMPLETE', step: 'IMPL_INTEGRATION', date: '2025-06-01' },
+        { action: 'COMPLETE', step: 'ME_FRAMEWORK', date: '2023-07-01', evidence: doc },
+        { action: 'COMPLETE', step: 'ME_PLAN', date: '2023-09-01', evidence: doc },
+        { action: 'COMPLETE', step: 'ME_CHECKS', date: '2025-09-01' },
+        { action: 'COMPLETE', step: 'ME_LESSONS', date: '2025-11-20', evidence: doc },
+      ],
+      initialSteps(lifecycle),
+      later,
+    );
   };
 
   it('is DONE, ON_SCHEDULE, and passes validateSteps', () => {
@@ -134,13 +162,27 @@ describe('a full pilot', () => {
   });
 
   it('marks a late approval LATE and unfinished steps OVERDUE once their deadline has passed', () => {
-    const late = run([...DESIGN.slice(0, 5), { action: 'COMPLETE', step: 'DESIGN_APPROVAL', date: '2023-07-10', evidence: decision }], initialSteps(lifecycle), { lifecycle, today: '2026-01-10' });
+    const late = run(
+      [...DESIGN.slice(0, 5), { action: 'COMPLETE', step: 'DESIGN_APPROVAL', date: '2023-07-10', evidence: decision }],
+      initialSteps(lifecycle),
+      { lifecycle, today: '2026-01-10' },
+    );
     const mid = scheduleOf(late, catalogue, '2025-06-01');
     expect(mid).toMatchObject({ status: 'ON_SCHEDULE', late: ['DESIGN_APPROVAL'], overdue: [] });
     expect(mid.steps.find((x) => x.code === 'DESIGN_APPROVAL')).toMatchObject({ timing: 'LATE', daysLate: 10 });
     const after = scheduleOf(late, catalogue, '2026-01-10');
     expect(after.status).toBe('BEHIND');
-    expect(after.overdue).toEqual(['IMPL_DETAILED_PLAN', 'IMPL_CONNECT_PROVIDERS', 'IMPL_INFRASTRUCTURE', 'IMPL_TRAINING', 'IMPL_INTEGRATION', 'ME_FRAMEWORK', 'ME_PLAN', 'ME_CHECKS', 'ME_LESSONS']);
+    expect(after.overdue).toEqual([
+      'IMPL_DETAILED_PLAN',
+      'IMPL_CONNECT_PROVIDERS',
+      'IMPL_INFRASTRUCTURE',
+      'IMPL_TRAINING',
+      'IMPL_INTEGRATION',
+      'ME_FRAMEWORK',
+      'ME_PLAN',
+      'ME_CHECKS',
+      'ME_LESSONS',
+    ]);
     expect(after.daysBehind).toBe(10);
   });
 
@@ -152,7 +194,13 @@ describe('a full pilot', () => {
 
   it('validateSteps names the record and field of each inconsistency', () => {
     const steps = full().map((s) =>
-      s.code === 'DESIGN_CONSULTATION' ? { ...s, startedOn: '2023-01-01' } : s.code === 'ME_LESSONS' ? { ...s, evidence: null } : s.code === 'IMPL_TRAINING' ? { ...s, completedOn: '2027-01-01' } : s,
+      s.code === 'DESIGN_CONSULTATION'
+        ? { ...s, startedOn: '2023-01-01' }
+        : s.code === 'ME_LESSONS'
+          ? { ...s, evidence: null }
+          : s.code === 'IMPL_TRAINING'
+            ? { ...s, completedOn: '2027-01-01' }
+            : s,
     );
     expect(validateSteps(steps, lifecycle, '2026-01-15')).toEqual([
       { field: 'steps[2].startedOn', reason: '2023-01-01 is before DESIGN_PROPOSAL was completed (2023-02-10)' },

@@ -75,11 +75,13 @@ export type StepResult = { readonly ok: true; readonly steps: StepRecord[] } | {
 function evidenceErrors(def: LifecycleStepDef, evidence: Evidence | null | undefined, date: IsoDate, field: string): FieldError[] {
   if (!evidence) return def.evidenceRequired ? [{ field, reason: `completing ${def.code} needs a decision or document reference` }] : [];
   const errors: FieldError[] = [];
-  if (evidence.kind !== 'DECISION' && evidence.kind !== 'DOCUMENT') errors.push({ field: `${field}.kind`, reason: `"${String(evidence.kind)}" is not DECISION or DOCUMENT` });
+  if (evidence.kind !== 'DECISION' && evidence.kind !== 'DOCUMENT')
+    errors.push({ field: `${field}.kind`, reason: `"${String(evidence.kind)}" is not DECISION or DOCUMENT` });
   if (!evidence.reference?.trim()) errors.push({ field: `${field}.reference`, reason: 'the decision number or document title is required' });
   if (evidence.date != null) {
     if (!isIsoDate(evidence.date)) errors.push({ field: `${field}.date`, reason: `"${evidence.date}" is not a date YYYY-MM-DD` });
-    else if (evidence.date > date) errors.push({ field: `${field}.date`, reason: `the evidence is dated ${evidence.date}, after the step's completion on ${date}` });
+    else if (evidence.date > date)
+      errors.push({ field: `${field}.date`, reason: `the evidence is dated ${evidence.date}, after the step's completion on ${date}` });
   }
   return errors;
 }
@@ -88,9 +90,17 @@ function evidenceErrors(def: LifecycleStepDef, evidence: Evidence | null | undef
  * Applies one action to a pilot's steps. Returns the new steps (the input is not changed) or every
  * reason for refusal; nothing is written on refusal.
  */
-export function applyStep(steps: readonly StepRecord[], action: StepAction, ctx: { readonly lifecycle: readonly LifecycleStepDef[]; readonly today: IsoDate }): StepResult {
+export function applyStep(
+  steps: readonly StepRecord[],
+  action: StepAction,
+  ctx: { readonly lifecycle: readonly LifecycleStepDef[]; readonly today: IsoDate },
+): StepResult {
   const def = ctx.lifecycle.find((s) => s.code === action.step);
-  if (!def) return { ok: false, errors: [{ field: 'step', reason: `unknown step "${action.step}" (one of ${ctx.lifecycle.map((s) => s.code).join(', ')})` }] };
+  if (!def)
+    return {
+      ok: false,
+      errors: [{ field: 'step', reason: `unknown step "${action.step}" (one of ${ctx.lifecycle.map((s) => s.code).join(', ')})` }],
+    };
   const byCode = new Map(steps.map((s) => [s.code, s]));
   const current = byCode.get(def.code);
   if (!current) return { ok: false, errors: [{ field: 'step', reason: `the pilot has no record of step ${def.code}` }] };
@@ -101,22 +111,28 @@ export function applyStep(steps: readonly StepRecord[], action: StepAction, ctx:
   if (action.action === 'PLAN') {
     if (stepState(current) === 'COMPLETED') errors.push({ field: 'step', reason: `${def.code} is already completed` });
     for (const d of deps) {
-      if (d.plannedOn !== null && action.date < d.plannedOn) errors.push({ field: 'date', reason: `planned ${action.date}, before ${d.code} is planned (${d.plannedOn})` });
+      if (d.plannedOn !== null && action.date < d.plannedOn)
+        errors.push({ field: 'date', reason: `planned ${action.date}, before ${d.code} is planned (${d.plannedOn})` });
     }
-    return errors.length ? { ok: false, errors } : { ok: true, steps: steps.map((s) => (s.code === def.code ? { ...s, plannedOn: action.date } : s)) };
+    return errors.length
+      ? { ok: false, errors }
+      : { ok: true, steps: steps.map((s) => (s.code === def.code ? { ...s, plannedOn: action.date } : s)) };
   }
 
   const state = stepState(current);
   const verb = action.action === 'START' ? 'start' : 'complete';
   if (state === 'COMPLETED') errors.push({ field: 'step', reason: `${def.code} is already completed (on ${current.completedOn})` });
-  else if (action.action === 'START' && state === 'IN_PROGRESS') errors.push({ field: 'step', reason: `${def.code} is already in progress (since ${current.startedOn})` });
+  else if (action.action === 'START' && state === 'IN_PROGRESS')
+    errors.push({ field: 'step', reason: `${def.code} is already in progress (since ${current.startedOn})` });
   for (const d of deps) {
     if (d.completedOn === null) errors.push({ field: 'step', reason: `cannot ${verb} ${def.code} before ${d.code} is completed` });
-    else if (action.date < d.completedOn) errors.push({ field: 'date', reason: `${action.date} is before ${d.code} was completed (${d.completedOn})` });
+    else if (action.date < d.completedOn)
+      errors.push({ field: 'date', reason: `${action.date} is before ${d.code} was completed (${d.completedOn})` });
   }
   if (action.date > ctx.today) errors.push({ field: 'date', reason: `${action.date} is in the future (today is ${ctx.today})` });
   if (action.action === 'COMPLETE') {
-    if (current.startedOn !== null && action.date < current.startedOn) errors.push({ field: 'date', reason: `${action.date} is before ${def.code} started (${current.startedOn})` });
+    if (current.startedOn !== null && action.date < current.startedOn)
+      errors.push({ field: 'date', reason: `${action.date} is before ${def.code} started (${current.startedOn})` });
     errors.push(...evidenceErrors(def, action.evidence, action.date, 'evidence'));
   }
   if (errors.length) return { ok: false, errors };
@@ -151,19 +167,28 @@ export function validateSteps(steps: readonly StepRecord[], lifecycle: readonly 
     }
     const s = steps[i];
     const f = `steps[${i}]`;
-    for (const [col, v] of [['plannedOn', s.plannedOn], ['startedOn', s.startedOn], ['completedOn', s.completedOn]] as const) {
+    for (const [col, v] of [
+      ['plannedOn', s.plannedOn],
+      ['startedOn', s.startedOn],
+      ['completedOn', s.completedOn],
+    ] as const) {
       if (v !== null && !isIsoDate(v)) errors.push({ field: `${f}.${col}`, reason: `"${v}" is not a date YYYY-MM-DD` });
-      else if (v !== null && col !== 'plannedOn' && v > today) errors.push({ field: `${f}.${col}`, reason: `${v} is in the future (today is ${today})` });
+      else if (v !== null && col !== 'plannedOn' && v > today)
+        errors.push({ field: `${f}.${col}`, reason: `${v} is in the future (today is ${today})` });
     }
-    if (s.completedOn !== null && s.startedOn === null) errors.push({ field: `${f}.startedOn`, reason: `${def.code} is completed but has no start date` });
-    if (s.completedOn !== null && s.startedOn !== null && s.completedOn < s.startedOn) errors.push({ field: `${f}.completedOn`, reason: `${s.completedOn} is before ${def.code} started (${s.startedOn})` });
+    if (s.completedOn !== null && s.startedOn === null)
+      errors.push({ field: `${f}.startedOn`, reason: `${def.code} is completed but has no start date` });
+    if (s.completedOn !== null && s.startedOn !== null && s.completedOn < s.startedOn)
+      errors.push({ field: `${f}.completedOn`, reason: `${s.completedOn} is before ${def.code} started (${s.startedOn})` });
     const acted = s.startedOn ?? s.completedOn;
     for (const d of def.dependsOn) {
       const dep = steps[index.get(d) ?? -1];
       const depDone = dep?.completedOn ?? null;
       if (acted !== null && depDone === null) errors.push({ field: `${f}.startedOn`, reason: `${def.code} started before ${d} is completed` });
-      else if (acted !== null && depDone !== null && acted < depDone) errors.push({ field: `${f}.startedOn`, reason: `${acted} is before ${d} was completed (${depDone})` });
-      if (s.plannedOn !== null && dep?.plannedOn != null && s.plannedOn < dep.plannedOn) errors.push({ field: `${f}.plannedOn`, reason: `planned ${s.plannedOn}, before ${d} is planned (${dep.plannedOn})` });
+      else if (acted !== null && depDone !== null && acted < depDone)
+        errors.push({ field: `${f}.startedOn`, reason: `${acted} is before ${d} was completed (${depDone})` });
+      if (s.plannedOn !== null && dep?.plannedOn != null && s.plannedOn < dep.plannedOn)
+        errors.push({ field: `${f}.plannedOn`, reason: `planned ${s.plannedOn}, before ${d} is planned (${dep.plannedOn})` });
     }
     if (s.completedOn !== null) errors.push(...evidenceErrors(def, s.evidence, s.completedOn, `${f}.evidence`));
   }
@@ -225,7 +250,14 @@ export function scheduleOf(steps: readonly StepRecord[], catalogue: Pick<Catalog
       timing = 'OVERDUE';
       daysLate = daysBetween(deadline, today);
     } else timing = 'PENDING';
-    out.push({ code: def.code, centralStep: def.centralStep, deadline, timing, daysLate, plannedAfterDeadline: rec?.plannedOn != null && rec.plannedOn > deadline });
+    out.push({
+      code: def.code,
+      centralStep: def.centralStep,
+      deadline,
+      timing,
+      daysLate,
+      plannedAfterDeadline: rec?.plannedOn != null && rec.plannedOn > deadline,
+    });
   }
   const anyProgress = steps.some((s) => s.startedOn !== null || s.completedOn !== null);
   const overdue = out.filter((s) => s.timing === 'OVERDUE');

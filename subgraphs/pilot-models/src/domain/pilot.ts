@@ -4,7 +4,16 @@
  */
 import type { Catalogue } from './catalogue';
 import { summariseFunding, type FundingPlan } from './funding';
-import { checkApproval, checkTopicGroups, checkUnitLevel, KIND_RULES, type ApprovalDecision, type PilotKind, type PilotStatus, type UnitLevel } from './kinds';
+import {
+  checkApproval,
+  checkTopicGroups,
+  checkUnitLevel,
+  KIND_RULES,
+  type ApprovalDecision,
+  type PilotKind,
+  type PilotStatus,
+  type UnitLevel,
+} from './kinds';
 import { validateSteps, type StepRecord } from './lifecycle';
 import type { FieldError, IsoDate } from './types';
 

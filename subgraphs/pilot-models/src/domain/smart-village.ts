@@ -67,13 +67,18 @@ export function evaluateVillageChecklist(
     }
     const v = input.value;
     if (v !== null) {
-      if (def.measure === 'BOOLEAN' && typeof v !== 'boolean') errors.push({ field: `${f}.value`, reason: `${JSON.stringify(v)} is not true or false` });
-      if (def.measure !== 'BOOLEAN' && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) errors.push({ field: `${f}.value`, reason: `${JSON.stringify(v)} is not a non-negative number` });
-      else if (def.measure === 'PERCENTAGE' && (v as number) > 100) errors.push({ field: `${f}.value`, reason: `${v} is not a percentage between 0 and 100` });
+      if (def.measure === 'BOOLEAN' && typeof v !== 'boolean')
+        errors.push({ field: `${f}.value`, reason: `${JSON.stringify(v)} is not true or false` });
+      if (def.measure !== 'BOOLEAN' && (typeof v !== 'number' || !Number.isFinite(v) || v < 0))
+        errors.push({ field: `${f}.value`, reason: `${JSON.stringify(v)} is not a non-negative number` });
+      else if (def.measure === 'PERCENTAGE' && (v as number) > 100)
+        errors.push({ field: `${f}.value`, reason: `${v} is not a percentage between 0 and 100` });
     }
     if (input.evidence) {
-      if (!input.evidence.reference?.trim()) errors.push({ field: `${f}.evidence.reference`, reason: 'the decision number or document title is required' });
-      if (input.evidence.date != null && !isIsoDate(input.evidence.date)) errors.push({ field: `${f}.evidence.date`, reason: `"${input.evidence.date}" is not a date YYYY-MM-DD` });
+      if (!input.evidence.reference?.trim())
+        errors.push({ field: `${f}.evidence.reference`, reason: 'the decision number or document title is required' });
+      if (input.evidence.date != null && !isIsoDate(input.evidence.date))
+        errors.push({ field: `${f}.evidence.date`, reason: `"${input.evidence.date}" is not a date YYYY-MM-DD` });
     }
   }
   if (errors.length) throw new PilotInputError(errors);
@@ -82,11 +87,22 @@ export function evaluateVillageChecklist(
     const input = inputs[def.code];
     const value = input?.value ?? null;
     const evidence = input?.evidence ?? null;
-    const base = { code: def.code, nameVi: def.nameVi, nameEn: def.nameEn, value, threshold: def.thresholdText, evidence, source: input?.source ?? null, requirementSource: def.source };
-    if (def.applies === 'IF_PRODUCTS' && hasProducts === false) return { ...base, status: 'NOT_APPLICABLE', reason: 'the village has no products of its own ("nếu có")' };
+    const base = {
+      code: def.code,
+      nameVi: def.nameVi,
+      nameEn: def.nameEn,
+      value,
+      threshold: def.thresholdText,
+      evidence,
+      source: input?.source ?? null,
+      requirementSource: def.source,
+    };
+    if (def.applies === 'IF_PRODUCTS' && hasProducts === false)
+      return { ...base, status: 'NOT_APPLICABLE', reason: 'the village has no products of its own ("nếu có")' };
     if (value === null) return { ...base, status: 'NO_DATA', reason: 'no value' };
     if (!meets(def, value)) return { ...base, status: 'NOT_MET', reason: null };
-    if (def.evidenceRequired && !evidence) return { ...base, status: 'NO_DATA', reason: 'met only with evidence (a decision or document reference), and none is given' };
+    if (def.evidenceRequired && !evidence)
+      return { ...base, status: 'NO_DATA', reason: 'met only with evidence (a decision or document reference), and none is given' };
     return { ...base, status: 'MET', reason: null };
   });
   const applicable = items.filter((i) => i.status !== 'NOT_APPLICABLE');

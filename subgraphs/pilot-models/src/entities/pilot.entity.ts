@@ -10,10 +10,16 @@ import { PilotKindEnum, PilotStageEnum, PilotStatusEnum } from '../resolvers/typ
 @Entity({ tableName: 'pilot' })
 @Index({ name: 'pilot_area_unit_id_index', properties: ['areaUnitId'] })
 @Index({ name: 'pilot_unit_id_index', properties: ['unitId'] })
-@ObjectType('PilotModel', { description: 'A pilot model (mô hình thí điểm): smart NTM commune, e-commerce commune, smart village or district data pilot, with its lifecycle, funding and schedule.' })
+@ObjectType('PilotModel', {
+  description:
+    'A pilot model (mô hình thí điểm): smart NTM commune, e-commerce commune, smart village or district data pilot, with its lifecycle, funding and schedule.',
+})
 export class Pilot {
   @PrimaryKey({ type: 'string', columnType: 'text' })
-  @Field(() => ID, { description: 'Stable key: "FB-<commune code>" for the real first batch, "GEN-<province>-<kind>-<code>" for generated pilots, "P-…" for pilots created through the API.' })
+  @Field(() => ID, {
+    description:
+      'Stable key: "FB-<commune code>" for the real first batch, "GEN-<province>-<kind>-<code>" for generated pilots, "P-…" for pilots created through the API.',
+  })
   id!: string;
 
   @Property({ type: 'string', columnType: 'text' })
@@ -39,7 +45,10 @@ export class Pilot {
   provinceCode!: string | null;
 
   @Property({ type: 'string[]', columnType: 'text[]', nullable: true })
-  @Field(() => [String], { nullable: true, description: 'Topic groups covered (nhóm nội dung), codes of data/topic-groups.csv; null when not known (the first batch).' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Topic groups covered (nhóm nội dung), codes of data/topic-groups.csv; null when not known (the first batch).',
+  })
   topicGroups!: string[] | null;
 
   @Property({ type: 'string', columnType: 'text', nullable: true })

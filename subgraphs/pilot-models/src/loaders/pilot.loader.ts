@@ -9,12 +9,30 @@ export function createPilotLoaders({ em }: { em: EntityManager }) {
   return {
     read,
     write: new PilotWriteService(em.getKnex()),
-    pilot: keyedLoader((ids: readonly string[]) => read.byIds(ids), (p) => p.id),
-    pilotsOfUnit: groupedLoader((unitIds: readonly string[]) => read.ofUnits(unitIds), (p) => p.unitId),
-    steps: groupedLoader((ids: readonly string[]) => read.stepsOf(ids), (s) => s.pilotId),
-    funding: groupedLoader((ids: readonly string[]) => read.fundingOf(ids), (f) => f.pilotId),
-    checklist: groupedLoader((ids: readonly string[]) => read.checklistOf(ids), (c) => c.pilotId),
-    successors: keyedLoader((ids: readonly string[]) => read.successorsOf(ids), (r) => r.unit_id),
+    pilot: keyedLoader(
+      (ids: readonly string[]) => read.byIds(ids),
+      (p) => p.id,
+    ),
+    pilotsOfUnit: groupedLoader(
+      (unitIds: readonly string[]) => read.ofUnits(unitIds),
+      (p) => p.unitId,
+    ),
+    steps: groupedLoader(
+      (ids: readonly string[]) => read.stepsOf(ids),
+      (s) => s.pilotId,
+    ),
+    funding: groupedLoader(
+      (ids: readonly string[]) => read.fundingOf(ids),
+      (f) => f.pilotId,
+    ),
+    checklist: groupedLoader(
+      (ids: readonly string[]) => read.checklistOf(ids),
+      (c) => c.pilotId,
+    ),
+    successors: keyedLoader(
+      (ids: readonly string[]) => read.successorsOf(ids),
+      (r) => r.unit_id,
+    ),
   };
 }
 

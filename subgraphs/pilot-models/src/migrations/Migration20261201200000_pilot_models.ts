@@ -41,7 +41,16 @@ export class Migration20261201200000_pilot_models extends Migration {
   }
 
   override async down(): Promise<void> {
-    for (const t of ['pilot_change', 'village_checklist_item', 'funding_line', 'pilot_step', 'pilot', 'village_profile', 'central_plan_step', 'lifecycle_step']) {
+    for (const t of [
+      'pilot_change',
+      'village_checklist_item',
+      'funding_line',
+      'pilot_step',
+      'pilot',
+      'village_profile',
+      'central_plan_step',
+      'lifecycle_step',
+    ]) {
       this.addSql(`drop table if exists ${t}`);
     }
   }

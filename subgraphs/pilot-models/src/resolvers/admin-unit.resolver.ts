@@ -13,7 +13,8 @@ export const ELIGIBILITY_REQUIRES = `${AREA_ATTRIBUTES} pilotFacts { year code v
 @Resolver(() => PilotAdminUnit)
 export class AdminUnitPilotResolver {
   @FieldResolver(() => PilotEligibility, {
-    description: 'Whether the unit may host a pilot of this kind in this year (DOMAIN.md §4; seed 001, Công văn 3445/BNN-VPĐP): each condition MET / NOT_MET / NO_DATA with the value, the threshold applied and where the value came from (criteria’s indicator values and recognition decisions, admin-units’ area attributes, through federation).',
+    description:
+      'Whether the unit may host a pilot of this kind in this year (DOMAIN.md §4; seed 001, Công văn 3445/BNN-VPĐP): each condition MET / NOT_MET / NO_DATA with the value, the threshold applied and where the value came from (criteria’s indicator values and recognition decisions, admin-units’ area attributes, through federation).',
   })
   @Directive(`@requires(fields: "${ELIGIBILITY_REQUIRES}")`)
   pilotEligibility(
@@ -22,12 +23,18 @@ export class AdminUnitPilotResolver {
     @Arg('year', () => Int, { description: 'Year of the facts, e.g. 2024.' }) year: number,
   ): PilotEligibility {
     const need = kind === 'SMART_VILLAGE' ? 'VILLAGE' : kind === 'DISTRICT_DATA_PILOT' ? 'DISTRICT' : 'COMMUNE';
-    if (unit.level && unit.level !== need) throw userInputError(`kind: a ${kind} pilot is built in a ${need}; ${unit.id} is a ${unit.level}`, { field: 'kind' });
+    if (unit.level && unit.level !== need)
+      throw userInputError(`kind: a ${kind} pilot is built in a ${need}; ${unit.id} is a ${unit.level}`, { field: 'kind' });
     try {
-      const inputs = eligibilityInputsFromFacts(unit.pilotFacts ?? [], { ethnicMinorityArea: unit.ethnicMinorityArea, mountainous: unit.mountainous, island: unit.island }, year);
+      const inputs = eligibilityInputsFromFacts(
+        unit.pilotFacts ?? [],
+        { ethnicMinorityArea: unit.ethnicMinorityArea, mountainous: unit.mountainous, island: unit.island },
+        year,
+      );
       const r = evaluateEligibility(kind as PilotKind, year, inputs);
       return {
-        ...r, toBeJudged: [...r.toBeJudged],
+        ...r,
+        toBeJudged: [...r.toBeJudged],
         conditions: r.conditions.map((c) => ({ ...c, value: c.value === null ? null : String(c.value) })),
       };
     } catch (e) {
@@ -36,7 +43,9 @@ export class AdminUnitPilotResolver {
     }
   }
 
-  @FieldResolver(() => [Pilot], { description: 'Pilot models built in this unit (as the unit was: ask the 2024 unit for pilots of the first batch).' })
+  @FieldResolver(() => [Pilot], {
+    description: 'Pilot models built in this unit (as the unit was: ask the 2024 unit for pilots of the first batch).',
+  })
   pilots(@Root() unit: PilotAdminUnit, @Ctx() ctx: Context): Promise<Pilot[]> {
     return ctx.loaders.pilotsOfUnit.load(unit.id);
   }

@@ -17,8 +17,14 @@ async function reload(ctx: Context, id: string): Promise<Pilot> {
  */
 @Resolver()
 export class PilotMutationResolver {
-  @Mutation(() => Pilot, { description: 'Records a new pilot (status PROPOSED) with its 14 steps and, optionally, planned dates and a funding plan. Needs an EDITOR of the unit.' })
-  async createPilot(@Arg('input', () => CreatePilotInput, { description: 'The pilot.' }) input: CreatePilotInput, @Ctx() ctx: Context): Promise<Pilot> {
+  @Mutation(() => Pilot, {
+    description:
+      'Records a new pilot (status PROPOSED) with its 14 steps and, optionally, planned dates and a funding plan. Needs an EDITOR of the unit.',
+  })
+  async createPilot(
+    @Arg('input', () => CreatePilotInput, { description: 'The pilot.' }) input: CreatePilotInput,
+    @Ctx() ctx: Context,
+  ): Promise<Pilot> {
     const write = ctx.loaders.write;
     const unit = await write.unitFacts(input.unitId);
     const { actor } = await authorize(ctx, 'EDITOR', [unit?.areaUnitId ?? input.unitId]);
@@ -27,7 +33,10 @@ export class PilotMutationResolver {
     return reload(ctx, id);
   }
 
-  @Mutation(() => Pilot, { description: 'Plans, starts or completes one step, refused when a step it depends on is not completed, the date is in the future or before a dependency, or required evidence is missing. Needs an EDITOR of the unit.' })
+  @Mutation(() => Pilot, {
+    description:
+      'Plans, starts or completes one step, refused when a step it depends on is not completed, the date is in the future or before a dependency, or required evidence is missing. Needs an EDITOR of the unit.',
+  })
   async movePilotStep(
     @Arg('pilotId', () => ID, { description: 'Pilot id.' }) pilotId: string,
     @Arg('input', () => StepMoveInput, { description: 'The move.' }) input: StepMoveInput,
@@ -40,7 +49,9 @@ export class PilotMutationResolver {
     return reload(ctx, pilotId);
   }
 
-  @Mutation(() => Pilot, { description: 'Replaces the funding plan as a whole; refused, naming each line and field, when it does not add up. Needs an EDITOR of the unit.' })
+  @Mutation(() => Pilot, {
+    description: 'Replaces the funding plan as a whole; refused, naming each line and field, when it does not add up. Needs an EDITOR of the unit.',
+  })
   async setPilotFunding(
     @Arg('pilotId', () => ID, { description: 'Pilot id.' }) pilotId: string,
     @Arg('input', () => FundingInput, { description: 'The plan.' }) input: FundingInput,
@@ -66,7 +77,9 @@ export class PilotMutationResolver {
     return reload(ctx, pilotId);
   }
 
-  @Mutation(() => Pilot, { description: 'Replaces a smart-village pilot’s checklist values (seed 003 §III.5), all or none. Needs an EDITOR of the unit.' })
+  @Mutation(() => Pilot, {
+    description: 'Replaces a smart-village pilot’s checklist values (seed 003 §III.5), all or none. Needs an EDITOR of the unit.',
+  })
   async setVillageChecklist(
     @Arg('pilotId', () => ID, { description: 'Pilot id.' }) pilotId: string,
     @Arg('items', () => [ChecklistItemInput], { description: 'Values by requirement code.' }) items: ChecklistItemInput[],

@@ -25,7 +25,8 @@ export function withinParams(areaIds: readonly string[]): string[] {
  */
 export async function areaIdsOfCode(em: EntityManager, code: string, field = 'within'): Promise<string[]> {
   const trimmed = code.trim();
-  if (!/^\d{2,5}$/.test(trimmed)) throw userInputError(`${field}: "${code}" is not an official unit code (2 digits for a province, 3 for a district, 5 for a commune)`, { field });
+  if (!/^\d{2,5}$/.test(trimmed))
+    throw userInputError(`${field}: "${code}" is not an official unit code (2 digits for a province, 3 for a district, 5 for a commune)`, { field });
   const rows = await em.getConnection().execute<{ unit_id: string }[]>(`select unit_id from unit_profile where code = ? order by unit_id`, [trimmed]);
   if (!rows.length) throw userInputError(`${field}: no unit has the code "${code}" on either list`, { field });
   return rows.map((r) => r.unit_id);

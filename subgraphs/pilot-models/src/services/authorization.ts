@@ -25,7 +25,11 @@ export async function authorize(ctx: Context, role: WriteRole, unitIds: readonly
   // Anonymous: refused before any statement.
   if (!user) throw new GraphQLError(`Sign in: this write needs an ${role} of the unit`, { extensions: { code: 'UNAUTHENTICATED' } });
   const areas = await areasOfUnits(ctx.em, unitIds);
-  const decision = decideWrite(user, role, unitIds.map((unitId) => ({ unitId, areaIds: areas.get(unitId) ?? [unitId] })));
+  const decision = decideWrite(
+    user,
+    role,
+    unitIds.map((unitId) => ({ unitId, areaIds: areas.get(unitId) ?? [unitId] })),
+  );
   if (!decision.allowed) {
     throw new GraphQLError(decision.field ? `${decision.field}: ${decision.reason}` : decision.reason, {
       extensions: { code: decision.code, ...(decision.field ? { field: decision.field } : {}) },

@@ -5,7 +5,12 @@ import type { FundingLineRow, PilotStepRow } from '../entities/pilot-parts.entit
 /** A stored step as the domain sees it. */
 export function toStepRecord(row: PilotStepRow): StepRecord {
   const evidence: Evidence | null = row.evidenceReference
-    ? { kind: (row.evidenceKind ?? 'DOCUMENT') as Evidence['kind'], reference: row.evidenceReference, date: row.evidenceDate, authority: row.evidenceAuthority }
+    ? {
+        kind: (row.evidenceKind ?? 'DOCUMENT') as Evidence['kind'],
+        reference: row.evidenceReference,
+        date: row.evidenceDate,
+        authority: row.evidenceAuthority,
+      }
     : null;
   return { code: row.code, plannedOn: row.plannedOn, startedOn: row.startedOn, completedOn: row.completedOn, evidence };
 }
@@ -13,9 +18,16 @@ export function toStepRecord(row: PilotStepRow): StepRecord {
 /** A step record as table columns. */
 export function stepColumns(pilotId: string, s: StepRecord, actor: string): Record<string, unknown> {
   return {
-    pilot_id: pilotId, code: s.code, planned_on: s.plannedOn, started_on: s.startedOn, completed_on: s.completedOn,
-    evidence_kind: s.evidence?.kind ?? null, evidence_reference: s.evidence?.reference ?? null,
-    evidence_date: s.evidence?.date ?? null, evidence_authority: s.evidence?.authority ?? null, updated_by: actor,
+    pilot_id: pilotId,
+    code: s.code,
+    planned_on: s.plannedOn,
+    started_on: s.startedOn,
+    completed_on: s.completedOn,
+    evidence_kind: s.evidence?.kind ?? null,
+    evidence_reference: s.evidence?.reference ?? null,
+    evidence_date: s.evidence?.date ?? null,
+    evidence_authority: s.evidence?.authority ?? null,
+    updated_by: actor,
   };
 }
 
@@ -23,7 +35,8 @@ export function stepColumns(pilotId: string, s: StepRecord, actor: string): Reco
 export function toFundingPlan(pilot: Pilot, rows: readonly FundingLineRow[]): FundingPlan | null {
   if (!rows.length) return null;
   const order = ['CENTRAL', 'PROVINCE', 'DISTRICT', 'COMMUNE', 'ENTERPRISE', 'PEOPLE'];
-  const lines = [...rows].sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source))
+  const lines = [...rows]
+    .sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source))
     .map((r) => ({ source: r.source as FundingSource, planned: BigInt(r.planned), disbursed: BigInt(r.disbursed) }));
   return { lines, declaredTotal: pilot.declaredTotal === null ? null : BigInt(pilot.declaredTotal) };
 }

@@ -24,7 +24,11 @@ export class PilotReadService {
       parts.push(WITHIN_SQL);
       params.push(...withinParams(await areaIdsOfCode(this.em, filter.within)));
     }
-    for (const [column, value] of [['kind', filter.kind], ['status', filter.status], ['stage', filter.stage]] as const) {
+    for (const [column, value] of [
+      ['kind', filter.kind],
+      ['status', filter.status],
+      ['stage', filter.stage],
+    ] as const) {
       if (value != null) {
         parts.push(`p.${column} = ?`);
         params.push(value);
@@ -57,10 +61,12 @@ export class PilotReadService {
   /** Counts by kind and stage within an area (or everywhere). */
   async summary(within: string | null): Promise<{ kind: string; stage: string; count: number }[]> {
     const { sql, params } = await this.where({ within });
-    const rows = await this.em.getConnection().execute<{ kind: string; stage: string; count: string }[]>(
-      `select p.kind, p.stage, count(*) as count from pilot p where ${sql} group by p.kind, p.stage order by p.kind, p.stage`,
-      params,
-    );
+    const rows = await this.em
+      .getConnection()
+      .execute<{ kind: string; stage: string; count: string }[]>(
+        `select p.kind, p.stage, count(*) as count from pilot p where ${sql} group by p.kind, p.stage order by p.kind, p.stage`,
+        params,
+      );
     return rows.map((r) => ({ kind: r.kind, stage: r.stage, count: Number(r.count) }));
   }
 

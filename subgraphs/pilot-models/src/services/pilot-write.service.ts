@@ -2,8 +2,24 @@ import type { Knex } from '@mikro-orm/postgresql';
 import { userInputError } from '@ntm/kit';
 import { randomUUID } from 'node:crypto';
 import {
-  applyStep, checkApproval, checkTopicGroups, checkUnitLevel, deriveStage, evaluateVillageChecklist, initialSteps, isPilotKind, summariseFunding,
-  type ApprovalDecision, type Evidence, type FieldError, type FundingLine, type FundingSource, type PilotKind, type StepAction, type StepRecord, type UnitLevel,
+  applyStep,
+  checkApproval,
+  checkTopicGroups,
+  checkUnitLevel,
+  deriveStage,
+  evaluateVillageChecklist,
+  initialSteps,
+  isPilotKind,
+  summariseFunding,
+  type ApprovalDecision,
+  type Evidence,
+  type FieldError,
+  type FundingLine,
+  type FundingSource,
+  type PilotKind,
+  type StepAction,
+  type StepRecord,
+  type UnitLevel,
 } from '../domain';
 import { catalogue, todayIso } from './catalogue';
 import { stepColumns } from './mapping';
@@ -70,7 +86,7 @@ export class PilotWriteService {
   constructor(private readonly knex: Knex) {}
 
   private async rows<T>(sql: string, params: unknown[], trx: Knex | Knex.Transaction = this.knex): Promise<T[]> {
-    return ((await trx.raw(sql, params as Knex.RawBinding[])) as { rows: T[] }).rows;
+    return (await trx.raw<{ rows: T[] }>(sql, params as Knex.RawBinding[])).rows;
   }
 
   /** The unit a pilot would be built in: from the replica (province, district, commune) or the villages table. */
@@ -85,7 +101,13 @@ export class PilotWriteService {
     );
     if (!row) return null;
     const level = row.level as UnitLevel;
-    return { unitId: row.unit_id, level, name: row.name, areaUnitId: row.area, provinceCode: level === 'PROVINCE' ? row.unit_id.split('@')[0]! : row.province };
+    return {
+      unitId: row.unit_id,
+      level,
+      name: row.name,
+      areaUnitId: row.area,
+      provinceCode: level === 'PROVINCE' ? row.unit_id.split('@')[0] : row.province,
+    };
   }
 
   /** Checks a new pilot; returns what to write, or throws naming every bad field. */
@@ -123,14 +145,45 @@ export class PilotWriteService {
     const { unit, steps, funding } = checked;
     await this.knex.transaction(async (trx) => {
       await trx('pilot').insert({
-        id, kind: input.kind, unit_id: unit.unitId, unit_level: unit.level, unit_name: unit.name, area_unit_id: unit.areaUnitId, province_code: unit.provinceCode,
-        topic_groups: input.topicGroups?.length ? input.topicGroups : input.kind === 'SMART_COMMUNE' || input.kind === 'ECOMMERCE_COMMUNE' ? input.topicGroups ?? [] : null,
-        status: 'PROPOSED', stage: deriveStage(steps, catalogue().lifecycle), declared_total: funding?.declaredTotal?.toString() ?? null, generated: false,
-        source: `recorded through the API by ${actor}`, note: null, created_by: actor, updated_by: actor,
+        id,
+        kind: input.kind,
+        unit_id: unit.unitId,
+        unit_level: unit.level,
+        unit_name: unit.name,
+        area_unit_id: unit.areaUnitId,
+        province_code: unit.provinceCode,
+        topic_groups: input.topicGroups?.length
+          ? input.topicGroups
+          : input.kind === 'SMART_COMMUNE' || input.kind === 'ECOMMERCE_COMMUNE'
+            ? (input.topicGroups ?? [])
+            : null,
+        status: 'PROPOSED',
+        stage: deriveStage(steps, catalogue().lifecycle),
+        declared_total: funding?.declaredTotal?.toString() ?? null,
+        generated: false,
+        source: `recorded through the API by ${actor}`,
+        note: null,
+        created_by: actor,
+        updated_by: actor,
       });
       await trx('pilot_step').insert(steps.map((s) => stepColumns(id, s, actor)));
-      if (funding?.lines.length) await trx('funding_line').insert(funding.lines.map((l) => ({ pilot_id: id, source: l.source, planned: l.planned.toString(), disbursed: l.disbursed.toString(), updated_by: actor })));
-      await this.record(trx, id, 'CREATE', { kind: input.kind, unitId: unit.unitId, topicGroups: input.topicGroups ?? null, funding: funding ? jsonFunding(funding) : null }, actor);
+      if (funding?.lines.length)
+        await trx('funding_line').insert(
+          funding.lines.map((l) => ({
+            pilot_id: id,
+            source: l.source,
+            planned: l.planned.toString(),
+            disbursed: l.disbursed.toString(),
+            updated_by: actor,
+          })),
+        );
+      await this.record(
+        trx,
+        id,
+        'CREATE',
+        { kind: input.kind, unitId: unit.unitId, topicGroups: input.topicGroups ?? null, funding: funding ? jsonFunding(funding) : null },
+        actor,
+      );
     });
     return id;
   }
@@ -138,7 +191,8 @@ export class PilotWriteService {
   /** The pilot, or a NOT-found refusal naming `pilotId`. */
   async pilotOrRefuse(pilotId: string): Promise<PilotHead> {
     const [pilot] = await this.rows<PilotHead>(
-      `select id, kind, status, area_unit_id as "areaUnitId", approval_number as "approvalNumber", approval_date as "approvalDate" from pilot where id = ?`, [pilotId],
+      `select id, kind, status, area_unit_id as "areaUnitId", approval_number as "approvalNumber", approval_date as "approvalDate" from pilot where id = ?`,
+      [pilotId],
     );
     if (!pilot) throw refuse([{ field: 'pilotId', reason: `no pilot "${pilotId}"` }]);
     return pilot;
@@ -150,19 +204,43 @@ export class PilotWriteService {
     await this.knex.transaction(async (trx) => {
       // Serialise moves of one pilot: the check below reads the steps this transaction then writes.
       await trx.raw('select id from pilot where id = ? for update', [pilot.id]);
-      const rows = await this.rows<{ code: string; planned_on: string | null; started_on: string | null; completed_on: string | null; evidence_kind: string | null; evidence_reference: string | null; evidence_date: string | null; evidence_authority: string | null }>(
-        'select * from pilot_step where pilot_id = ?', [pilot.id], trx);
-      const steps: StepRecord[] = cat.lifecycle.flatMap((d) => rows.filter((r) => r.code === d.code)).map((r) => ({
-        code: r.code, plannedOn: r.planned_on, startedOn: r.started_on, completedOn: r.completed_on,
-        evidence: r.evidence_reference ? { kind: (r.evidence_kind ?? 'DOCUMENT') as Evidence['kind'], reference: r.evidence_reference, date: r.evidence_date, authority: r.evidence_authority } : null,
-      }));
+      const rows = await this.rows<{
+        code: string;
+        planned_on: string | null;
+        started_on: string | null;
+        completed_on: string | null;
+        evidence_kind: string | null;
+        evidence_reference: string | null;
+        evidence_date: string | null;
+        evidence_authority: string | null;
+      }>('select * from pilot_step where pilot_id = ?', [pilot.id], trx);
+      const steps: StepRecord[] = cat.lifecycle
+        .flatMap((d) => rows.filter((r) => r.code === d.code))
+        .map((r) => ({
+          code: r.code,
+          plannedOn: r.planned_on,
+          startedOn: r.started_on,
+          completedOn: r.completed_on,
+          evidence: r.evidence_reference
+            ? {
+                kind: (r.evidence_kind ?? 'DOCUMENT') as Evidence['kind'],
+                reference: r.evidence_reference,
+                date: r.evidence_date,
+                authority: r.evidence_authority,
+              }
+            : null,
+        }));
       const action = { action: move.action, step: move.step, date: move.date, evidence: move.evidence ?? null } as StepAction;
       const result = applyStep(steps, action, { lifecycle: cat.lifecycle, today: todayIso() });
       if (!result.ok) throw refuse(result.errors);
       const changed = result.steps.find((s) => s.code === move.step)!;
       const { pilot_id: _p, code: _c, ...columns } = stepColumns(pilot.id, changed, actor);
-      await trx('pilot_step').where({ pilot_id: pilot.id, code: move.step }).update({ ...columns, updated_at: trx.fn.now() });
-      await trx('pilot').where({ id: pilot.id }).update({ stage: deriveStage(result.steps, cat.lifecycle), updated_by: actor, updated_at: trx.fn.now() });
+      await trx('pilot_step')
+        .where({ pilot_id: pilot.id, code: move.step })
+        .update({ ...columns, updated_at: trx.fn.now() });
+      await trx('pilot')
+        .where({ id: pilot.id })
+        .update({ stage: deriveStage(result.steps, cat.lifecycle), updated_by: actor, updated_at: trx.fn.now() });
       await this.record(trx, pilot.id, 'STEP', { ...move }, actor);
     });
   }
@@ -173,8 +251,18 @@ export class PilotWriteService {
     if (problems.length) throw refuse(problems, rowOfLines);
     await this.knex.transaction(async (trx) => {
       await trx('funding_line').where({ pilot_id: pilot.id }).delete();
-      await trx('funding_line').insert(funding.lines.map((l) => ({ pilot_id: pilot.id, source: l.source, planned: l.planned.toString(), disbursed: l.disbursed.toString(), updated_by: actor })));
-      await trx('pilot').where({ id: pilot.id }).update({ declared_total: funding.declaredTotal?.toString() ?? null, updated_by: actor, updated_at: trx.fn.now() });
+      await trx('funding_line').insert(
+        funding.lines.map((l) => ({
+          pilot_id: pilot.id,
+          source: l.source,
+          planned: l.planned.toString(),
+          disbursed: l.disbursed.toString(),
+          updated_by: actor,
+        })),
+      );
+      await trx('pilot')
+        .where({ id: pilot.id })
+        .update({ declared_total: funding.declaredTotal?.toString() ?? null, updated_by: actor, updated_at: trx.fn.now() });
       await this.record(trx, pilot.id, 'FUNDING', jsonFunding(funding), actor);
     });
   }
@@ -183,11 +271,17 @@ export class PilotWriteService {
   async approve(pilot: PilotHead, approval: ApprovalDecision, actor: string): Promise<void> {
     const errors = checkApproval(approval, todayIso());
     if (pilot.status === 'CANCELLED') errors.push({ field: 'pilotId', reason: `${pilot.id} is CANCELLED` });
-    if (pilot.status === 'APPROVED') errors.push({ field: 'pilotId', reason: `${pilot.id} is already APPROVED (${pilot.approvalNumber}, ${pilot.approvalDate})` });
+    if (pilot.status === 'APPROVED')
+      errors.push({ field: 'pilotId', reason: `${pilot.id} is already APPROVED (${pilot.approvalNumber}, ${pilot.approvalDate})` });
     if (errors.length) throw refuse(errors);
     await this.knex.transaction(async (trx) => {
       await trx('pilot').where({ id: pilot.id }).update({
-        approval_number: approval.number.trim(), approval_date: approval.date, approval_authority: approval.authority.trim(), status: 'APPROVED', updated_by: actor, updated_at: trx.fn.now(),
+        approval_number: approval.number.trim(),
+        approval_date: approval.date,
+        approval_authority: approval.authority.trim(),
+        status: 'APPROVED',
+        updated_by: actor,
+        updated_at: trx.fn.now(),
       });
       await this.record(trx, pilot.id, 'APPROVE', { ...approval }, actor);
     });
@@ -195,17 +289,24 @@ export class PilotWriteService {
 
   /** Replaces a smart-village pilot's checklist values (checked against the requirements first). */
   async setChecklist(pilot: PilotHead, input: ChecklistValues, actor: string): Promise<void> {
-    if (pilot.kind !== 'SMART_VILLAGE') throw refuse([{ field: 'pilotId', reason: `${pilot.id} is a ${pilot.kind} pilot; only SMART_VILLAGE pilots have the checklist` }]);
+    if (pilot.kind !== 'SMART_VILLAGE')
+      throw refuse([{ field: 'pilotId', reason: `${pilot.id} is a ${pilot.kind} pilot; only SMART_VILLAGE pilots have the checklist` }]);
     const reqs = catalogue().villageRequirements;
     const errors: FieldError[] = [];
     const inputs: Record<string, { value: boolean | number | null }> = {};
     input.items.forEach((item, i) => {
       const def = reqs.find((r) => r.code === item.code);
-      if (!def) return errors.push({ field: `items[${i}].code`, reason: `unknown requirement "${item.code}" (one of ${reqs.map((r) => r.code).join(', ')})` });
+      if (!def)
+        return errors.push({
+          field: `items[${i}].code`,
+          reason: `unknown requirement "${item.code}" (one of ${reqs.map((r) => r.code).join(', ')})`,
+        });
       if (inputs[item.code]) return errors.push({ field: `items[${i}].code`, reason: `"${item.code}" is listed twice` });
       const raw = item.value?.trim() ?? null;
-      const value = raw === null || raw === '' ? null : def.measure === 'BOOLEAN' ? (raw === 'true' ? true : raw === 'false' ? false : NaN) : Number(raw);
-      if (typeof value === 'number' && !Number.isFinite(value)) errors.push({ field: `items[${i}].value`, reason: `"${raw}" is not ${def.measure === 'BOOLEAN' ? 'true or false' : 'a number'}` });
+      const value =
+        raw === null || raw === '' ? null : def.measure === 'BOOLEAN' ? (raw === 'true' ? true : raw === 'false' ? false : NaN) : Number(raw);
+      if (typeof value === 'number' && !Number.isFinite(value))
+        errors.push({ field: `items[${i}].value`, reason: `"${raw}" is not ${def.measure === 'BOOLEAN' ? 'true or false' : 'a number'}` });
       inputs[item.code] = { value: typeof value === 'number' && !Number.isFinite(value) ? null : value };
     });
     if (errors.length) throw refuse(errors);
@@ -213,13 +314,28 @@ export class PilotWriteService {
       evaluateVillageChecklist(reqs, inputs, null);
     } catch (e) {
       const bad = (e as { errors?: FieldError[] }).errors;
-      if (bad) throw refuse(bad.map((b) => ({ field: b.field.replace(/^items\.([^.]+)/, (_m, code: string) => `items[${input.items.findIndex((x) => x.code === code)}]`), reason: b.reason })));
+      if (bad)
+        throw refuse(
+          bad.map((b) => ({
+            field: b.field.replace(/^items\.([^.]+)/, (_m, code: string) => `items[${input.items.findIndex((x) => x.code === code)}]`),
+            reason: b.reason,
+          })),
+        );
       throw e;
     }
     await this.knex.transaction(async (trx) => {
       await trx('village_checklist_item').where({ pilot_id: pilot.id }).delete();
       if (input.items.length) {
-        await trx('village_checklist_item').insert(input.items.map((it) => ({ pilot_id: pilot.id, code: it.code, value: it.value ?? null, evidence_reference: it.evidenceReference ?? null, source: it.source ?? null, updated_by: actor })));
+        await trx('village_checklist_item').insert(
+          input.items.map((it) => ({
+            pilot_id: pilot.id,
+            code: it.code,
+            value: it.value ?? null,
+            evidence_reference: it.evidenceReference ?? null,
+            source: it.source ?? null,
+            updated_by: actor,
+          })),
+        );
       }
       await trx('pilot').where({ id: pilot.id }).update({ updated_by: actor, updated_at: trx.fn.now() });
       await this.record(trx, pilot.id, 'CHECKLIST', { ...input }, actor);
@@ -232,5 +348,8 @@ export class PilotWriteService {
 }
 
 function jsonFunding(f: FundingInputValues) {
-  return { lines: f.lines.map((l) => ({ source: l.source, planned: l.planned.toString(), disbursed: l.disbursed.toString() })), declaredTotal: f.declaredTotal?.toString() ?? null };
+  return {
+    lines: f.lines.map((l) => ({ source: l.source, planned: l.planned.toString(), disbursed: l.disbursed.toString() })),
+    declaredTotal: f.declaredTotal?.toString() ?? null,
+  };
 }

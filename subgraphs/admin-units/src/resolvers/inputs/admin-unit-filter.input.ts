@@ -5,7 +5,8 @@ import { AdminLevel } from '@ntm/admin-unit-contract';
 export class AdminUnitFilter {
   @Field(() => String, {
     nullable: true,
-    description: 'Name to look for. Ignores diacritics, case, spacing, punctuation and the kind prefix ("Tinh Nghe An", "NGHỆ AN" and "nghe an" are equal; so are hóa and hoá).',
+    description:
+      'Name to look for. Ignores diacritics, case, spacing, punctuation and the kind prefix ("Tinh Nghe An", "NGHỆ AN" and "nghe an" are equal; so are hóa and hoá).',
   })
   search?: string | null;
 

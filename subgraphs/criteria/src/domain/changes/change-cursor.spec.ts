@@ -2,7 +2,11 @@ import { advanceCursor, compare, cursorAfterSnapshot, decodeCursor, encodeCursor
 
 describe('change cursor', () => {
   it('round-trips through its opaque form, with and without a snapshot', () => {
-    for (const cursor of [START_CURSOR, { xid: '18446744073709551615', position: '42' }, { xid: '900', position: '0', snapshot: '900:905:901,903' }]) {
+    for (const cursor of [
+      START_CURSOR,
+      { xid: '18446744073709551615', position: '42' },
+      { xid: '900', position: '0', snapshot: '900:905:901,903' },
+    ]) {
       const text = encodeCursor(cursor);
       expect(text).toMatch(/^c1\.[A-Za-z0-9_-]+$/);
       expect(decodeCursor(text)).toEqual({ ok: true, cursor });
@@ -11,10 +15,19 @@ describe('change cursor', () => {
 
   it('refuses what is not a cursor, saying why', () => {
     expect(decodeCursor('123')).toMatchObject({ ok: false, reason: expect.stringContaining('not a cursor') });
-    expect(decodeCursor('c1.' + Buffer.from('x|1').toString('base64url'))).toMatchObject({ ok: false, reason: expect.stringContaining('transaction id') });
+    expect(decodeCursor('c1.' + Buffer.from('x|1').toString('base64url'))).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('transaction id'),
+    });
     expect(decodeCursor('c1.' + Buffer.from('1|-1').toString('base64url'))).toMatchObject({ ok: false, reason: expect.stringContaining('position') });
-    expect(decodeCursor('c1.' + Buffer.from('1|1|5:3:').toString('base64url'))).toMatchObject({ ok: false, reason: expect.stringContaining('bounds') });
-    expect(decodeCursor('c1.' + Buffer.from('1|1|a:b').toString('base64url'))).toMatchObject({ ok: false, reason: expect.stringContaining('snapshot') });
+    expect(decodeCursor('c1.' + Buffer.from('1|1|5:3:').toString('base64url'))).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('bounds'),
+    });
+    expect(decodeCursor('c1.' + Buffer.from('1|1|a:b').toString('base64url'))).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('snapshot'),
+    });
     expect(decodeCursor('c1.' + Buffer.from('1|99999999999999999999').toString('base64url'))).toMatchObject({ ok: false });
   });
 

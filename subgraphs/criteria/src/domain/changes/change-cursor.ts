@@ -41,7 +41,10 @@ export function decodeCursor(text: string): { ok: true; cursor: ChangeCursor } |
   if (!DECIMAL.test(position) || BigInt(position) > MAX_BIGINT) return bad('malformed cursor (position)');
   if (snapshot !== undefined) {
     if (!SNAPSHOT.test(snapshot)) return bad('malformed cursor (snapshot)');
-    const [xmin, xmax] = snapshot.split(':').slice(0, 2).map((n) => BigInt(n));
+    const [xmin, xmax] = snapshot
+      .split(':')
+      .slice(0, 2)
+      .map((n) => BigInt(n));
     if (xmin > xmax || xmax > MAX_XID8) return bad('malformed cursor (snapshot bounds)');
   }
   return { ok: true, cursor: snapshot === undefined ? { xid, position } : { xid, position, snapshot } };

@@ -50,7 +50,7 @@ export function parseExportRequest(query: Record<string, unknown>, acceptEncodin
   const one = (name: string): string | null => {
     const v = query[name];
     if (v === undefined || v === null || v === '') return null;
-    return Array.isArray(v) ? String(v[v.length - 1]) : String(v);
+    return Array.isArray(v) ? String(v[v.length - 1]) : typeof v === 'string' ? v : JSON.stringify(v);
   };
   const fail = (field: string, reason: string): ParsedExportRequest => ({ ok: false, field, reason });
   const known = new Set(['format', 'year', 'within', 'since', 'published', 'gzip']);
@@ -65,7 +65,8 @@ export function parseExportRequest(query: Record<string, unknown>, acceptEncodin
     if (year < 2010 || year > 2100) return fail('year', `must be between 2010 and 2100, got ${year}`);
   }
   const within = one('within');
-  if (within !== null && !UNIT_REF.test(within)) return fail('within', `must be a unit code ("40") or id ("40@2025-03-01"), got "${within.slice(0, 40)}"`);
+  if (within !== null && !UNIT_REF.test(within))
+    return fail('within', `must be a unit code ("40") or id ("40@2025-03-01"), got "${within.slice(0, 40)}"`);
   const since = one('since');
   if (since !== null && (format === 'dhis2' || format === 'dhis2csv')) {
     return fail('since', 'the DHIS2 formats are snapshots (DHIS2 has no tombstones); pull changes as ndjson or csv');

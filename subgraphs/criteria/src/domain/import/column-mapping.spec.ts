@@ -27,7 +27,12 @@ describe('column detection', () => {
       ['Tên xã', 'Huyện', 'Mã chỉ tiêu', 'Năm', 'Giá trị'],
       ['X. Hưng Đông', 'TP Vinh', '8.4', '2024', '85%'],
     ]);
-    expect(m).toMatchObject({ layout: 'LONG', headerStart: 1, headerRows: 1, columns: { unitName: 0, district: 1, indicator: 2, year: 3, value: 4 } });
+    expect(m).toMatchObject({
+      layout: 'LONG',
+      headerStart: 1,
+      headerRows: 1,
+      columns: { unitName: 0, district: 1, indicator: 2, year: 3, value: 4 },
+    });
   });
 
   it('reads headers typed without diacritics and in English', () => {
@@ -56,12 +61,19 @@ describe('column detection', () => {
   });
 
   it("recognises DHIS2's data-value CSV by its columns", () => {
-    const m = mappingOf([['dataelement', 'period', 'orgunit', 'catoptcombo', 'attroptcombo', 'value', 'storedby', 'lastupdated', 'comment', 'followup']]);
+    const m = mappingOf([
+      ['dataelement', 'period', 'orgunit', 'catoptcombo', 'attroptcombo', 'value', 'storedby', 'lastupdated', 'comment', 'followup'],
+    ]);
     expect(m).toMatchObject({ dhis2: true, layout: 'LONG', columns: { indicator: 0, year: 1, unitCode: 2, value: 5 } });
   });
 
   it('says what is missing when no unit column exists', () => {
-    expect(detectColumns([['Chỉ tiêu', 'Giá trị'], ['8.4', '1']])).toEqual({ reason: expect.stringMatching(/no column for the unit/) });
+    expect(
+      detectColumns([
+        ['Chỉ tiêu', 'Giá trị'],
+        ['8.4', '1'],
+      ]),
+    ).toEqual({ reason: expect.stringMatching(/no column for the unit/) });
   });
 
   it('says what is missing when there is no value to read', () => {
@@ -78,6 +90,9 @@ describe('overriding a guessed mapping', () => {
   });
 
   it('names the role whose column does not exist', () => {
-    expect(applyOverride(guessed, { columns: { district: 'Huyện' } })).toEqual({ field: 'mapping.columns.district', reason: 'no column "Huyện" in the header' });
+    expect(applyOverride(guessed, { columns: { district: 'Huyện' } })).toEqual({
+      field: 'mapping.columns.district',
+      reason: 'no column "Huyện" in the header',
+    });
   });
 });

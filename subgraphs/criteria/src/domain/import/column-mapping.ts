@@ -31,20 +31,50 @@ export interface ColumnMapping {
 }
 
 /** DHIS2's data-value CSV columns, in order (DHIS2 ignores the header row; so do we, by position). */
-export const DHIS2_COLUMNS = ['dataelement', 'period', 'orgunit', 'catoptcombo', 'attroptcombo', 'value', 'storedby', 'lastupdated', 'comment', 'followup'];
+export const DHIS2_COLUMNS = [
+  'dataelement',
+  'period',
+  'orgunit',
+  'catoptcombo',
+  'attroptcombo',
+  'value',
+  'storedby',
+  'lastupdated',
+  'comment',
+  'followup',
+];
 
 /**
  * Folded header words for each role. A header matches a phrase when its folded text equals it or
  * starts/ends with it as whole words; the longest matching phrase decides the role.
  */
 const VOCABULARY: [ColumnRole, string[]][] = [
-  ['unitCode', ['ma xa', 'ma don vi', 'ma dvhc', 'ma don vi hanh chinh', 'ma phuong', 'ma xa phuong', 'unit code', 'commune code', 'orgunit', 'org unit', 'code', 'ma']],
+  [
+    'unitCode',
+    [
+      'ma xa',
+      'ma don vi',
+      'ma dvhc',
+      'ma don vi hanh chinh',
+      'ma phuong',
+      'ma xa phuong',
+      'unit code',
+      'commune code',
+      'orgunit',
+      'org unit',
+      'code',
+      'ma',
+    ],
+  ],
   ['district', ['huyen', 'quan huyen', 'ten huyen', 'quan', 'thi xa', 'district', 'huyen thi xa thanh pho']],
   ['province', ['tinh', 'ten tinh', 'tinh thanh pho', 'province']],
   ['indicator', ['ma chi tieu', 'chi tieu', 'indicator', 'indicator code', 'dataelement', 'data element', 'tieu chi']],
   ['year', ['nam', 'nam bao cao', 'ky bao cao', 'year', 'period', 'ky']],
   ['value', ['gia tri', 'ket qua', 'so lieu', 'value', 'ty le', 'gia tri chi tieu', 'ket qua thuc hien']],
-  ['unitName', ['ten xa', 'xa', 'xa phuong', 'xa phuong thi tran', 'ten don vi', 'don vi', 'phuong', 'commune', 'ward', 'unit', 'unit name', 'name', 'ten']],
+  [
+    'unitName',
+    ['ten xa', 'xa', 'xa phuong', 'xa phuong thi tran', 'ten don vi', 'don vi', 'phuong', 'commune', 'ward', 'unit', 'unit name', 'name', 'ten'],
+  ],
 ];
 
 /** "8.4", "Chỉ tiêu 8.4", "CT 2.2 (%)", "TC8.4", "Indicator 17.1": the indicator code in a header, if any. */
@@ -105,7 +135,11 @@ function isGroupRow(top: string[], sub: string[]): boolean {
   return groups >= 2 && mergedOver >= 1;
 }
 
-function scoreHeaders(headers: HeaderCell[]): { columns: Partial<Record<ColumnRole, number>>; indicatorColumns: Record<number, string>; score: number } {
+function scoreHeaders(headers: HeaderCell[]): {
+  columns: Partial<Record<ColumnRole, number>>;
+  indicatorColumns: Record<number, string>;
+  score: number;
+} {
   const columns: Partial<Record<ColumnRole, number>> = {};
   const indicatorColumns: Record<number, string> = {};
   headers.forEach((header, c) => {
@@ -204,7 +238,8 @@ export function applyOverride(mapping: ColumnMapping, override: MappingOverride)
     if (code === null) delete next.indicatorColumns[index];
     else next.indicatorColumns[index] = code;
   }
-  if (Object.keys(next.indicatorColumns).length > 0 && (next.columns.indicator === undefined || next.columns.value === undefined)) next.layout = 'WIDE';
+  if (Object.keys(next.indicatorColumns).length > 0 && (next.columns.indicator === undefined || next.columns.value === undefined))
+    next.layout = 'WIDE';
   return { mapping: next };
 }
 

@@ -48,7 +48,9 @@ const set = {
 } as unknown as CriteriaSetDef;
 const lookup: IndicatorLookup = { sets: [set], idOf: (s, c) => (s === 'COMMUNE_TEST' ? { '2.2': 1, '8.4': 2 }[c] : undefined) };
 const ctx = { resolver, lookup, defaultYear: 2024 };
-const raw = (over: Partial<{ unitCode: string | null; unitName: string | null; district: string | null; indicator: string; year: string | null; value: string }>) => ({
+const raw = (
+  over: Partial<{ unitCode: string | null; unitName: string | null; district: string | null; indicator: string; year: string | null; value: string }>,
+) => ({
   row: 5,
   unitCode: null,
   unitName: 'Xã Nghi Phong',
@@ -83,7 +85,10 @@ describe('import row check', () => {
   });
 
   it('warns on a fuzzy unit and names the field of each error', () => {
-    expect(checkValue(raw({ unitName: 'Xa Ngi Phong' }), ctx)).toMatchObject({ status: 'WARNING', reasons: [{ code: 'UNIT_MATCHED', field: 'unit' }] });
+    expect(checkValue(raw({ unitName: 'Xa Ngi Phong' }), ctx)).toMatchObject({
+      status: 'WARNING',
+      reasons: [{ code: 'UNIT_MATCHED', field: 'unit' }],
+    });
     expect(checkValue(raw({ value: '150%' }), ctx)).toMatchObject({ status: 'ERROR', reasons: [{ code: 'VALUE_INVALID', field: 'value' }] });
     expect(checkValue(raw({ indicator: '8.4', value: 'không đạt' }), ctx)).toMatchObject({ status: 'OK', value: 'false' });
     expect(checkValue(raw({ unitName: null }), ctx)).toMatchObject({ status: 'ERROR', reasons: [{ code: 'UNIT_MISSING' }] });

@@ -72,7 +72,8 @@ export function parseYear(text: string | null, fallback: number | null): number 
   }
   const match = /(?:^|\D)((?:19|20|21)\d{2})(?:\.0+)?(?:\D|$)/.exec(text.trim());
   const year = match ? Number(match[1]) : NaN;
-  if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) return reason('YEAR_INVALID', `"${text}" is not a year between ${FIRST_YEAR} and ${LAST_YEAR}`);
+  if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR)
+    return reason('YEAR_INVALID', `"${text}" is not a year between ${FIRST_YEAR} and ${LAST_YEAR}`);
   return year;
 }
 
@@ -88,7 +89,12 @@ export function indicatorFor(lookup: IndicatorLookup, code: string, level: strin
   return hit;
 }
 
-function findIndicatorFor(lookup: IndicatorLookup, code: string, level: string, year: number): { set: CriteriaSetDef; def: IndicatorDef; id: number } | Reason {
+function findIndicatorFor(
+  lookup: IndicatorLookup,
+  code: string,
+  level: string,
+  year: number,
+): { set: CriteriaSetDef; def: IndicatorDef; id: number } | Reason {
   const clean = code.trim().replace(/^(ct|tc|chi tieu|chỉ tiêu)\s*/i, '');
   let set: CriteriaSetDef | undefined;
   let indicatorCode = clean;
@@ -97,15 +103,18 @@ function findIndicatorFor(lookup: IndicatorLookup, code: string, level: string, 
     set = lookup.sets.find((s) => s.code === setCode);
     indicatorCode = rest;
     if (!set) return reason('INDICATOR_UNKNOWN', `no criteria set "${setCode}"`);
-    if (set.level !== level) return reason('INDICATOR_UNKNOWN', `set ${set.code} applies to ${set.level.toLowerCase()}s; the unit is a ${level.toLowerCase()}`);
-    if (!isSetInForce(set, year)) return reason('INDICATOR_NOT_IN_FORCE', `set ${set.code} is in force ${set.validFromYear}–${set.validToYear}, not in ${year}`);
+    if (set.level !== level)
+      return reason('INDICATOR_UNKNOWN', `set ${set.code} applies to ${set.level.toLowerCase()}s; the unit is a ${level.toLowerCase()}`);
+    if (!isSetInForce(set, year))
+      return reason('INDICATOR_NOT_IN_FORCE', `set ${set.code} is in force ${set.validFromYear}–${set.validToYear}, not in ${year}`);
   } else {
     set = lookup.sets.find((s) => s.kind === 'NATIONAL' && s.tier === 'STANDARD' && s.level === level && isSetInForce(s, year));
     if (!set) return reason('INDICATOR_NOT_IN_FORCE', `no national standard set for a ${level.toLowerCase()} is in force in ${year}`);
   }
   const def = set.criteria.flatMap((c) => c.indicators).find((i) => i.code === indicatorCode);
   const id = def ? lookup.idOf(set.code, def.code) : undefined;
-  if (!def || id === undefined) return reason('INDICATOR_UNKNOWN', `no indicator "${code}" in set ${set.code} (for a ${level.toLowerCase()} in ${year})`);
+  if (!def || id === undefined)
+    return reason('INDICATOR_UNKNOWN', `no indicator "${code}" in set ${set.code} (for a ${level.toLowerCase()} in ${year})`);
   return { set, def, id };
 }
 
@@ -114,7 +123,10 @@ function findIndicatorFor(lookup: IndicatorLookup, code: string, level: string, 
  * unit's level and the year), value (type and range). Stops at the first field that fails,
  * since what follows depends on it.
  */
-export function checkValue(raw: RawValue, ctx: { resolver: ImportUnitResolver; lookup: IndicatorLookup; defaultYear: number | null; within?: string | null }): CheckedValue {
+export function checkValue(
+  raw: RawValue,
+  ctx: { resolver: ImportUnitResolver; lookup: IndicatorLookup; defaultYear: number | null; within?: string | null },
+): CheckedValue {
   const out: CheckedValue = {
     row: raw.row,
     status: 'OK',
@@ -152,12 +164,19 @@ export function checkValue(raw: RawValue, ctx: { resolver: ImportUnitResolver; l
   switch (resolved.status) {
     case 'AMBIGUOUS': {
       out.reasons.push(
-        reason('UNIT_AMBIGUOUS', `"${written}" fits ${resolved.candidates.length} units of the list in force on ${listDate} equally well: choose one (${resolved.candidates.map((c) => `${c.code} ${c.name}`).join('; ')})`),
+        reason(
+          'UNIT_AMBIGUOUS',
+          `"${written}" fits ${resolved.candidates.length} units of the list in force on ${listDate} equally well: choose one (${resolved.candidates.map((c) => `${c.code} ${c.name}`).join('; ')})`,
+        ),
       );
       out.status = 'ERROR';
       // The rest of the row is still checked, so that a choice of unit at commit is all it needs: on the level
       // (commune first) whose set has the indicator; candidates of another level could not take this value.
-      const levels = [...new Set(resolved.candidates.map((c) => ctx.resolver.unit(c.unitId)?.level).filter((l): l is string => l === 'COMMUNE' || l === 'DISTRICT'))].sort();
+      const levels = [
+        ...new Set(
+          resolved.candidates.map((c) => ctx.resolver.unit(c.unitId)?.level).filter((l): l is string => l === 'COMMUNE' || l === 'DISTRICT'),
+        ),
+      ].sort();
       const workable = levels.find((l) => 'id' in indicatorFor(ctx.lookup, raw.indicator, l, year)) ?? levels[0];
       if (!workable) return out;
       out.candidates = resolved.candidates.filter((c) => ctx.resolver.unit(c.unitId)?.level === workable);
@@ -174,13 +193,18 @@ export function checkValue(raw: RawValue, ctx: { resolver: ImportUnitResolver; l
         ),
       );
     case 'MATCHED':
-      out.reasons.push(reason('UNIT_MATCHED', `"${written}" read as ${resolved.unit!.name} (${resolved.unit!.code}), score ${resolved.score}: check the spelling`));
+      out.reasons.push(
+        reason('UNIT_MATCHED', `"${written}" read as ${resolved.unit!.name} (${resolved.unit!.code}), score ${resolved.score}: check the spelling`),
+      );
       out.status = 'WARNING';
       level = resolved.unit!.level;
       break;
     case 'LINEAGE':
       out.reasons.push(
-        reason('UNIT_LINEAGE', `"${written}" is ${resolved.via!.name} (${resolved.via!.code}) before the 2025 reform; in ${year} it is part of ${resolved.unit!.name} (${resolved.unit!.code})`),
+        reason(
+          'UNIT_LINEAGE',
+          `"${written}" is ${resolved.via!.name} (${resolved.via!.code}) before the 2025 reform; in ${year} it is part of ${resolved.unit!.name} (${resolved.unit!.code})`,
+        ),
       );
       out.status = 'WARNING';
       level = resolved.unit!.level;
@@ -200,7 +224,13 @@ export function checkValue(raw: RawValue, ctx: { resolver: ImportUnitResolver; l
   out.indicatorId = indicator.id;
 
   const parsed = parseIndicatorValue(indicator.def.valueType, raw.value, indicator.def.allowedValues);
-  if (!parsed.ok) return fail(reason('VALUE_INVALID', `"${raw.value}": ${parsed.reason} (indicator ${indicator.set.code}/${indicator.def.code} is ${indicator.def.valueType})`));
+  if (!parsed.ok)
+    return fail(
+      reason(
+        'VALUE_INVALID',
+        `"${raw.value}": ${parsed.reason} (indicator ${indicator.set.code}/${indicator.def.code} is ${indicator.def.valueType})`,
+      ),
+    );
   out.value = parsed.text;
   out.numeric = typeof parsed.value === 'number' ? parsed.value : typeof parsed.value === 'boolean' ? (parsed.value ? 1 : 0) : null;
   return out;

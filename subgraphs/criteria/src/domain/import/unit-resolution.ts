@@ -56,7 +56,8 @@ export interface UnitQuery {
 /** The area a file is about (a province or district code): names are matched among its units only. */
 export type AreaCode = string | null;
 
-const inForce = (u: Pick<ProfileUnit, 'validFrom' | 'validTo'>, date: string) => (u.validFrom === null || u.validFrom <= date) && (u.validTo === null || u.validTo >= date);
+const inForce = (u: Pick<ProfileUnit, 'validFrom' | 'validTo'>, date: string) =>
+  (u.validFrom === null || u.validFrom <= date) && (u.validTo === null || u.validTo >= date);
 
 interface ListIndex {
   listId: string;

@@ -63,17 +63,22 @@ function toReport(r: ReportRow): ImportRowReport {
   };
 }
 
-
 @Resolver(() => ImportJobType)
 export class ImportResolver {
-  @Query(() => ImportJobType, { nullable: true, description: 'An import by the id POST /imports answered: its status, progress, counts, conflicts and report rows. Signed-in users only (a report shows values not yet written).' })
+  @Query(() => ImportJobType, {
+    nullable: true,
+    description:
+      'An import by the id POST /imports answered: its status, progress, counts, conflicts and report rows. Signed-in users only (a report shows values not yet written).',
+  })
   async importJob(@Arg('id', () => ID, { description: 'The import id.' }) id: string, @Ctx() ctx: Context): Promise<ImportJobType | null> {
     requireUser(ctx.user, 'reading an import');
     const row = await findJob(ctx.em, id);
     return row ? toJob(row) : null;
   }
 
-  @Query(() => [ImportJobType], { description: 'Imports whose rows touch an area (a unit code, on either official list), newest first. Signed-in users only.' })
+  @Query(() => [ImportJobType], {
+    description: 'Imports whose rows touch an area (a unit code, on either official list), newest first. Signed-in users only.',
+  })
   async imports(
     @Arg('within', { description: 'Code of the area (province, district or commune).' }) within: string,
     @Arg('first', () => Int, { defaultValue: 20, description: 'How many, at most 500.' }) first: number,
@@ -84,13 +89,18 @@ export class ImportResolver {
     return (await jobsWithin(ctx.em, within, first)).map(toJob);
   }
 
-  @Query(() => ImportQuality, { nullable: true, description: 'Completeness and quality of an area\'s values for a year: share of unit × indicator cells with a value, share approved, values rejected by reason, the last import. Null when no unit has this code on the year\'s list.' })
+  @Query(() => ImportQuality, {
+    nullable: true,
+    description:
+      "Completeness and quality of an area's values for a year: share of unit × indicator cells with a value, share approved, values rejected by reason, the last import. Null when no unit has this code on the year's list.",
+  })
   async importQuality(
     @Arg('within', { description: 'Code of the area on the list in force for the year.' }) within: string,
     @Arg('year', () => Int, { description: 'Reporting year.' }) year: number,
     @Ctx() ctx: Context,
   ): Promise<ImportQuality | null> {
-    if (!Number.isInteger(year) || year < 2010 || year > 2100) throw userInputError(`year must be between 2010 and 2100, got ${year}`, { field: 'year' });
+    if (!Number.isInteger(year) || year < 2010 || year > 2100)
+      throw userInputError(`year must be between 2010 and 2100, got ${year}`, { field: 'year' });
     const q = await qualityOf(ctx.em, within, year);
     if (!q) return null;
     return {
@@ -113,7 +123,8 @@ export class ImportResolver {
   @FieldResolver(() => ImportRowConnection, { description: 'The report rows, in file order, optionally only those of some statuses.' })
   async rows(
     @Root() job: ImportJobType,
-    @Arg('status', () => [ImportRowStatus], { nullable: true, description: 'Only rows with one of these statuses.' }) status: ImportRowStatus[] | null,
+    @Arg('status', () => [ImportRowStatus], { nullable: true, description: 'Only rows with one of these statuses.' })
+    status: ImportRowStatus[] | null,
     @Arg('first', () => Int, { defaultValue: 100, description: 'Page size, at most 500.' }) first: number,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last row of the previous page.' }) after: string | null,
     @Ctx() ctx: Context,
@@ -130,8 +141,10 @@ export class ImportResolver {
   })
   async commitImport(
     @Arg('id', () => ID, { description: 'The import id.' }) id: string,
-    @Arg('choices', () => [ImportChoiceInput], { nullable: true, description: 'For ambiguous rows: row → chosen unit code.' }) choices: ImportChoiceInput[] | null,
-    @Arg('strategy', () => ImportStrategy, { nullable: true, description: 'CREATE, UPDATE or CREATE_AND_UPDATE (default).' }) strategy: ImportStrategy | null,
+    @Arg('choices', () => [ImportChoiceInput], { nullable: true, description: 'For ambiguous rows: row → chosen unit code.' })
+    choices: ImportChoiceInput[] | null,
+    @Arg('strategy', () => ImportStrategy, { nullable: true, description: 'CREATE, UPDATE or CREATE_AND_UPDATE (default).' })
+    strategy: ImportStrategy | null,
     @Ctx() ctx: Context,
   ): Promise<ImportCommitResult> {
     const job = await findJob(ctx.em, id);

@@ -17,14 +17,20 @@ export enum ImportRowStatus {
   WARNING = 'WARNING',
   ERROR = 'ERROR',
 }
-registerEnumType(ImportRowStatus, { name: 'ImportRowStatus', description: 'The dry run\'s verdict on one value: OK, WARNING (written, but look: a fuzzy or lineage match) or ERROR (not written).' });
+registerEnumType(ImportRowStatus, {
+  name: 'ImportRowStatus',
+  description: "The dry run's verdict on one value: OK, WARNING (written, but look: a fuzzy or lineage match) or ERROR (not written).",
+});
 
 export enum ImportStrategy {
   CREATE = 'CREATE',
   UPDATE = 'UPDATE',
   CREATE_AND_UPDATE = 'CREATE_AND_UPDATE',
 }
-registerEnumType(ImportStrategy, { name: 'ImportStrategy', description: 'What a commit writes: new values only (CREATE), changes to stored values only (UPDATE), or both (CREATE_AND_UPDATE, the default).' });
+registerEnumType(ImportStrategy, {
+  name: 'ImportStrategy',
+  description: 'What a commit writes: new values only (CREATE), changes to stored values only (UPDATE), or both (CREATE_AND_UPDATE, the default).',
+});
 
 @ObjectType({ description: 'Counts of an import, each kept apart: statuses of the values read, and what the commit does (or did) with them.' })
 export class ImportCounts {
@@ -58,7 +64,10 @@ export class ImportConflict {
 
 @ObjectType({ description: 'Why a value got its status.' })
 export class ImportReason {
-  @Field({ description: 'Reason code (UNIT_MATCHED, UNIT_LINEAGE, UNIT_AMBIGUOUS, UNIT_UNMATCHED, UNIT_MISSING, UNIT_LEVEL, YEAR_MISSING, YEAR_INVALID, INDICATOR_UNKNOWN, INDICATOR_NOT_IN_FORCE, VALUE_INVALID, DUPLICATE, APPROVED_VALUE, CHOICE_APPLIED, STRATEGY_SKIPPED).' })
+  @Field({
+    description:
+      'Reason code (UNIT_MATCHED, UNIT_LINEAGE, UNIT_AMBIGUOUS, UNIT_UNMATCHED, UNIT_MISSING, UNIT_LEVEL, YEAR_MISSING, YEAR_INVALID, INDICATOR_UNKNOWN, INDICATOR_NOT_IN_FORCE, VALUE_INVALID, DUPLICATE, APPROVED_VALUE, CHOICE_APPLIED, STRATEGY_SKIPPED).',
+  })
   code!: string;
   @Field({ description: 'The field concerned: unit, indicator, year, value or row.' })
   field!: string;
@@ -88,7 +97,7 @@ export class ImportCandidate {
   score!: number;
 }
 
-@ObjectType({ description: 'One value of an imported file and the dry run\'s verdict on it.' })
+@ObjectType({ description: "One value of an imported file and the dry run's verdict on it." })
 export class ImportRowReport {
   @Field(() => Int, { description: 'Row number in the file, as the spreadsheet shows it.' })
   row!: number;
@@ -100,7 +109,10 @@ export class ImportRowReport {
   reasons!: ImportReason[];
   @Field(() => ImportUnit, { nullable: true, description: 'The unit the row resolved to; null when ambiguous or unmatched.' })
   unit!: ImportUnit | null;
-  @Field(() => String, { nullable: true, description: 'How the unit was found: EXACT, MATCHED, LINEAGE (an old name followed through the 2025 reform), AMBIGUOUS or UNMATCHED.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'How the unit was found: EXACT, MATCHED, LINEAGE (an old name followed through the 2025 reform), AMBIGUOUS or UNMATCHED.',
+  })
   matchStatus!: string | null;
   @Field(() => Float, { nullable: true, description: 'Name-matching score of the unit, 0..1.' })
   matchScore!: number | null;
@@ -144,11 +156,17 @@ export class ImportJobType {
   source!: string | null;
   @Field(() => Int, { nullable: true, description: 'Year for rows that carry none.' })
   year!: number | null;
-  @Field(() => String, { nullable: true, description: 'Code of the area the file is about (upload option `within`): names were matched among its units only.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Code of the area the file is about (upload option `within`): names were matched among its units only.',
+  })
   within!: string | null;
   @Field(() => ImportStrategy, { description: 'Strategy asked at upload, or used at commit.' })
   strategy!: ImportStrategy;
-  @Field(() => String, { nullable: true, description: 'The column mapping used, as JSON (layout, header rows, column of each role, indicator columns).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The column mapping used, as JSON (layout, header rows, column of each role, indicator columns).',
+  })
   mapping!: string | null;
   @Field(() => ImportCounts, { nullable: true, description: 'Counts of the dry run (null while RUNNING); after commit, the counts of the commit.' })
   counts!: ImportCounts | null;
@@ -176,7 +194,9 @@ export class ImportChoiceInput {
 export class ImportCommitResult {
   @Field(() => ImportStatus, { description: 'COMMITTED.' })
   status!: ImportStatus;
-  @Field(() => ImportCounts, { description: 'create, update, unchanged and reject of the commit (rows, ok, warning and error of the report after the choices).' })
+  @Field(() => ImportCounts, {
+    description: 'create, update, unchanged and reject of the commit (rows, ok, warning and error of the report after the choices).',
+  })
   counts!: ImportCounts;
 }
 
@@ -194,7 +214,10 @@ export class ImportQuality {
   within!: string;
   @Field(() => Int, { description: 'Year.' })
   year!: number;
-  @Field(() => Int, { description: 'Unit × indicator cells expected: communes and districts of the area × the indicators of the standard national set of their level in force that year.' })
+  @Field(() => Int, {
+    description:
+      'Unit × indicator cells expected: communes and districts of the area × the indicators of the standard national set of their level in force that year.',
+  })
   cellCount!: number;
   @Field(() => Int, { description: 'Cells with a value.' })
   filledCount!: number;
@@ -202,7 +225,7 @@ export class ImportQuality {
   filledShare!: number;
   @Field(() => Float, { description: 'Share of cells with an APPROVED value, 0..1.' })
   approvedShare!: number;
-  @Field(() => [RejectedByReason], { description: 'Values of this year rejected by the area\'s imports, by reason.' })
+  @Field(() => [RejectedByReason], { description: "Values of this year rejected by the area's imports, by reason." })
   rejectedByReason!: RejectedByReason[];
   @Field(() => ImportJobType, { nullable: true, description: 'The newest import touching the area.' })
   lastImport!: ImportJobType | null;

@@ -33,7 +33,10 @@ export class IndicatorAssessment {
   @Field({ description: 'True when the threshold is a placeholder, not verified against the legal text.' })
   thresholdPlaceholder!: boolean;
 
-  @Field(() => Float, { nullable: true, description: 'How far from the target a numeric value is (0 when met); null for true/false and category indicators, and without a value.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'How far from the target a numeric value is (0 when met); null for true/false and category indicators, and without a value.',
+  })
   gap!: number | null;
 }
 

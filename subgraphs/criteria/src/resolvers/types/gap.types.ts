@@ -16,7 +16,7 @@ registerEnumType(GapOrder, {
     GAP_ASC: { description: 'Closest to the target first (units without data last).' },
     CODE: { description: 'By unit id.' },
   },
-})
+});
 
 @ObjectType({ description: 'A unit that does not meet an indicator (or has no data for it), and by how much.' })
 export class IndicatorGap {

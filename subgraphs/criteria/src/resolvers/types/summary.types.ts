@@ -33,7 +33,9 @@ export class CriterionSummary {
   noDataCount!: number;
 }
 
-@ObjectType({ description: 'Attainment of a criteria set over all units of its level within an area, for one year. Agrees with the per-unit assessments.' })
+@ObjectType({
+  description: 'Attainment of a criteria set over all units of its level within an area, for one year. Agrees with the per-unit assessments.',
+})
 export class AttainmentSummary {
   @Field({ description: 'The criteria set.' })
   setCode!: string;

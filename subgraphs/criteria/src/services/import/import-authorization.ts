@@ -17,7 +17,9 @@ export async function authorizeImport(em: EntityManager, user: User | null | und
   if (outside.length > 0) {
     const shown = outside.slice(0, 20).join(', ') + (outside.length > 20 ? ` and ${outside.length - 20} more` : '');
     const scope = signedIn.units.length ? `whose units are ${signedIn.units.join(', ')}` : 'who has no units';
-    throw forbiddenError(`committing an import: unit ${shown} is outside the units of "${signedIn.sub}" (${scope}); nothing was written`, { units: outside });
+    throw forbiddenError(`committing an import: unit ${shown} is outside the units of "${signedIn.sub}" (${scope}); nothing was written`, {
+      units: outside,
+    });
   }
   return signedIn;
 }

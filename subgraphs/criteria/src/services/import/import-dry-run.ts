@@ -15,8 +15,24 @@ const BATCH = 20_000;
 const HEADER_SCAN_ROWS = 12;
 
 const REPORT_COLUMNS = [
-  'job_id', 'row', 'item', 'status', 'reasons', 'unit_id', 'match_status', 'match_score', 'candidates',
-  'indicator_id', 'year', 'value', 'numeric_value', 'raw_unit', 'raw_indicator', 'raw_value', 'action', 'duplicate_of',
+  'job_id',
+  'row',
+  'item',
+  'status',
+  'reasons',
+  'unit_id',
+  'match_status',
+  'match_score',
+  'candidates',
+  'indicator_id',
+  'year',
+  'value',
+  'numeric_value',
+  'raw_unit',
+  'raw_indicator',
+  'raw_value',
+  'action',
+  'duplicate_of',
 ];
 
 export interface DryRunInput {
@@ -100,7 +116,8 @@ export async function runDryRun(orm: MikroORM, logger: Logger, input: DryRunInpu
              join unnest(?::text[], ?::int[], ?::smallint[]) as k(u, i, y) on v.unit_id = k.u and v.indicator_id = k.i and v.year = k.y`,
           [toPgArray(keyed.map((b) => b.c.unit!.unitId)), toPgArray(keyed.map((b) => b.c.indicatorId)), toPgArray(keyed.map((b) => b.c.year))],
         );
-        for (const f of found as { unit_id: string; indicator_id: number; year: number; value: string; status: string }[]) stored.set(`${f.unit_id}|${f.indicator_id}|${f.year}`, f);
+        for (const f of found as { unit_id: string; indicator_id: number; year: number; value: string; status: string }[])
+          stored.set(`${f.unit_id}|${f.indicator_id}|${f.year}`, f);
       }
       for (const b of toWrite) {
         const c = b.c;
@@ -129,9 +146,24 @@ export async function runDryRun(orm: MikroORM, logger: Logger, input: DryRunInpu
       const copy = toWrite.map(({ c, item, duplicateOf, action }): CopyValue[] => {
         const raw = c.raw;
         return [
-          jobId, c.row, item, c.status, JSON.stringify(c.reasons), c.unit?.unitId ?? null, c.matchStatus, c.matchScore,
-          c.candidates.length ? JSON.stringify(c.candidates) : null, c.indicatorId, c.year, c.value, c.numeric,
-          [raw.unitCode, raw.unitName, raw.district].filter(Boolean).join(' | ') || null, raw.indicator || null, raw.value || null, action, duplicateOf,
+          jobId,
+          c.row,
+          item,
+          c.status,
+          JSON.stringify(c.reasons),
+          c.unit?.unitId ?? null,
+          c.matchStatus,
+          c.matchScore,
+          c.candidates.length ? JSON.stringify(c.candidates) : null,
+          c.indicatorId,
+          c.year,
+          c.value,
+          c.numeric,
+          [raw.unitCode, raw.unitName, raw.district].filter(Boolean).join(' | ') || null,
+          raw.indicator || null,
+          raw.value || null,
+          action,
+          duplicateOf,
         ];
       });
       await em.transactional(async (tx) => {
@@ -142,7 +174,7 @@ export async function runDryRun(orm: MikroORM, logger: Logger, input: DryRunInpu
     };
     const take = (cells: string[], row: number) => {
       if (row <= firstData) return;
-      const values = valuesOfRow(mapping!, cells, row);
+      const values = valuesOfRow(mapping, cells, row);
       if (values.length === 0) return;
       dataRows++;
       if (dataRows > MAX_IMPORT_ROWS) throw new ImportFileError(`the file has more than ${MAX_IMPORT_ROWS.toLocaleString('en')} data rows; split it`);
@@ -159,11 +191,10 @@ export async function runDryRun(orm: MikroORM, logger: Logger, input: DryRunInpu
     await em.transactional(async (tx) => {
       const trx = tx.getTransactionContext()!;
       await areaIdsOf(trx, jobId);
-      await trx.raw(`update import_job set status = 'READY', progress = 1, rows_read = ?, counts = ?::jsonb, finished_at = now() where id = ? and status = 'RUNNING'`, [
-        dataRows,
-        JSON.stringify(counts),
-        jobId,
-      ]);
+      await trx.raw(
+        `update import_job set status = 'READY', progress = 1, rows_read = ?, counts = ?::jsonb, finished_at = now() where id = ? and status = 'RUNNING'`,
+        [dataRows, JSON.stringify(counts), jobId],
+      );
       if (input.source) {
         await trx.raw(
           `insert into import_mapping (source, mapping, updated_at) values (?, ?::jsonb, now())
@@ -175,7 +206,7 @@ export async function runDryRun(orm: MikroORM, logger: Logger, input: DryRunInpu
   } catch (error) {
     const known = error instanceof ImportFileError;
     if (!known) logger.error('import dry run failed', { jobId, ...errorFields(error) });
-    const message = known ? (error as Error).message : `the file could not be read: ${(error as Error).message}`;
+    const message = known ? error.message : `the file could not be read: ${(error as Error).message}`;
     // Nothing of a failed dry run stays but the job and its reason.
     await knex.raw(`delete from import_row where job_id = ?`, [jobId]).catch(() => undefined);
     await knex.raw(`update import_job set status = 'FAILED', failure = ?, finished_at = now() where id = ?`, [message, jobId]).catch(() => undefined);

@@ -43,7 +43,12 @@ async function idsOfCode(em: EntityManager, code: string): Promise<string[]> {
 export async function jobsWithin(em: EntityManager, code: string, limit: number): Promise<JobRow[]> {
   const ids = await idsOfCode(em, code);
   if (ids.length === 0) return [];
-  return em.getConnection().execute<JobRow[]>(`select ${JOB_COLUMNS} from import_job where area_ids && ?::text[] order by created_at desc, id limit ?`, [toPgArray(ids), limit]);
+  return em
+    .getConnection()
+    .execute<JobRow[]>(`select ${JOB_COLUMNS} from import_job where area_ids && ?::text[] order by created_at desc, id limit ?`, [
+      toPgArray(ids),
+      limit,
+    ]);
 }
 
 export async function conflictsOf(em: EntityManager, jobId: string): Promise<{ reason: string; count: number; rows: number[] }[]> {
@@ -76,10 +81,18 @@ export interface ReportRow {
   duplicate_of: number | null;
 }
 
-export async function reportRows(em: EntityManager, jobId: string, statuses: string[] | null, offset: number, limit: number): Promise<{ rows: ReportRow[]; total: number }> {
+export async function reportRows(
+  em: EntityManager,
+  jobId: string,
+  statuses: string[] | null,
+  offset: number,
+  limit: number,
+): Promise<{ rows: ReportRow[]; total: number }> {
   const filter = statuses && statuses.length ? `and r.status = any(?::text[])` : '';
   const params = statuses && statuses.length ? [jobId, toPgArray(statuses)] : [jobId];
-  const [total] = await em.getConnection().execute<{ n: number }[]>(`select count(*)::int as n from import_row r where r.job_id = ? ${filter}`, params);
+  const [total] = await em
+    .getConnection()
+    .execute<{ n: number }[]>(`select count(*)::int as n from import_row r where r.job_id = ? ${filter}`, params);
   const rows = await em.getConnection().execute<ReportRow[]>(
     `select r.row, r.item, r.status, r.reasons, r.unit_id, p.code as unit_code, p.name as unit_name, r.match_status, r.match_score, r.candidates,
             r.raw_indicator, r.year, r.raw_value, r.value, r.raw_unit, r.action, r.duplicate_of
@@ -106,10 +119,12 @@ export interface Quality {
 export async function qualityOf(em: EntityManager, code: string, year: number): Promise<Quality | null> {
   const catalog = await getCatalog(em);
   const date = listDateForYear(year);
-  const [area] = await em.getConnection().execute<{ unit_id: string }[]>(
-    `select unit_id from unit_profile where code = ? and (valid_from is null or valid_from <= ?::date) and (valid_to is null or valid_to >= ?::date)`,
-    [code, date, date],
-  );
+  const [area] = await em
+    .getConnection()
+    .execute<{ unit_id: string }[]>(
+      `select unit_id from unit_profile where code = ? and (valid_from is null or valid_from <= ?::date) and (valid_to is null or valid_to >= ?::date)`,
+      [code, date, date],
+    );
   if (!area) return null;
   const indicatorIds: number[] = [];
   const levels: string[] = [];
@@ -141,6 +156,8 @@ export async function qualityOf(em: EntityManager, code: string, year: number): 
       group by 1 order by 2 desc, 1`,
     [area.unit_id, year],
   );
-  const [last] = await em.getConnection().execute<JobRow[]>(`select ${JOB_COLUMNS} from import_job where area_ids @> array[?]::text[] order by created_at desc limit 1`, [area.unit_id]);
+  const [last] = await em
+    .getConnection()
+    .execute<JobRow[]>(`select ${JOB_COLUMNS} from import_job where area_ids @> array[?]::text[] order by created_at desc limit 1`, [area.unit_id]);
   return { cellCount: cells.cells, filledCount: cells.filled, approvedCount: cells.approved, rejected, lastImport: last ?? null };
 }

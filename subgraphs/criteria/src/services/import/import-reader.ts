@@ -50,8 +50,9 @@ export function cellText(value: unknown): string {
     if ('result' in v) return cellText(v.result);
     if (typeof v.text === 'string') return v.text;
     if (v.error) return '';
+    return JSON.stringify(v);
   }
-  return String(value);
+  return typeof value === 'bigint' ? value.toString() : ''; // symbols and functions are not cell values
 }
 
 /**
@@ -70,13 +71,17 @@ export async function* readSheetRows(filePath: string, onBytes?: (bytes: number)
   });
   try {
     if (format === 'CSV') {
-      const parser = input.pipe(
-        parse({ bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: false }),
-      );
+      const parser = input.pipe(parse({ bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: false }));
       for await (const record of parser) yield record as string[];
       return;
     }
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      styles: 'ignore',
+      worksheets: 'emit',
+      entries: 'ignore',
+    });
     for await (const worksheet of reader) {
       let expected = 1;
       for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {

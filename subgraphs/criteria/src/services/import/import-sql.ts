@@ -12,7 +12,8 @@ export interface ImportCounts {
   reject: number;
 }
 
-const reasonJson = (code: string, field: string, message: string) => `jsonb_build_array(jsonb_build_object('code', '${code}', 'field', '${field}', 'message', ${message}))`;
+const reasonJson = (code: string, field: string, message: string) =>
+  `jsonb_build_array(jsonb_build_object('code', '${code}', 'field', '${field}', 'message', ${message}))`;
 
 /**
  * Decides over the whole file, set-based, what depends on other rows and on stored values:

@@ -7,8 +7,14 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
  */
 @Entity({ tableName: 'unit_profile' })
 @Index({ name: 'unit_profile_level_list_index', properties: ['level', 'listId'] })
-@Index({ name: 'unit_profile_ancestor_ids_index', expression: 'create index "unit_profile_ancestor_ids_index" on "unit_profile" using gin ("ancestor_ids")' })
-@Index({ name: 'unit_profile_successor_ids_index', expression: 'create index "unit_profile_successor_ids_index" on "unit_profile" using gin ("successor_ids")' })
+@Index({
+  name: 'unit_profile_ancestor_ids_index',
+  expression: 'create index "unit_profile_ancestor_ids_index" on "unit_profile" using gin ("ancestor_ids")',
+})
+@Index({
+  name: 'unit_profile_successor_ids_index',
+  expression: 'create index "unit_profile_successor_ids_index" on "unit_profile" using gin ("successor_ids")',
+})
 @Index({ name: 'unit_profile_scope_ids_index', expression: 'create index "unit_profile_scope_ids_index" on "unit_profile" using gin ("scope_ids")' })
 export class UnitProfile {
   /** The federation key of AdminUnit, "<code>@<list>". */

@@ -98,7 +98,10 @@ export async function syncUnitProfiles(orm: MikroORM, peers: PeerUrls, logger: L
   } catch (error) {
     const kept = await em.count(UnitProfile, {});
     if (kept === 0) {
-      throw new Error(`this subgraph pulls unit profiles from admin-units on its first start, and admin-units did not answer (${(error as Error).message}); start admin-units first or set ADMIN_UNITS_URL`, { cause: error });
+      throw new Error(
+        `this subgraph pulls unit profiles from admin-units on its first start, and admin-units did not answer (${(error as Error).message}); start admin-units first or set ADMIN_UNITS_URL`,
+        { cause: error },
+      );
     }
     logger.warn('admin-units unreachable; keeping the unit profiles already pulled', { units: kept, error: (error as Error).message });
     const [state] = await em.getConnection().execute<{ fingerprint: string }[]>(`select fingerprint from seed_state where step = 'unit-profiles'`);
@@ -108,7 +111,11 @@ export async function syncUnitProfiles(orm: MikroORM, peers: PeerUrls, logger: L
     const rows = await pullUnitProfiles(url);
     const trx = tx.getTransactionContext();
     await trx.raw('truncate unit_profile');
-    await insertRows(trx, 'unit_profile', rows.map((row) => toColumns(orm, row)));
+    await insertRows(
+      trx,
+      'unit_profile',
+      rows.map((row) => toColumns(orm, row)),
+    );
     logger.info('unit profiles pulled from admin-units', { units: rows.length });
     return { units: rows.length };
   });

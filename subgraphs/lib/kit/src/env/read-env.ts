@@ -28,14 +28,16 @@ export function readEnv<T>(spec: EnvSpec<T>, source: NodeJS.ProcessEnv = process
 }
 
 /** A TCP port, defaulting to `fallback`. */
-export const port = (fallback: number) => (raw: string | undefined, name: string): number => {
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > 65535) {
-    throw new Error(`${name} must be a port number (0-65535), got "${raw}"`);
-  }
-  return value;
-};
+export const port =
+  (fallback: number) =>
+  (raw: string | undefined, name: string): number => {
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 0 || value > 65535) {
+      throw new Error(`${name} must be a port number (0-65535), got "${raw}"`);
+    }
+    return value;
+  };
 
 /** An optional string. */
 export const optional = (raw: string | undefined): string | undefined => (raw === '' ? undefined : raw);

@@ -18,10 +18,7 @@ export function keyedLoader<K extends string | number, V>(
 }
 
 /** Like keyedLoader, but each key maps to a list of rows (one-to-many). */
-export function groupedLoader<K extends string | number, V>(
-  fetch: (keys: readonly K[]) => Promise<V[]>,
-  keyOf: (row: V) => K,
-): DataLoader<K, V[]> {
+export function groupedLoader<K extends string | number, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (row: V) => K): DataLoader<K, V[]> {
   return new DataLoader<K, V[]>(async (keys) => {
     const rows = await fetch(keys);
     const byKey = new Map<K, V[]>();

@@ -17,7 +17,7 @@ export function copyText(value: CopyValue): string {
  * one array of values per row, in `columns` order.
  */
 export async function copyRows(trx: Knex.Transaction, table: string, columns: string[], rows: Iterable<CopyValue[]>): Promise<number> {
-  const client = (await (trx as unknown as { client: { acquireConnection(): Promise<Client> } }).client.acquireConnection());
+  const client = await (trx as unknown as { client: { acquireConnection(): Promise<Client> } }).client.acquireConnection();
   const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
   const done = new Promise<void>((resolve, reject) => {
     stream.on('finish', resolve);

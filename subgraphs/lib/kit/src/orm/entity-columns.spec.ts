@@ -28,7 +28,12 @@ class ChildThing {
 describe('columnsOf: column lists come from entity metadata', () => {
   let orm: MikroORM;
   beforeAll(async () => {
-    orm = await MikroORM.init({ entities: [...kitEntities, ParentThing, ChildThing], dbName: 'unused', connect: false, discovery: { warnWhenNoEntities: false } });
+    orm = await MikroORM.init({
+      entities: [...kitEntities, ParentThing, ChildThing],
+      dbName: 'unused',
+      connect: false,
+      discovery: { warnWhenNoEntities: false },
+    });
   });
   afterAll(() => orm.close());
 

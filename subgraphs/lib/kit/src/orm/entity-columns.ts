@@ -14,4 +14,3 @@ export function columnsOf<T extends object>(em: EntityManager, entity: EntityNam
     .map((field) => (alias ? `${alias}.${field}` : field))
     .join(', ');
 }
-

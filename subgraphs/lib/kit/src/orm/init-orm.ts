@@ -38,7 +38,10 @@ export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
 /** The statement timeout from the settings, else DB_STATEMENT_TIMEOUT_MS, else 30 s; refuses anything but a whole number ≥ 0. */
 export function statementTimeoutMs(settings: Pick<OrmSettings, 'statementTimeoutMs'>, env: NodeJS.ProcessEnv = process.env): number {
   const raw = settings.statementTimeoutMs ?? (env.DB_STATEMENT_TIMEOUT_MS ? Number(env.DB_STATEMENT_TIMEOUT_MS) : DEFAULT_STATEMENT_TIMEOUT_MS);
-  if (!Number.isSafeInteger(raw) || raw < 0) throw new Error(`DB_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds ≥ 0, got "${settings.statementTimeoutMs ?? env.DB_STATEMENT_TIMEOUT_MS}"`);
+  if (!Number.isSafeInteger(raw) || raw < 0)
+    throw new Error(
+      `DB_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds ≥ 0, got "${settings.statementTimeoutMs ?? env.DB_STATEMENT_TIMEOUT_MS}"`,
+    );
   return raw;
 }
 

@@ -13,7 +13,12 @@ export async function insertRows(trx: Knex.Transaction, table: string, rows: obj
  * column names come from the entity's metadata, then multi-row INSERTs as `insertRows`. For seeds
  * of tens of thousands of rows, where the unit of work would be too slow.
  */
-export async function insertEntities<T extends object>(em: EntityManager, entity: EntityName<T>, items: readonly Partial<T>[], chunkSize = 2000): Promise<void> {
+export async function insertEntities<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  items: readonly Partial<T>[],
+  chunkSize = 2000,
+): Promise<void> {
   const meta = em.getMetadata(entity);
   const props = meta.props.filter((p) => p.persist !== false && p.fieldNames?.length === 1);
   const rows = items.map((item) => {

@@ -21,7 +21,19 @@ describe('offset connections', () => {
 
   it('refuses cursors that are not canonical offsets instead of reading them as 0 or a huge offset', () => {
     const b64 = (s: string) => Buffer.from(s).toString('base64url');
-    for (const bad of [b64('1e300'), b64(''), '', b64(' 5'), b64('1.0'), b64('05'), b64('1000000000'), 'MA==', '!!!!', 'a'.repeat(40), b64('9007199254740993')]) {
+    for (const bad of [
+      b64('1e300'),
+      b64(''),
+      '',
+      b64(' 5'),
+      b64('1.0'),
+      b64('05'),
+      b64('1000000000'),
+      'MA==',
+      '!!!!',
+      'a'.repeat(40),
+      b64('9007199254740993'),
+    ]) {
       expect(() => decodeOffsetCursor(bad)).toThrow(/after: not a cursor/);
     }
     expect(decodeOffsetCursor(b64('0'))).toBe(1);

@@ -142,7 +142,10 @@ describe('serveGraphQL', () => {
     afterAll(() => server.stop());
 
     it('answers preflights with 204 and the allowed methods and headers', async () => {
-      const res = await fetch(server.url, { method: 'OPTIONS', headers: { origin: 'https://dashboard.example', 'access-control-request-method': 'POST' } });
+      const res = await fetch(server.url, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://dashboard.example', 'access-control-request-method': 'POST' },
+      });
       expect(res.status).toBe(204);
       expect(res.headers.get('access-control-allow-origin')).toBe('*');
       expect(res.headers.get('access-control-allow-methods')).toBe('GET, POST, OPTIONS');

@@ -88,9 +88,7 @@ function parseGraphQLBody(request: FastifyRequest, text: string): unknown {
  * 503 when not ready); bodies over 10 MB answer 413, NUL characters 400; every error answers a
  * JSON body without internals. Fastify's own logger is off: callers log with their own logger.
  */
-export async function serveGraphQL<TContext extends BaseContext>(
-  options: HttpGraphQLOptions<TContext>,
-): Promise<RunningHttpServer> {
+export async function serveGraphQL<TContext extends BaseContext>(options: HttpGraphQLOptions<TContext>): Promise<RunningHttpServer> {
   const { apollo, logger } = options;
   const host = options.host ?? '127.0.0.1';
   const app = Fastify({

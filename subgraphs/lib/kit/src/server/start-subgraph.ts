@@ -31,9 +31,7 @@ export interface SubgraphServerOptions<TLoaders, TServices = unknown> {
  * Serves one subgraph: Apollo Server with error masking, a per-request context (forked
  * EntityManager + DataLoaders + request id), health and readiness endpoints.
  */
-export async function startSubgraphServer<TLoaders, TServices>(
-  options: SubgraphServerOptions<TLoaders, TServices>,
-): Promise<RunningHttpServer> {
+export async function startSubgraphServer<TLoaders, TServices>(options: SubgraphServerOptions<TLoaders, TServices>): Promise<RunningHttpServer> {
   const logger = options.logger;
   const apollo = new ApolloServer<SubgraphContext<TLoaders, TServices>>({
     schema: options.schema,

@@ -139,7 +139,12 @@ if (process.argv.includes('--examples')) {
     const group = `${sources[i].variant} ${o}`;
     if (o === 'right' || (shown.get(group) ?? 0) >= 4) return;
     shown.set(group, (shown.get(group) ?? 0) + 1);
-    const got = r.best ? `${r.best.code} ${r.best.name} ${r.score}` : r.candidates.slice(0, 3).map((c) => `${c.unit.code} ${c.unit.name} ${c.score}`).join('; ');
+    const got = r.best
+      ? `${r.best.code} ${r.best.name} ${r.score}`
+      : r.candidates
+          .slice(0, 3)
+          .map((c) => `${c.unit.code} ${c.unit.name} ${c.score}`)
+          .join('; ');
     const within = queries[i].within ? ` within ${queries[i].within}` : '';
     console.log(`  ${group}: "${queries[i].name}"${within} (from ${sources[i].unit.code} ${sources[i].unit.name}) → ${r.status} ${got}`);
   });

@@ -3,7 +3,10 @@ import { DateScalar } from '@ntm/kit';
 
 @InputType({ description: 'Filters on OCOP products (all optional, combined with AND).' })
 export class OcopProductFilter {
-  @Field(() => String, { nullable: true, description: 'Words of the name, with or without diacritics ("mat ong" finds "Mật ong …"); matches word starts.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Words of the name, with or without diacritics ("mat ong" finds "Mật ong …"); matches word starts.',
+  })
   search?: string | null;
   @Field(() => String, { nullable: true, description: 'Product set code (e.g. "26-I.3.b").' })
   productSet?: string | null;
@@ -35,7 +38,9 @@ export class CooperativeInput {
   registrationNumber!: string;
   @Field({ description: 'Name.' })
   name!: string;
-  @Field({ description: 'The commune it is registered in: an AdminUnit id ("17380@2025-03-01") or an official code (in the list in force on communeAsOf).' })
+  @Field({
+    description: 'The commune it is registered in: an AdminUnit id ("17380@2025-03-01") or an official code (in the list in force on communeAsOf).',
+  })
   commune!: string;
   @Field(() => DateScalar, { nullable: true, description: 'Date the commune code is read in (default today).' })
   communeAsOf?: string | null;
@@ -43,7 +48,9 @@ export class CooperativeInput {
   foundedOn!: string;
   @Field(() => Int, { description: 'Members.' })
   members!: number;
-  @Field({ description: 'Main sector: AGRICULTURE, INDUSTRY_HANDICRAFT, TRADE_SERVICES, TRANSPORT, CONSTRUCTION, PEOPLES_CREDIT_FUND, ENVIRONMENT, OTHER.' })
+  @Field({
+    description: 'Main sector: AGRICULTURE, INDUSTRY_HANDICRAFT, TRADE_SERVICES, TRANSPORT, CONSTRUCTION, PEOPLES_CREDIT_FUND, ENVIRONMENT, OTHER.',
+  })
   mainSector!: string;
   @Field(() => String, { nullable: true, description: 'Status (default ACTIVE).' })
   status?: string | null;
@@ -99,7 +106,7 @@ export class OcopRatingInput {
   decisionDate!: string;
   @Field(() => OcopAuthorityInput, { description: 'Issuing authority.' })
   authority!: OcopAuthorityInput;
-  @Field(() => String, { nullable: true, description: 'Product set it is rated under (default: the product\'s).' })
+  @Field(() => String, { nullable: true, description: "Product set it is rated under (default: the product's)." })
   productSetCode?: string | null;
 }
 

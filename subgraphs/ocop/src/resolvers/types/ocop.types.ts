@@ -12,7 +12,10 @@ import { VndScalar } from './vnd.scalar';
 @Directive('@key(fields: "id")')
 export class OcopAdminUnit extends AdminUnitRef {}
 
-@ObjectType({ description: 'A class of the OCOP classification (danh mục phân loại sản phẩm OCOP): sector (ngành), group (nhóm), subgroup (phân nhóm); a product set (bộ sản phẩm) is a class with a set number. Real data from QĐ 26/2026/QĐ-TTg Appendix I and the older systems (see `source`, `verified`).' })
+@ObjectType({
+  description:
+    'A class of the OCOP classification (danh mục phân loại sản phẩm OCOP): sector (ngành), group (nhóm), subgroup (phân nhóm); a product set (bộ sản phẩm) is a class with a set number. Real data from QĐ 26/2026/QĐ-TTg Appendix I and the older systems (see `source`, `verified`).',
+})
 export class OcopProductClass {
   @Field({ description: 'Stable code, e.g. "26-I.3.b" (QĐ 26 numbering), "148-2", "1048-5".' })
   code!: string;
@@ -55,9 +58,15 @@ export abstract class OcopOwner {
   typeName!: string;
 }
 
-@ObjectType({ implements: OcopOwner, description: 'A cooperative, cooperative group or union (hợp tác xã, tổ hợp tác, liên hiệp hợp tác xã; Law 17/2023/QH15).' })
+@ObjectType({
+  implements: OcopOwner,
+  description: 'A cooperative, cooperative group or union (hợp tác xã, tổ hợp tác, liên hiệp hợp tác xã; Law 17/2023/QH15).',
+})
 export class Cooperative extends OcopOwner {
-  @Field({ description: 'Registration number (mã số hợp tác xã), unique; its 10-digit tax-code form is not verified, so any 1–20 letters and digits are accepted.' })
+  @Field({
+    description:
+      'Registration number (mã số hợp tác xã), unique; its 10-digit tax-code form is not verified, so any 1–20 letters and digits are accepted.',
+  })
   registrationNumber!: string;
   @Field({ description: 'Legal form: COOPERATIVE_GROUP (tổ hợp tác), COOPERATIVE (hợp tác xã), COOPERATIVE_UNION (liên hiệp hợp tác xã).' })
   legalForm!: string;
@@ -96,7 +105,10 @@ export class HouseholdBusiness extends OcopOwner {
 export class OcopRevocation {
   @Field(() => String, { description: 'Day the revocation takes effect.' })
   revokedOn!: string;
-  @Field({ description: 'Ground of Art. 8.1 (FALSE_DOSSIER, NO_LONGER_MEETS_CRITERIA, LEGAL_VIOLATION, MISUSE_OF_OCOP_MARK, PRODUCTION_STOPPED, OTHER_AUTHORITY_FINDING).' })
+  @Field({
+    description:
+      'Ground of Art. 8.1 (FALSE_DOSSIER, NO_LONGER_MEETS_CRITERIA, LEGAL_VIOLATION, MISUSE_OF_OCOP_MARK, PRODUCTION_STOPPED, OTHER_AUTHORITY_FINDING).',
+  })
   ground!: string;
   @Field({ description: 'The finding, as written.' })
   reason!: string;
@@ -128,9 +140,13 @@ export class OcopRating {
   authorityLevel!: string;
   @Field(() => String, { nullable: true, description: 'Official code of the issuing province or district (null for the ministry).' })
   authorityUnitCode!: string | null;
-  @Field(() => String, { description: 'Last day the certificate is valid: 36 months from the decision (Art. 4.3; our reading of the Civil Code for the end day).' })
+  @Field(() => String, {
+    description: 'Last day the certificate is valid: 36 months from the decision (Art. 4.3; our reading of the Civil Code for the end day).',
+  })
   validUntil!: string;
-  @Field(() => String, { description: 'Last valid day including a late re-rating filer\'s extension (Art. 12.3); equals validUntil when there is none.' })
+  @Field(() => String, {
+    description: "Last valid day including a late re-rating filer's extension (Art. 12.3); equals validUntil when there is none.",
+  })
   validThrough!: string;
   @Field({ description: 'Class system the rating was decided under.' })
   classSystem!: string;
@@ -221,7 +237,9 @@ export class LinkageProject {
   endDate!: string | null;
   @Field(() => [String], { description: 'Contract references.' })
   contractRefs!: string[];
-  @Field(() => [String], { description: 'Digital technology used: TRACEABILITY, E_COMMERCE, GROWING_AREA_CODES_DIGITAL, FARM_MANAGEMENT_SOFTWARE, IOT_SENSORS.' })
+  @Field(() => [String], {
+    description: 'Digital technology used: TRACEABILITY, E_COMMERCE, GROWING_AREA_CODES_DIGITAL, FARM_MANAGEMENT_SOFTWARE, IOT_SENSORS.',
+  })
   digitalTechnologies!: string[];
   @Field(() => String, { nullable: true, description: 'Approving decision number.' })
   approvalDecisionNumber!: string | null;
@@ -251,7 +269,7 @@ export class OcopSectorCount {
 export class OcopPlatformCount {
   @Field({ description: 'Platform.' })
   platform!: string;
-  @Field(() => Int, { description: 'Listings of the area\'s products on it.' })
+  @Field(() => Int, { description: "Listings of the area's products on it." })
   count!: number;
 }
 

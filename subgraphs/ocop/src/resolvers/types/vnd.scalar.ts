@@ -3,7 +3,8 @@ import { GraphQLScalarType, Kind } from 'graphql';
 const WHOLE = /^-?\d+$/;
 function parse(value: unknown): string {
   const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
-  if (typeof text !== 'string' || !WHOLE.test(text)) throw new Error(`VND must be a whole number of đồng written as a string of digits, got ${JSON.stringify(value)}`);
+  if (typeof text !== 'string' || !WHOLE.test(text))
+    throw new Error(`VND must be a whole number of đồng written as a string of digits, got ${JSON.stringify(value)}`);
   return text.replace(/^(-?)0+(?=\d)/, '$1');
 }
 

@@ -4,7 +4,11 @@ import { VndScalar } from '../types/vnd.scalar';
 
 @InputType({ description: 'Which pilots to list.' })
 export class PilotFilter {
-  @Field(() => String, { nullable: true, description: 'Only pilots within this area, by its official code on either list ("40" is Nghệ An on both): pilots built in a 2024 unit are found under today’s province and vice versa, through the lineage.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Only pilots within this area, by its official code on either list ("40" is Nghệ An on both): pilots built in a 2024 unit are found under today’s province and vice versa, through the lineage.',
+  })
   within?: string | null;
 
   @Field(() => PilotKindEnum, { nullable: true, description: 'Only this kind.' })
@@ -55,10 +59,16 @@ export class CreatePilotInput {
   @Field(() => PilotKindEnum, { description: 'Kind of pilot.' })
   kind!: string;
 
-  @Field({ description: 'The unit it is built in, "<code>@<list>": a commune for SMART_COMMUNE and ECOMMERCE_COMMUNE, a village for SMART_VILLAGE, a district (list before 2025-07-01) for DISTRICT_DATA_PILOT.' })
+  @Field({
+    description:
+      'The unit it is built in, "<code>@<list>": a commune for SMART_COMMUNE and ECOMMERCE_COMMUNE, a village for SMART_VILLAGE, a district (list before 2025-07-01) for DISTRICT_DATA_PILOT.',
+  })
   unitId!: string;
 
-  @Field(() => [String], { nullable: true, description: 'Topic groups (data/topic-groups.csv); at least one for commune kinds, none for the others.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Topic groups (data/topic-groups.csv); at least one for commune kinds, none for the others.',
+  })
   topicGroups?: string[] | null;
 
   @Field(() => [PlannedStepInput], { nullable: true, description: 'Planned dates of steps.' })

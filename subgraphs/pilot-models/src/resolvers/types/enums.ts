@@ -12,7 +12,10 @@ registerEnumType(PilotKindEnum, {
     SMART_COMMUNE: { description: 'Smart NTM commune (xã nông thôn mới thông minh); built in a commune.' },
     ECOMMERCE_COMMUNE: { description: 'E-commerce commune (xã thương mại điện tử); built in a commune.' },
     SMART_VILLAGE: { description: 'Smart village (thôn thông minh); built in a village.' },
-    DISTRICT_DATA_PILOT: { description: 'District data-standardisation pilot (mô hình cấp huyện về chuẩn hóa dữ liệu NTM); built in a district of the list before 2025-07-01.' },
+    DISTRICT_DATA_PILOT: {
+      description:
+        'District data-standardisation pilot (mô hình cấp huyện về chuẩn hóa dữ liệu NTM); built in a district of the list before 2025-07-01.',
+    },
   },
 });
 
@@ -22,7 +25,10 @@ registerEnumType(PilotStatusEnum, {
   description: 'Status of a pilot (trạng thái), separate from its stage.',
   valuesConfig: {
     PROPOSED: { description: 'Registered, no approving decision recorded (đề xuất).' },
-    SELECTED: { description: 'Named by the competent authority (e.g. the first batch, chosen by MARD), no approving decision of its own recorded (được lựa chọn).' },
+    SELECTED: {
+      description:
+        'Named by the competent authority (e.g. the first batch, chosen by MARD), no approving decision of its own recorded (được lựa chọn).',
+    },
     APPROVED: { description: 'The approving decision is recorded (đã phê duyệt).' },
     SUSPENDED: { description: 'Suspended (tạm dừng).' },
     CANCELLED: { description: 'Cancelled (hủy bỏ).' },
@@ -104,14 +110,21 @@ export const EvidenceKindEnum = enumOf(['DECISION', 'DOCUMENT'] as const);
 registerEnumType(EvidenceKindEnum, {
   name: 'EvidenceKind',
   description: 'Kind of evidence for a step.',
-  valuesConfig: { DECISION: { description: 'A decision (quyết định), e.g. "1234/QĐ-UBND".' }, DOCUMENT: { description: 'Another document (văn bản): a plan, report or minutes.' } },
+  valuesConfig: {
+    DECISION: { description: 'A decision (quyết định), e.g. "1234/QĐ-UBND".' },
+    DOCUMENT: { description: 'Another document (văn bản): a plan, report or minutes.' },
+  },
 });
 
 export const StepActionEnum = enumOf(['PLAN', 'START', 'COMPLETE'] as const);
 registerEnumType(StepActionEnum, {
   name: 'PilotStepAction',
   description: 'What a step move does.',
-  valuesConfig: { PLAN: { description: 'Set the planned date.' }, START: { description: 'Start the step on a date.' }, COMPLETE: { description: 'Complete the step on a date, with evidence where required.' } },
+  valuesConfig: {
+    PLAN: { description: 'Set the planned date.' },
+    START: { description: 'Start the step on a date.' },
+    COMPLETE: { description: 'Complete the step on a date, with evidence where required.' },
+  },
 });
 
 export const ChecklistStatusEnum = enumOf(['MET', 'NOT_MET', 'NO_DATA', 'NOT_APPLICABLE'] as const);

@@ -1,16 +1,32 @@
 import { AdminLevel, ADMIN_UNIT_DESCRIPTIONS as D } from '@ntm/admin-unit-contract';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { ChecklistStatusEnum, ConditionStatusEnum, EvidenceKindEnum, FundingSourceEnum, PilotKindEnum, PilotStageEnum, ScheduleStatusEnum, StepStateEnum, StepTimingEnum } from './enums';
+import {
+  ChecklistStatusEnum,
+  ConditionStatusEnum,
+  EvidenceKindEnum,
+  FundingSourceEnum,
+  PilotKindEnum,
+  PilotStageEnum,
+  ScheduleStatusEnum,
+  StepStateEnum,
+  StepTimingEnum,
+} from './enums';
 import { VndScalar } from './vnd.scalar';
 
 /** The criteria subgraph's PilotFact, as this subgraph receives it through @requires. */
-@ObjectType('PilotFact', { description: 'A fact pilot eligibility is evaluated on: an approved value of a pilot-eligibility indicator in a year, or an advanced-NTM recognition (code ADVANCED_NTM, year of the decision).' })
+@ObjectType('PilotFact', {
+  description:
+    'A fact pilot eligibility is evaluated on: an approved value of a pilot-eligibility indicator in a year, or an advanced-NTM recognition (code ADVANCED_NTM, year of the decision).',
+})
 export class PilotFactRef {
   @Field(() => Int, { description: 'Year the value is for, or the year of the recognition decision.' })
   @Directive('@external')
   year!: number;
 
-  @Field({ description: 'Indicator code of set COMMUNE_SMART_PILOT_ELIGIBILITY_2021_2025 (1.1, 2.1, 2.2, 2.3, 3.1), or ADVANCED_NTM for a recognition decision (xã NTM nâng cao).' })
+  @Field({
+    description:
+      'Indicator code of set COMMUNE_SMART_PILOT_ELIGIBILITY_2021_2025 (1.1, 2.1, 2.2, 2.3, 3.1), or ADVANCED_NTM for a recognition decision (xã NTM nâng cao).',
+  })
   @Directive('@external')
   code!: string;
 
@@ -55,7 +71,10 @@ export class PilotAdminUnit {
   island?: boolean;
 
   @Directive('@external')
-  @Field(() => [PilotFactRef], { description: 'Facts for pilot-model eligibility (seed 001, Công văn 3445/BNN-VPĐP): approved values of the indicators of COMMUNE_SMART_PILOT_ELIGIBILITY_2021_2025 in every year of its phase, and advanced-NTM recognition decisions (code ADVANCED_NTM). Empty when nothing is recorded.' })
+  @Field(() => [PilotFactRef], {
+    description:
+      'Facts for pilot-model eligibility (seed 001, Công văn 3445/BNN-VPĐP): approved values of the indicators of COMMUNE_SMART_PILOT_ELIGIBILITY_2021_2025 in every year of its phase, and advanced-NTM recognition decisions (code ADVANCED_NTM). Empty when nothing is recorded.',
+  })
   pilotFacts?: PilotFactRef[];
 }
 
@@ -142,7 +161,11 @@ export class FundingLineType {
   @Field(() => VndScalar, { description: 'Disbursed (đã giải ngân), VND.' })
   disbursed!: bigint;
 
-  @Field(() => Int, { nullable: true, description: 'Share of the planned total in basis points (1 bp = 0.01 %), largest-remainder rounding so shares add up to 10000; null when the plan does not add up or totals 0.' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Share of the planned total in basis points (1 bp = 0.01 %), largest-remainder rounding so shares add up to 10000; null when the plan does not add up or totals 0.',
+  })
   plannedShareBp!: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Disbursed ÷ planned in basis points, rounded down; null when nothing is planned.' })
@@ -178,7 +201,10 @@ export class FieldProblem {
 
 @ObjectType({ description: 'One eligibility condition (DOMAIN.md §4, seed 001), evaluated for a unit.' })
 export class EligibilityCondition {
-  @Field({ description: 'Condition code: ADVANCED_NTM, an indicator code of COMMUNE_SMART_PILOT_ELIGIBILITY_2021_2025 (1.1, 2.1, 2.2, 2.3, 3.1), or a code of a condition judged by the authority.' })
+  @Field({
+    description:
+      'Condition code: ADVANCED_NTM, an indicator code of COMMUNE_SMART_PILOT_ELIGIBILITY_2021_2025 (1.1, 2.1, 2.2, 2.3, 3.1), or a code of a condition judged by the authority.',
+  })
   code!: string;
 
   @Field({ description: 'The condition in Vietnamese, as the guidance words it.' })
@@ -202,7 +228,10 @@ export class EligibilityCondition {
   @Field(() => String, { nullable: true, description: 'The rule as the criteria file writes it, e.g. ">= 50 if EM_MTN_ISL else >= 80".' })
   rule!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Where the value came from (criteria indicator value, recognition decision, admin-units area attributes).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the value came from (criteria indicator value, recognition decision, admin-units area attributes).',
+  })
   source!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Why the status is NO_DATA, or how the threshold was chosen.' })
@@ -217,7 +246,10 @@ export class PilotEligibility {
   @Field(() => Int, { description: 'Year of the facts.' })
   year!: number;
 
-  @Field(() => Boolean, { nullable: true, description: 'True only when every measurable condition is MET (NO_DATA never counts as met); null for kinds without published conditions.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'True only when every measurable condition is MET (NO_DATA never counts as met); null for kinds without published conditions.',
+  })
   eligible!: boolean | null;
 
   @Field({ description: 'No measurable condition is NOT_MET but some are NO_DATA.' })

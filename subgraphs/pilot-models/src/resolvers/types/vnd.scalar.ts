@@ -14,7 +14,8 @@ function parse(value: unknown): bigint {
  */
 export const VndScalar = new GraphQLScalarType<bigint, string>({
   name: 'VND',
-  description: 'An amount in Vietnamese đồng (VND), a whole number written as a string of digits, e.g. "3500000000" (never floating point). Input also accepts a safe integer.',
+  description:
+    'An amount in Vietnamese đồng (VND), a whole number written as a string of digits, e.g. "3500000000" (never floating point). Input also accepts a safe integer.',
   serialize: (value) => (typeof value === 'bigint' ? value.toString() : parse(value).toString()),
   parseValue: parse,
   parseLiteral: (ast) => {
