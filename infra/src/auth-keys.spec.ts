@@ -1,5 +1,5 @@
 import { decodeJwt, importJWK, jwtVerify } from 'jose';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ensureAuthKeys, mintToken, tokenRequestProblems } from './auth-keys';
@@ -20,6 +20,13 @@ describe('embedded sign-in keys and npm run token', () => {
     expect(payload).toMatchObject({ sub: 'lan', roles: ['EDITOR'], units: ['40', '42'] });
     expect(payload.exp! - payload.iat!).toBe(30 * 60);
     expect(decodeJwt(await mintToken(keys, { roles: ['MINISTRY'], units: [], ttl: '3600' }))).toMatchObject({ sub: 'ministry-all' });
+  });
+
+  it('keeps only the key folder private, so PostgreSQL (another user) can still enter the data folder beside it', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'ntm-auth-'));
+    await ensureAuthKeys(path.join(root, '.data', 'auth'));
+    expect(statSync(path.join(root, '.data')).mode & 0o005).toBe(0o005);
+    expect(statSync(path.join(root, '.data', 'auth')).mode & 0o077).toBe(0);
   });
 
   it('says what is wrong with a token request', () => {

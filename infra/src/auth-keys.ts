@@ -40,6 +40,9 @@ export async function ensureAuthKeys(dir: string = authDirOf()): Promise<AuthKey
   const jwksFile = path.join(dir, 'jwks.json');
   const secretFile = path.join(dir, 'internal-secret');
   if (!existsSync(keyFile) || !existsSync(jwksFile)) {
+    // Only the key folder is private: its parent is the data folder the embedded PostgreSQL (run as
+    // the postgres user when started by root) must be able to enter to reach its own data directory.
+    mkdirSync(path.dirname(dir), { recursive: true });
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const { publicKey, privateKey } = await generateKeyPair(ALG, { crv: 'Ed25519', extractable: true });
     const publicJwk = await exportJWK(publicKey);
