@@ -4,6 +4,8 @@ import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { openLocalStack } from '../local-stack';
+import { IDENTITY_HEADER, signInternalIdentity, urlVariableOf } from '@ntm/kit';
+import type { AuthKeys } from '../auth-keys';
 
 /**
  * `npm run bench:gateway`: what the gateway costs on a trivial operation, with every limit on.
@@ -36,12 +38,15 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Headers of the direct path: a subgraph answers only requests carrying the identity the gateway signs. */
+let directHeaders: Record<string, string> = {};
+
 /** One POST of the trivial query; resolves with the status, rejects on a network error or a GraphQL error. */
-function post(url: URL, agent: Agent): Promise<void> {
+function post(url: URL, agent: Agent, extra: Record<string, string> = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     const req = request(
       url,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(QUERY) } },
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(QUERY), ...extra } },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -59,6 +64,7 @@ function post(url: URL, agent: Agent): Promise<void> {
 /** Sends the query with `concurrency` requests in flight for `seconds`; returns requests/s and mean latency (ms). */
 async function load(target: string, concurrency: number, seconds: number): Promise<{ rps: number; meanMs: number; p99Ms: number; count: number }> {
   const url = new URL(target);
+  const headers = target === directUrl ? directHeaders : {};
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const latencies: number[] = [];
   const until = performance.now() + seconds * 1000;
@@ -67,7 +73,7 @@ async function load(target: string, concurrency: number, seconds: number): Promi
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < until) {
         const t = performance.now();
-        await post(url, agent);
+        await post(url, agent, headers);
         latencies.push(performance.now() - t);
       }
     }),
@@ -85,15 +91,19 @@ async function load(target: string, concurrency: number, seconds: number): Promi
 
 const THIS_GATEWAY = path.resolve(__dirname, '..', '..', '..', 'gateway', 'dist', 'index.js');
 
-async function startGatewayProcess(script: string, port: number, urls: Record<string, string>): Promise<ChildProcess> {
+let directUrl = '';
+
+async function startGatewayProcess(script: string, port: number, urls: Record<string, string>, auth: AuthKeys): Promise<ChildProcess> {
   const child = spawn(process.execPath, [script], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
       GATEWAY_PORT: String(port),
       GATEWAY_HOST: '127.0.0.1',
-      ADMIN_UNITS_URL: urls['admin-units'],
-      CRITERIA_URL: urls.criteria,
+      ...Object.fromEntries(Object.entries(urls).map(([name, url]) => [urlVariableOf(name), url])),
+      INTERNAL_AUTH_SECRET: auth.internalSecret,
+      AUTH_JWKS_FILE: auth.jwksFile,
+      AUTH_ISSUER: auth.issuer,
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -138,10 +148,12 @@ async function main(): Promise<void> {
         ]
       : [['this', THIS_GATEWAY]]) {
       const port = await freePort();
-      children.push(await startGatewayProcess(script, port, urls));
+      children.push(await startGatewayProcess(script, port, urls, local.stack.auth));
       gateways.push({ label: label === 'this' ? 'through the gateway' : `through the gateway (${label})`, url: `http://127.0.0.1:${port}/graphql` });
     }
     const direct = urls['admin-units'];
+    directUrl = direct;
+    directHeaders = { [IDENTITY_HEADER]: await signInternalIdentity(local.stack.auth.internalSecret, null) };
     console.log(
       `trivial operation ${QUERY}; ${seconds} s per measurement; subgraphs in this process, gateway in its own (NODE_ENV=production, every limit on)`,
     );
