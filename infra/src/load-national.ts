@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { loadSyntheticDataset } from '@ntm/criteria';
+import { readLoadArgs } from './load-args';
 import { openLocalStack } from './local-stack';
 
 /**
@@ -9,19 +10,8 @@ import { openLocalStack } from './local-stack';
  * SYNTHETIC data: deterministic, plausible, not real.
  * Options: `--scale 0.1` (a deterministic tenth of the units), `--provinces 40,42`.
  */
-function readArgs(argv: string[]): { scale: number; provinceCodes: string[] | null } {
-  const value = (flag: string) => {
-    const i = argv.indexOf(flag);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const scale = Number(value('--scale') ?? 1);
-  if (!(scale > 0 && scale <= 1)) throw new Error(`--scale must be a number in (0, 1], got ${value('--scale')}`);
-  const provinces = value('--provinces');
-  return { scale, provinceCodes: provinces ? provinces.split(',').map((p) => p.trim()) : null };
-}
-
 async function main(): Promise<void> {
-  const args = readArgs(process.argv.slice(2));
+  const args = readLoadArgs(process.argv.slice(2), 1);
   const local = await openLocalStack();
   try {
     const criteria = local.stack.subgraphs.find((s) => s.name === 'criteria')!;

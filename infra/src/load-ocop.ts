@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { loadOcopDataset } from '@ntm/ocop';
+import { readLoadArgs } from './load-args';
 import { openLocalStack } from './local-stack';
 
 /**
@@ -7,19 +8,8 @@ import { openLocalStack } from './local-stack';
  * (domain/generate.ts of @ntm/ocop; deterministic, plausible, not real) loaded set-based with COPY,
  * replacing the generated rows; prints rows per table and the load rate.
  */
-function readArgs(argv: string[]): { scale: number; provinceCodes: string[] | null } {
-  const value = (flag: string) => {
-    const i = argv.indexOf(flag);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const scale = Number(value('--scale') ?? 1);
-  if (!(scale > 0 && scale <= 10)) throw new Error(`--scale must be a number in (0, 10], got ${value('--scale')}`);
-  const provinces = value('--provinces');
-  return { scale, provinceCodes: provinces ? provinces.split(',').map((p) => p.trim()) : null };
-}
-
 async function main(): Promise<void> {
-  const args = readArgs(process.argv.slice(2));
+  const args = readLoadArgs(process.argv.slice(2), 10);
   const local = await openLocalStack();
   try {
     const ocop = local.stack.subgraphs.find((s) => s.name === 'ocop')!;

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 // Pure domain code of the criteria subgraph and the real unit list reader of @ntm/names (not their entry points).
 import { ImportUnitResolver, type ProfileUnit } from '@ntm/criteria/dist/domain/import/unit-resolution';
 import { readUnitList } from '@ntm/names/dist/shared-data';
+import { abbreviateKind, KIND, unaccented } from './messy-names';
 
 /**
  * How well an import resolves names as spreadsheets write them, on a GENERATED set of mistakes
@@ -30,14 +31,6 @@ function prng(seed: number): () => number {
   };
 }
 
-const unaccented = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D');
-const KIND = /^(Xã|Phường|Thị trấn)\s+/;
-const ABBREVIATION: Record<string, string> = { Xã: 'X.', Phường: 'P.', 'Thị trấn': 'TT.' };
 const DISTRICT_ABBREVIATION: [RegExp, string][] = [
   [/^Huyện\s+/, 'H. '],
   [/^Quận\s+/, 'Q. '],
@@ -79,7 +72,7 @@ interface Kind {
 const KINDS: Kind[] = [
   { name: 'exact, with its district', write: (u, d) => ({ name: u.name, district: d.name }) },
   { name: 'capitals without diacritics', write: (u) => ({ name: unaccented(u.name).toUpperCase(), district: null }) },
-  { name: 'abbreviated kind ("X.", "P.")', write: (u) => ({ name: u.name.replace(KIND, (k) => `${ABBREVIATION[k.trim()] ?? k}`), district: null }) },
+  { name: 'abbreviated kind ("X.", "P.")', write: (u) => ({ name: abbreviateKind(u.name), district: null }) },
   { name: 'no kind word', write: (u) => ({ name: u.name.replace(KIND, ''), district: null }) },
   {
     name: 'i/y written the other way',
@@ -98,7 +91,7 @@ const KINDS: Kind[] = [
     name: 'district written inside the name cell',
     write: (u, d) => {
       const district = DISTRICT_ABBREVIATION.reduce((text, [re, abbr]) => text.replace(re, abbr), d.name);
-      return { name: `${u.name.replace(KIND, (k) => `${ABBREVIATION[k.trim()] ?? k}`)} - ${district}`, district: null };
+      return { name: `${abbreviateKind(u.name)} - ${district}`, district: null };
     },
   },
   { name: 'one typo, with its district', write: (u, d, r) => ({ name: typo(u.name, r), district: d.name }) },

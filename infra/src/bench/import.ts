@@ -8,6 +8,8 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { mintToken } from '../auth-keys';
 import { openLocalStack } from '../local-stack';
+import { csvField } from '@ntm/data-files';
+import { abbreviateKind, unaccented } from './messy-names';
 
 /**
  * The import benchmark: a GENERATED 500,000-row CSV with messy names (no diacritics, abbreviated
@@ -30,17 +32,6 @@ function arg(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-const unaccented = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D');
-const KIND = /^(Xã|Phường|Thị trấn)\s+/;
-const ABBREVIATION: Record<string, string> = { Xã: 'X.', Phường: 'P.', 'Thị trấn': 'TT.' };
-const abbreviate = (name: string) => name.replace(KIND, (k) => ABBREVIATION[k.trim()] ?? k);
-const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
 /** How a unit's name is written in the file: a fixed mix of the mistakes spreadsheets bring. */
 function messy(name: string, district: string, i: number): string {
   switch (i % 10) {
@@ -49,13 +40,13 @@ function messy(name: string, district: string, i: number): string {
       return unaccented(name).toLowerCase();
     case 2:
     case 3:
-      return abbreviate(name);
+      return abbreviateKind(name);
     case 4: {
       const at = name.length - 2; // one typo: two letters swapped near the end
       return name.slice(0, at - 1) + name[at] + name[at - 1] + name.slice(at + 1);
     }
     case 5:
-      return `${abbreviate(name)} - ${district
+      return `${abbreviateKind(name)} - ${district
         .replace(/^Huyện /, 'H. ')
         .replace(/^Thành phố /, 'TP ')
         .replace(/^Thị xã /, 'TX ')}`;
@@ -108,9 +99,9 @@ async function main(): Promise<void> {
     let buffer = '';
     for (let u = 0; written < rows && u < units.length; u++) {
       const unit = units[u];
-      const name = csvCell(messy(unit.name, unit.district, u));
+      const name = csvField(messy(unit.name, unit.district, u));
       for (let k = 0; k < indicators.length && written < rows; k++, written++) {
-        buffer += `${name},${csvCell(unit.district)},${YEAR},${indicators[k].code},${csvCell(valueFor(indicators[k].value_type, written))}\n`;
+        buffer += `${name},${csvField(unit.district)},${YEAR},${indicators[k].code},${csvField(valueFor(indicators[k].value_type, written))}\n`;
         if (buffer.length > 1 << 20) {
           if (!out.write(buffer)) await once(out, 'drain');
           buffer = '';
