@@ -6,6 +6,17 @@ import { authorizeWrite } from '../services/access';
 import { IndicatorValueKeyInput } from './inputs/indicator-value-key.input';
 import { SetIndicatorValuesResult } from './types/set-values.types';
 
+/** The signed-in APPROVER whose units cover every row of `input` (else UNAUTHENTICATED / FORBIDDEN naming the units). */
+function approverOf(ctx: Context, operation: string, input: IndicatorValueKeyInput[]) {
+  return authorizeWrite(
+    ctx.em,
+    ctx.user,
+    APPROVE_ROLES,
+    operation,
+    input.map((r) => ({ code: r.unitCode, asOf: r.asOf ?? today() })),
+  );
+}
+
 @Resolver()
 export class ValueApprovalResolver {
   @Mutation(() => SetIndicatorValuesResult, {
@@ -16,13 +27,7 @@ export class ValueApprovalResolver {
     @Arg('input', () => [IndicatorValueKeyInput], { description: 'The values to approve.' }) input: IndicatorValueKeyInput[],
     @Ctx() ctx: Context,
   ): Promise<SetIndicatorValuesResult> {
-    const user = await authorizeWrite(
-      ctx.em,
-      ctx.user,
-      APPROVE_ROLES,
-      'approveIndicatorValues',
-      input.map((r) => ({ code: r.unitCode, asOf: r.asOf ?? today() })),
-    );
+    const user = await approverOf(ctx, 'approveIndicatorValues', input);
     const { written, errors } = await (await ctx.services.approvals()).approve(input, user);
     return { accepted: errors.length === 0, writtenCount: written, errors };
   }
@@ -36,13 +41,7 @@ export class ValueApprovalResolver {
     @Arg('reason', () => String, { description: 'Why they are returned; required, kept in the history.' }) reason: string,
     @Ctx() ctx: Context,
   ): Promise<SetIndicatorValuesResult> {
-    const user = await authorizeWrite(
-      ctx.em,
-      ctx.user,
-      APPROVE_ROLES,
-      'unapproveIndicatorValues',
-      input.map((r) => ({ code: r.unitCode, asOf: r.asOf ?? today() })),
-    );
+    const user = await approverOf(ctx, 'unapproveIndicatorValues', input);
     if (!reason.trim()) throw userInputError('reason: must not be empty; say why the values are returned', { field: 'reason' });
     const { written, errors } = await (await ctx.services.approvals()).unapprove(input, user, reason.trim());
     return { accepted: errors.length === 0, writtenCount: written, errors };
