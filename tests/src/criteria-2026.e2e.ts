@@ -206,7 +206,8 @@ describe('the 2026–2030 national criteria', () => {
       const write = await graph.ok(
         `mutation($input: [IndicatorValueInput!]!) { setIndicatorValues(input: $input) { accepted errors { row field reason } } }`,
         {
-          input: keys.map((k) => ({ ...k, value })),
+          // SUBMITTED: roll-ups never count a DRAFT.
+          input: keys.map((k) => ({ ...k, value, status: 'SUBMITTED' })),
         },
         editor,
       );
@@ -238,6 +239,33 @@ describe('the 2026–2030 national criteria', () => {
       { fromGroup: 2, toGroup: 1, changedBy: 'admin-2026-e2e' },
       { fromGroup: 1, toGroup: 2, changedBy: 'admin-2026-e2e' },
     ]);
+  });
+
+  it('never counts a DRAFT in a roll-up, for any reader, while the editor sees it in the per-unit assessment', async () => {
+    const unit = (await ngheAnCommunes()).find((c) => c.kind === 'Xã')!;
+    // 2027: nothing synthetic is stored, so the values counted are the ones written here.
+    const counted = async () => {
+      const data = await graph.ok(`{ attainmentSummary(year: 2027, within: "40") { indicators { code metCount notMetCount } } }`, undefined, editor);
+      const row = data.attainmentSummary.indicators.find((i: any) => i.code === '2.2');
+      return row.metCount + row.notMetCount;
+    };
+    const write = (status: string) =>
+      graph.ok(
+        `mutation($input: [IndicatorValueInput!]!) { setIndicatorValues(input: $input) { accepted errors { row field reason } } }`,
+        { input: [{ unitCode: unit.code, indicatorCode: '2.2', year: 2027, value: '50', status }] },
+        editor,
+      );
+    const before = await counted();
+    expect((await write('DRAFT')).setIndicatorValues.accepted).toBe(true);
+    expect(await counted()).toBe(before);
+    const seen = await graph.ok(
+      `{ adminUnit(code: "${unit.code}") { assessment(year: 2027) { criteria { indicators { code value } } } } }`,
+      undefined,
+      editor,
+    );
+    expect(seen.adminUnit.assessment.criteria.flatMap((c: any) => c.indicators).find((i: any) => i.code === '2.2').value).toBe('50');
+    expect((await write('SUBMITTED')).setIndicatorValues.accepted).toBe(true);
+    expect(await counted()).toBe(before + 1);
   });
 
   it('assesses province completion (Appendix III) from the province’s communes and their recognitions, explained', async () => {
