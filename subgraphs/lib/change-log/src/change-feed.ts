@@ -1,15 +1,18 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { PageInfo, userInputError } from '@ntm/kit';
-import { Directive, Field, ObjectType } from 'type-graphql';
+import { Arg, Ctx, Directive, Field, Int, ObjectType, Query, Resolver, type ClassType } from 'type-graphql';
 import { encodeCursor, advanceCursor, START_CURSOR, type ChangeCursor } from './cursor';
 import { ExportRefusal, type DatasetExport, type ExportColumn } from './dataset-export';
 import {
   changeWindowSql,
   dataVersion,
+  knexQueryable,
   parseSince,
   readChangePage,
   subtreeUnitIds,
   textArraySql,
   UNIT_REF,
+  MAX_CHANGES_PAGE,
   type ChangePage,
   type Queryable,
 } from './reader';
@@ -253,4 +256,39 @@ export function recordFeedExport(options: { name: string; description: string; f
       return { select, version, cursor };
     },
   };
+}
+
+/** Runs `fn` in one REPEATABLE READ, READ ONLY transaction of the request's entity manager. */
+export const snapshotRunner =
+  (em: EntityManager) =>
+  <T>(fn: (q: Queryable) => Promise<T>): Promise<T> =>
+    em.getKnex().transaction((trx) => fn(knexQueryable(trx)), { isolationLevel: 'repeatable read', readOnly: true });
+
+/**
+ * A resolver class with one query, `<query>(since, within, first): RecordChangeConnection`, over a
+ * feed: each subgraph names its own (pilotChanges, ocopRatingChanges) with the same arguments and
+ * cursor semantics as criteria's indicatorValueChanges.
+ */
+export function recordChangesResolver(options: { query: string; description: string; feed: RecordFeed }): ClassType {
+  @Resolver()
+  class RecordChangesResolver {
+    @Query(() => RecordChangeConnection, { name: options.query, description: options.description })
+    async changes(
+      @Arg('since', () => String, {
+        nullable: true,
+        description: 'Cursor of the last pull (endCursor, or the X-NTM-Cursor of an export); absent: from the start.',
+      })
+      since: string | null,
+      @Arg('within', () => String, {
+        nullable: true,
+        description: 'Only records of units under this unit code (today’s list, with the pre-reform units that went into it) or unit id.',
+      })
+      within: string | null,
+      @Arg('first', () => Int, { defaultValue: 500, description: `Changes per page, 1–${MAX_CHANGES_PAGE}.` }) first: number,
+      @Ctx() ctx: { em: EntityManager },
+    ): Promise<RecordChangeConnection> {
+      return readRecordChanges(snapshotRunner(ctx.em), options.feed, { since: since ?? null, within: within ?? null, first });
+    }
+  }
+  return RecordChangesResolver;
 }

@@ -207,7 +207,7 @@ export function registerExports(app: FastifyInstance, deps: SubgraphRouteDeps, o
   const callerOf =
     options.callerOf ??
     ((request: FastifyRequest) => verifyInternalIdentity(deps.internalAuthSecret, request.headers[IDENTITY_HEADER] as string | undefined));
-  const index = { exports: [...(options.entries ?? []), ...options.datasets.map(indexEntryOf)] };
+  const index = { licence: OPEN_DATA_LICENCE, exports: [...(options.entries ?? []), ...options.datasets.map(indexEntryOf)] };
   const names = new Set<string>();
   for (const e of index.exports) {
     if (!/^[a-z0-9-]{1,40}$/.test(e.name) || names.has(e.name)) throw new Error(`export name "${e.name}" is not a unique path segment`);
@@ -301,3 +301,9 @@ export function registerExports(app: FastifyInstance, deps: SubgraphRouteDeps, o
     if (ownPool) await ownPool.end();
   };
 }
+
+/** A SubgraphModule `routes` hook serving these exports (and their index). */
+export const exportRoutes =
+  (options: ExportRoutesOptions) =>
+  (app: FastifyInstance, deps: SubgraphRouteDeps): (() => Promise<void>) =>
+    registerExports(app, deps, options);

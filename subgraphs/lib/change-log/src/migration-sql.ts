@@ -141,3 +141,29 @@ export function captureTriggersSql(spec: CaptureSpec): string[] {
 export function dropCaptureTriggersSql(table: string): string[] {
   return ['insert', 'update', 'delete', 'truncate'].map((op) => `drop trigger if exists ${table}_change_log_${op} on ${table}`);
 }
+
+/** Logs the rows a table already holds as UPSERTs (when a change log is added to tables with data). */
+export function backfillSql(spec: CaptureSpec): string {
+  captureTriggersSql(spec);
+  const copy = spec.copy ?? [];
+  return `insert into change_log (entity, op, record_key, unit_id, data${copy.map((c) => `, ${c}`).join('')})
+          select '${spec.entity}', 'UPSERT', ${spec.key}, ${spec.unit}, ${spec.data ?? 'to_jsonb(r)'}${copy.map((c) => `, r.${c}`).join('')}
+            from ${spec.table} r`;
+}
+
+/**
+ * Everything a subgraph's migration needs for a change log of the shared shape over some tables:
+ * the table, the capture function, each table's triggers, and its rows so far as UPSERTs.
+ */
+export function changeLogMigrationSql(specs: CaptureSpec[]): string[] {
+  return [...changeLogTableSql(), CAPTURE_FUNCTION_SQL, ...specs.flatMap((s) => captureTriggersSql(s)), ...specs.map(backfillSql)];
+}
+
+/** The reverse of changeLogMigrationSql. */
+export function dropChangeLogSql(specs: CaptureSpec[]): string[] {
+  return [
+    ...specs.flatMap((s) => dropCaptureTriggersSql(s.table)),
+    `drop function if exists change_log_capture()`,
+    `drop table if exists change_log`,
+  ];
+}
