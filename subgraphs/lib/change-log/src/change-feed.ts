@@ -232,7 +232,7 @@ export function recordFeedExport(options: { name: string; description: string; f
       const from: ChangeCursor = since && since.ok ? since.cursor : START_CURSOR;
       const window = changeWindowSql(from, ctx.horizon);
       const cursor = encodeCursor(advanceCursor(from, null, ctx.horizon));
-      const columns = `c.op, c.position, c.entity, c.record_key, c.unit_id, c.data, c.changed_at`;
+      const columns = `c.op, c.position, c.entity, c.record_key as "key", c.unit_id as "unitId", c.data, c.changed_at as "changedAt"`;
       if (since) {
         const where = [`c.entity in (${entityList(feed.entities)})`, ...window];
         if (units) where.push(`(c.op = 'RESET' or c.unit_id = any(${textArraySql(units)}))`);
