@@ -307,3 +307,30 @@ export const exportRoutes =
   (options: ExportRoutesOptions) =>
   (app: FastifyInstance, deps: SubgraphRouteDeps): (() => Promise<void>) =>
     registerExports(app, deps, options);
+
+/** A text literal for SQL that COPY can take (standard_conforming_strings: quotes doubled). */
+export const textLiteral = (value: string): string => `'${value.replace(/'/g, "''")}'`;
+
+/**
+ * A SELECT of rows computed in this process (roll-ups), so they stream through COPY like any other
+ * export: each value a typed literal (text quoted, numbers checked finite, booleans), in `columns` order.
+ */
+export function rowsSelect(columns: readonly ExportColumn[], rows: readonly (readonly unknown[])[]): string {
+  const cast = (kind: FieldKind) =>
+    kind === 'number' ? 'numeric' : kind === 'boolean' ? 'boolean' : kind === 'json' ? 'jsonb' : kind === 'timestamp' ? 'timestamptz' : 'text';
+  const literal = (value: unknown, column: ExportColumn): string => {
+    if (value === null || value === undefined) return `null::${cast(column.kind)}`;
+    if (column.kind === 'number') {
+      if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`${column.key}: not a finite number: ${JSON.stringify(value)}`);
+      return `${value}::numeric`;
+    }
+    if (column.kind === 'boolean') return value ? 'true' : 'false';
+    if (column.kind === 'json') return `${textLiteral(JSON.stringify(value))}::jsonb`;
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    return `${textLiteral(text)}::${cast(column.kind)}`;
+  };
+  const names = columns.map((c) => `"${c.key}"`).join(', ');
+  if (rows.length === 0) return `select ${columns.map((c) => `null::${cast(c.kind)} as "${c.key}"`).join(', ')} where false`;
+  const values = rows.map((row) => `(${columns.map((c, i) => literal(row[i], c)).join(', ')})`).join(',\n');
+  return `select * from (values ${values}) as t(${names})`;
+}

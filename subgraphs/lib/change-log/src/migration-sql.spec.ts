@@ -1,4 +1,5 @@
 import { captureTriggersSql, dropCaptureTriggersSql } from './migration-sql';
+import { rowsSelect } from './dataset-export';
 import { changeWindowSql, textArraySql } from './reader';
 
 describe('change log SQL', () => {
@@ -38,5 +39,23 @@ describe('change log SQL', () => {
     expect(() => changeWindowSql({ xid: "1'", position: '5' }, '20')).toThrow(/decimal/);
     expect(() => changeWindowSql({ xid: '1', position: '5', snapshot: "1:2:'" }, '20')).toThrow(/snapshot/);
     expect(textArraySql([`a"b`, `c'd`])).toBe(`'{"a\\"b","c''d"}'::text[]`);
+  });
+});
+
+describe('rows as a SELECT', () => {
+  it('quotes text, checks numbers and types nulls', () => {
+    const columns = [
+      { key: 'code', kind: 'string' as const, description: '' },
+      { key: 'n', kind: 'number' as const, description: '' },
+      { key: 'ok', kind: 'boolean' as const, description: '' },
+    ];
+    expect(
+      rowsSelect(columns, [
+        [`it's`, 3, true],
+        [null, null, false],
+      ]),
+    ).toBe(`select * from (values ('it''s'::text, 3::numeric, true),\n(null::text, null::numeric, false)) as t("code", "n", "ok")`);
+    expect(rowsSelect(columns, [])).toBe(`select null::text as "code", null::numeric as "n", null::boolean as "ok" where false`);
+    expect(() => rowsSelect(columns, [['x', Number.NaN, true]])).toThrow(/n: not a finite number/);
   });
 });
