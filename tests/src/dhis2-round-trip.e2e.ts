@@ -1,7 +1,7 @@
 /**
  * The DHIS2 round trip (issue 14): a district of Nghệ An (province 40, which the default synthetic
  * dataset fills; other tests load other provinces, in any order) exported in DHIS2's data-value CSV
- * (`format=dhis2csv`, the DHIS2 format `POST /imports` reads) goes back through `POST /imports`: the
+ * (`format=dhis2csv`) or dataValueSets JSON (`format=dhis2`) goes back through `POST /imports`: the
  * dry run finds every row, every row UNCHANGED, no error; committing writes nothing, and a second
  * export is the same bytes. Only values of a criteria set not in force in the year (which the import
  * refuses by rule) may be rejected, and exactly those, counted from the database.
@@ -58,7 +58,7 @@ describe('DHIS2 export → POST /imports round trip', () => {
     throw new Error(`import ${id} still running`);
   };
 
-  it('re-imports every exported row unchanged, and the export after the commit is byte-identical', async () => {
+  it('re-imports every exported row of DHIS2 CSV unchanged, and the export after the commit is byte-identical', async () => {
     const before = await exportCsv();
     const lines = before.trim().split('\n');
     expect(lines[0]).toBe('dataelement,period,orgunit,catoptcombo,attroptcombo,value,storedby,lastupdated,comment,followup');
@@ -118,5 +118,45 @@ describe('DHIS2 export → POST /imports round trip', () => {
     expect(after.split('\n')[0]).toBe(lines[0]);
     expect(sortLines(after)).toEqual(sortLines(before));
     expect(after.length).toBe(before.length);
+  });
+
+  it('re-imports DHIS2 dataValueSets JSON (format=dhis2) the same way: every data value UNCHANGED', async () => {
+    const res = await fetch(`${gatewayBase()}/exports/indicator-values?year=2024&within=${district.code}&format=dhis2`, {
+      headers: { authorization: `Bearer ${ministry}` },
+    });
+    const before = await res.text();
+    const values = (JSON.parse(before) as { dataValues: { dataElement: string }[] }).dataValues;
+    expect(values.length).toBeGreaterThan(10);
+    const refused = (
+      await db.query<{ n: number }>(
+        `select count(*)::int as n from indicator_value v join unit_profile p on p.unit_id = v.unit_id
+           join indicator i on i.id = v.indicator_id join criteria_set s on s.code = i.set_code
+          where v.year = 2024 and (p.unit_id = $1 or p.ancestor_ids @> array[$1])
+            and 2024 not between substr(s.phase, 1, 4)::int and substr(s.phase, 6, 4)::int`,
+        [district.unitId],
+      )
+    ).rows[0].n;
+    const same = values.length - refused;
+    const form = new FormData();
+    form.append('file', new Blob([before]), `nghe-an-${district.code}-2024.dhis2.json`);
+    const upload = await fetch(`${gatewayBase()}/imports?source=dhis2-json-round-trip`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${editor}` },
+    });
+    expect(upload.status).toBe(202);
+    const dryRun = await job(((await upload.json()) as { id: string }).id);
+    expect(dryRun.failure).toBeNull();
+    expect(dryRun.conflicts.map((c: any) => [c.reason, c.count])).toEqual(refused ? [['INDICATOR_NOT_IN_FORCE', refused]] : []);
+    expect(dryRun.counts).toEqual({
+      rows: values.length,
+      ok: same,
+      warning: 0,
+      error: refused,
+      create: 0,
+      update: 0,
+      unchanged: same,
+      reject: refused,
+    });
   });
 });
