@@ -34,6 +34,8 @@ interface Feed {
   textColumn: string;
   /** Copies a row under a new key; returns the new key. */
   copyRow: (client: Client, from: string) => Promise<string>;
+  /** Another key for a row (an update that changes the key: a tombstone of the old one). */
+  renamed: (key: string) => string;
 }
 
 const FEEDS: Feed[] = [
@@ -62,6 +64,7 @@ const FEEDS: Feed[] = [
       await c.query(`insert into pilot select * from pilot_copy`);
       return `feed-test-${from}`;
     },
+    renamed: (key) => `${key}-renamed`,
   },
   {
     label: 'OCOP ratings',
@@ -93,6 +96,7 @@ const FEEDS: Feed[] = [
       );
       return rows[0].id;
     },
+    renamed: (key) => String(Number(key) + 1_000_000),
   },
 ];
 
@@ -209,13 +213,21 @@ describe.each(FEEDS)('change feed of $label', (feed) => {
     apply(state, whileOpen.changes);
     cursor = whileOpen.cursor;
     await a.query('commit');
-    await b.query(`delete from ${feed.table} where ${feed.keyColumn}::text = $1`, [copy]);
+    // An update that changes the key: the old key's tombstone and the new key's upsert; then a delete.
+    const renamed = feed.renamed(copy);
+    await b.query(`update ${feed.table} set ${feed.keyColumn} = $2 where ${feed.keyColumn}::text = $1`, [copy, renamed]);
+    await b.query(`delete from ${feed.table} where ${feed.keyColumn}::text = $1`, [renamed]);
 
     const after = await pullAll(feed, cursor, 2);
     const keys = after.changes.map((c) => `${c.op}:${c.key}`);
-    expect(keys).toEqual(expect.arrayContaining([`UPSERT:${first}`, `UPSERT:${second}`, `UPSERT:${copy}`, `DELETE:${copy}`]));
-    // The tombstone comes after the copy's upsert.
+    expect(keys).toEqual(
+      expect.arrayContaining([`UPSERT:${first}`, `UPSERT:${second}`, `UPSERT:${copy}`, `DELETE:${copy}`, `UPSERT:${renamed}`, `DELETE:${renamed}`]),
+    );
+    // Each tombstone comes after its upsert.
     expect(keys.lastIndexOf(`DELETE:${copy}`)).toBeGreaterThan(keys.indexOf(`UPSERT:${copy}`));
+    expect(keys.lastIndexOf(`DELETE:${renamed}`)).toBeGreaterThan(keys.indexOf(`UPSERT:${renamed}`));
+    // The rename logged no tombstone for the rows it did not re-key.
+    expect(keys.filter((k) => k === `DELETE:${first}` || k === `DELETE:${second}`)).toEqual([]);
     apply(state, after.changes);
     expect(state).toEqual(await tableState(b, feed));
 

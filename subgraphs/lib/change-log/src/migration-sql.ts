@@ -75,10 +75,12 @@ export const CAPTURE_FUNCTION_SQL = `
       return null;
     end if;
     if TG_OP = 'UPDATE' then
-      -- The old key is gone when no new row has it (inside the subquery, r is the new row).
-      execute format('insert into change_log (entity, op, record_key, unit_id%s) select $1, ''DELETE'', %s, %s%s from old_rows r
-                       where (%s) not in (select (%s) from new_rows r)',
-                     keep_cols, v_key, v_unit, keep_vals, v_key, v_key) using v_entity;
+      -- The old key is gone when no new row has it: an anti-join on the keys (a hash anti-join for
+      -- large statements; NOT IN would fall back to a nested scan once the keys outgrow work_mem).
+      execute format('insert into change_log (entity, op, record_key, unit_id%s) select $1, ''DELETE'', r.change_log_key__, %s%s
+                        from (select r.*, (%s) as change_log_key__ from old_rows r) r
+                       where not exists (select 1 from (select (%s) as k from new_rows r) n where n.k = r.change_log_key__)',
+                     keep_cols, v_unit, keep_vals, v_key, v_key) using v_entity;
     end if;
     execute format('insert into change_log (entity, op, record_key, unit_id, data%s) select $1, ''UPSERT'', %s, %s, %s%s from new_rows r',
                    copy_cols, v_key, v_unit, v_data, copy_vals) using v_entity;
