@@ -7,7 +7,7 @@ import { DEFAULT_LIMITS, limitsOptions, type GatewayLimits } from './plugins/lim
 import { persistedOperationsCache, persistedOperationsPlugin, type PersistedOperations } from './plugins/persisted-operations';
 import { strictScalarsPlugin } from './plugins/strict-scalars';
 import { registerExportProxy } from './exports/proxy';
-import { declaredSubgraphUrl } from './supergraph';
+import { declaredSubgraphs, declaredSubgraphUrl } from './supergraph';
 import { createAuthenticator, type GatewayAuthSettings } from './auth';
 import { importAuthenticator, registerImportRoutes, type UploadAuthenticator } from './imports';
 
@@ -99,19 +99,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     host: options.host,
     corsOrigin: options.corsOrigin ?? '*',
     logger,
-    // The embedded issuer's public keys, for clients and for anyone checking a token; the HTTP routes
-    // of the criteria subgraph (which owns the values): file imports streamed on to it, and bulk pulls
-    // and open data (GET /exports/*) streamed back from it — all behind the same sign-in.
+    // The embedded issuer's public keys, for clients and for anyone checking a token; file imports
+    // streamed on to the criteria subgraph (which owns the values), and bulk pulls and open data
+    // (GET /exports/*) streamed back from the subgraph that declares each export — all behind the same sign-in.
     configure: async (app) => {
       if (auth.publicJwks) app.get('/.well-known/jwks.json', async () => auth.publicJwks);
       const criteriaUrl = options.subgraphUrls?.criteria ?? declaredSubgraphUrl(options.supergraphSdl, 'criteria');
       if (criteriaUrl) {
         await registerImportRoutes(app, { criteriaUrl, authenticate: options.importAuthenticator ?? importAuthenticator(auth), logger });
-        registerExportProxy(app, {
-          subgraphGraphqlUrl: criteriaUrl,
-          identityHeaders: async (request) => ({ [IDENTITY_HEADER]: await auth.forward(await auth.authenticate(request.headers.authorization)) }),
-        });
       }
+      // GET /exports/<name>: to the subgraph whose export index lists it.
+      registerExportProxy(app, {
+        subgraphUrls: Object.fromEntries(declaredSubgraphs(options.supergraphSdl).map((s) => [s.name, options.subgraphUrls?.[s.name] ?? s.url])),
+        identityHeaders: async (request) => ({ [IDENTITY_HEADER]: await auth.forward(await auth.authenticate(request.headers.authorization)) }),
+        serviceHeaders: async () => ({ [IDENTITY_HEADER]: await auth.forward(null) }),
+      });
     },
     context: async ({ req, requestId }) => {
       const user = await auth.authenticate(req.headers.authorization);

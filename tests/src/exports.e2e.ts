@@ -154,7 +154,7 @@ describe('streamed exports through the gateway', () => {
       district.unitId,
     ]);
     await db.query(`delete from indicator_value where year = 2024 and unit_id = any($1::text[])`, [ids.rows.map((r) => r.unit_id)]);
-    // POST /imports is not on this branch: the DHIS2 rows go back through the API, field for field —
+
     // written SUBMITTED by an editor, then approved by another user (APPROVED is given only by approval).
     const editor = await tokenFor({ role: 'ADMIN', sub: 'dhis2-reimport' });
     const approver = await tokenFor({ role: 'ADMIN', sub: 'dhis2-approver' });

@@ -1,6 +1,7 @@
 import type { SubgraphModule } from '@ntm/kit';
 import { AdminUnit } from './entities/admin-unit.entity';
 import { CommuneGroupCorrection } from './entities/commune-group-correction.entity';
+import { adminUnitsExportRoutes } from './exports/admin-units.export';
 import { UnitLineage } from './entities/unit-lineage.entity';
 import { UnitList } from './entities/unit-list.entity';
 import { createAdminUnitLoaders, type AdminUnitLoaders } from './loaders/admin-unit.loader';
@@ -20,4 +21,6 @@ export const adminUnitsSubgraph: SubgraphModule<AdminUnitLoaders, AdminUnitServi
   createServices: createAdminUnitServices,
   createLoaders: createAdminUnitLoaders,
   seed: seedUnits,
+  // GET /exports/admin-units through the gateway (reference data as open-data files).
+  routes: adminUnitsExportRoutes,
 };

@@ -17,6 +17,7 @@ import { createCriteriaServices, type CriteriaServices } from './services';
 import { buildCriteriaSchema } from './schema';
 import { seedCriteria } from './seed/criteria.seed';
 import { registerExportRoutes } from './changes/export.routes';
+import { attainmentSummaryExport, CRITERIA_SETS_EXPORT } from './changes/reference-exports';
 
 /** The criteria & indicators subgraph (bộ tiêu chí, chỉ tiêu): sets, values, computed attainment. */
 export const criteriaSubgraph: SubgraphModule<CriteriaLoaders, CriteriaServices> = {
@@ -46,6 +47,6 @@ export const criteriaSubgraph: SubgraphModule<CriteriaLoaders, CriteriaServices>
   // Internal HTTP routes the gateway forwards to: spreadsheet uploads, and streamed exports (which close their pool on stop).
   routes: async (app, deps) => {
     await importRoutes(app, deps);
-    return registerExportRoutes(app, deps);
+    return registerExportRoutes(app, deps, { datasets: [CRITERIA_SETS_EXPORT, attainmentSummaryExport(deps.orm)] });
   },
 };

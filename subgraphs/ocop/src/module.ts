@@ -1,5 +1,7 @@
 import { keepUnitProfilesCurrent, UnitProfile } from '@ntm/admin-unit-contract';
+import { ChangeLogRecord } from '@ntm/change-log';
 import type { SubgraphModule } from '@ntm/kit';
+import { registerOcopExports } from './changes/ocop-rating-changes';
 import { CooperativeRecord } from './entities/cooperative.entity';
 import { LinkageCommuneRecord, LinkageParticipantRecord, LinkageProjectRecord, LinkageSupportItemRecord } from './entities/linkage.entity';
 import { EcommerceListingRecord } from './entities/listing.entity';
@@ -31,10 +33,13 @@ export const ocopSubgraph: SubgraphModule<OcopLoaders> = {
     LinkageSupportItemRecord,
     EcommerceListingRecord,
     UnitProfile,
+    ChangeLogRecord,
   ],
   migrations,
   buildSchema: buildOcopSchema,
   createLoaders: createOcopLoaders,
   seed: seedOcop,
   background: keepUnitProfilesCurrent,
+  // GET /exports/ocop-ratings through the gateway (the change feed as a streamed export).
+  routes: registerOcopExports,
 };

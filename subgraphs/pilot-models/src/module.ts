@@ -1,5 +1,7 @@
 import { keepUnitProfilesCurrent, UnitProfile } from '@ntm/admin-unit-contract';
+import { ChangeLogRecord } from '@ntm/change-log';
 import type { SubgraphModule } from '@ntm/kit';
+import { registerPilotExports } from './changes/pilot-changes';
 import { CentralPlanStepRow, LifecycleStepRow, VillageProfile } from './entities/catalogue.entity';
 import { Pilot } from './entities/pilot.entity';
 import { FundingLineRow, PilotChange, PilotStepRow, VillageChecklistItemRow } from './entities/pilot-parts.entity';
@@ -24,10 +26,13 @@ export const pilotModelsSubgraph: SubgraphModule<PilotLoaders> = {
     CentralPlanStepRow,
     VillageProfile,
     UnitProfile,
+    ChangeLogRecord,
   ],
   migrations,
   buildSchema: buildPilotModelsSchema,
   createLoaders: createPilotLoaders,
   seed: seedPilotModels,
   background: keepUnitProfilesCurrent,
+  // GET /exports/pilots through the gateway (the change feed as a streamed export).
+  routes: registerPilotExports,
 };

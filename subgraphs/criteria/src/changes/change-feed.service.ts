@@ -1,8 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { knexQueryable, MAX_CHANGES_PAGE, parseSince, readChangePage, subtreeUnitIds, type ChangePage } from '@ntm/change-log';
 import { userInputError } from '@ntm/kit';
-import { advanceCursor, decodeCursor, encodeCursor, START_CURSOR, type ChangeCursor } from '../domain/changes/change-cursor';
 import type { ExportAccess } from '../domain/changes/export-access';
-import { changesSelect, SUBTREE_SQL } from './export-sql';
+import { changesSelect } from './export-sql';
+
+export { MAX_CHANGES_PAGE };
 
 export interface ChangeRow {
   xid: string;
@@ -17,18 +19,10 @@ export interface ChangeRow {
   changedAt: Date | string;
 }
 
-export interface ChangePage {
-  changes: (ChangeRow & { cursor: string })[];
-  endCursor: string;
-  hasNextPage: boolean;
-}
-
-/** Largest page of the GraphQL feed; bulk pulls use GET /exports/indicator-values?since=. */
-export const MAX_CHANGES_PAGE = 1000;
-
 /**
  * Reads the change feed for small syncs, in one REPEATABLE READ, READ ONLY transaction: the
- * horizon (oldest transaction still running) and the rows come from the same snapshot.
+ * horizon (oldest transaction still running) and the rows come from the same snapshot (the
+ * xid-safe reading is @ntm/change-log's readChangePage).
  */
 export async function readChanges(
   em: EntityManager,
@@ -36,48 +30,28 @@ export async function readChanges(
   within: string | null,
   first: number,
   access: ExportAccess,
-): Promise<ChangePage> {
+): Promise<ChangePage<ChangeRow>> {
   if (!Number.isInteger(first) || first < 1 || first > MAX_CHANGES_PAGE)
     throw userInputError(`first: must be between 1 and ${MAX_CHANGES_PAGE}, got ${first}`, { field: 'first' });
-  let cursor: ChangeCursor = START_CURSOR;
-  if (since !== null && since !== '0') {
-    const decoded = decodeCursor(since);
-    if (!decoded.ok) throw userInputError(`since: ${decoded.reason}`, { field: 'since' });
-    cursor = decoded.cursor;
-  }
-  const knex = em.getKnex();
-  return knex.transaction(
+  const decoded = parseSince(since);
+  if (!decoded.ok) throw userInputError(`since: ${decoded.reason}`, { field: 'since' });
+  const cursor = decoded.cursor;
+  return em.getKnex().transaction(
     async (trx) => {
-      const horizon = ((await trx.raw(`select pg_snapshot_xmin(pg_current_snapshot())::text as horizon`)).rows[0] as { horizon: string }).horizon;
+      const q = knexQueryable(trx);
       const today = new Date().toISOString().slice(0, 10);
-      const subtree = async (refs: string[]) => {
-        const params = [refs.filter((r) => r.includes('@')), refs.filter((r) => !r.includes('@')), today, true];
-        const bindings: unknown[] = [];
-        const sql = SUBTREE_SQL.replace(/\$(\d)/g, (_, n: string) => {
-          bindings.push(params[Number(n) - 1]);
-          return '?';
-        });
-        const rows = (await trx.raw(sql, bindings as never[])).rows as { unit_id: string }[];
-        return rows.map((r) => r.unit_id);
-      };
       let unitIds: string[] | null = null;
       if (within !== null) {
-        unitIds = await subtree([within]);
+        unitIds = await subtreeUnitIds(q, [within], today, true);
         if (unitIds.length === 0) throw userInputError(`within: no unit "${within}" in the unit list in force on ${today}`, { field: 'within' });
       }
       if (access.kind === 'UNITS') {
-        const scope = new Set(await subtree(access.units));
+        const scope = new Set(await subtreeUnitIds(q, access.units, today, true));
         unitIds = unitIds === null ? [...scope] : unitIds.filter((u) => scope.has(u));
       }
-      const literal = (v: string) => `'${v.replace(/'/g, "''")}'`;
-      const sql = changesSelect('rows', cursor, horizon, { year: null, unitIds, published: access.kind === 'PUBLISHED' }, literal, first + 1);
-      const rows = (await trx.raw(sql)).rows as ChangeRow[];
-      const page = rows.slice(0, first);
-      const hasNextPage = rows.length > first;
-      const changes = page.map((r) => ({ ...r, cursor: encodeCursor(advanceCursor(cursor, { xid: r.xid, position: r.position }, null)) }));
-      const last = page.length ? page[page.length - 1] : null;
-      const end = advanceCursor(cursor, last && { xid: last.xid, position: last.position }, hasNextPage ? null : horizon);
-      return { changes, endCursor: encodeCursor(end), hasNextPage };
+      return readChangePage<ChangeRow>(q, cursor, first, (window, limit) =>
+        changesSelect('rows', window, { year: null, unitIds, published: access.kind === 'PUBLISHED' }, limit),
+      );
     },
     { isolationLevel: 'repeatable read', readOnly: true },
   );

@@ -1,3 +1,4 @@
+import { OPEN_DATA_LICENCE, type ExportIndexEntry } from '@ntm/change-log';
 import { EXPORT_COLUMNS } from './export-sql';
 
 /**
@@ -7,12 +8,7 @@ import { EXPORT_COLUMNS } from './export-sql';
  */
 export const DATA_DICTIONARY = {
   dataset: 'NTM indicator values (số liệu chỉ tiêu nông thôn mới)',
-  licence: {
-    name: 'Creative Commons Attribution 4.0 International (CC BY 4.0)',
-    url: 'https://creativecommons.org/licenses/by/4.0/',
-    placeholder: true,
-    note: 'PLACEHOLDER: proposed by this project, not yet decided by the Ministry. Generated (synthetic) values say so in their source and are not real data.',
-  },
+  licence: OPEN_DATA_LICENCE,
   endpoint: 'GET /exports/indicator-values?format=ndjson|csv|dhis2|dhis2csv&year=&within=&since=&published=&gzip=',
   access: {
     anonymous: 'published data only: APPROVED values; a value that stops being approved arrives as a DELETE in change pulls',
@@ -49,3 +45,28 @@ export const DATA_DICTIONARY = {
     ]),
   ),
 } as const;
+
+/** The criteria subgraph's own export routes, as the export index lists them (GET /exports). */
+export const INDICATOR_VALUE_EXPORTS: ExportIndexEntry[] = [
+  {
+    name: 'indicator-values',
+    description: DATA_DICTIONARY.dataset + ': a snapshot, or the changes since a cursor',
+    parameters: {
+      year: 'reporting year (four digits)',
+      within: 'only units under this unit code or id',
+      since: 'a cursor (X-NTM-Cursor of a previous pull) or 0: the changes after it instead of a snapshot',
+      published: 'true: approved values only, whoever asks',
+    },
+    formats: ['ndjson', 'csv', 'dhis2', 'dhis2csv'],
+    access: 'anonymous: approved values only; MINISTRY and ADMIN: everything; EDITOR and APPROVER: every status inside their units',
+    columns: DATA_DICTIONARY.columns,
+  },
+  {
+    name: 'dictionary',
+    description: 'the data dictionary and licence of indicator-values (the column descriptions of every export are in GET /exports)',
+    parameters: {},
+    formats: ['json'],
+    access: 'anyone',
+    columns: {},
+  },
+];

@@ -1,10 +1,12 @@
-import type { ChangeCursor } from '../domain/changes/change-cursor';
+import { SUBTREE_SQL, textArraySql } from '@ntm/change-log';
 import type { ExportFormat } from '../domain/changes/export-access';
+
+export { SUBTREE_SQL };
 
 /**
  * SQL of the exports and of the change feed. COPY takes no bind parameters, so every value put in
- * these statements is either validated (numbers, cursors: decimal digits only) or quoted with
- * `literal` (the pg client's escapeLiteral).
+ * these statements is either validated (numbers, cursors: decimal digits only) or quoted
+ * (textArraySql of @ntm/change-log).
  */
 export interface ExportFilter {
   year: number | null;
@@ -14,18 +16,11 @@ export interface ExportFilter {
   published: boolean;
 }
 
-export type Literal = (value: string) => string;
-
 const DIGITS = /^\d+$/;
 function digits(value: string | number): string {
   const text = String(value);
   if (!DIGITS.test(text)) throw new Error(`not a decimal number: ${text}`);
   return text;
-}
-
-function unitArray(ids: string[], literal: Literal): string {
-  const quoted = ids.map((id) => `"${id.replace(/["\\]/g, '\\$&')}"`).join(',');
-  return `${literal(`{${quoted}}`)}::text[]`;
 }
 
 /** The columns of every row, in order (the data dictionary describes each). */
@@ -90,11 +85,11 @@ function dhis2Columns(): Record<string, string> {
 const DHIS2_CSV = ['dataelement', 'period', 'orgunit', 'catoptcombo', 'attroptcombo', 'value', 'storedby', 'lastupdated', 'comment', 'followup'];
 
 /** The SELECT of a snapshot export of stored values. */
-export function snapshotSelect(format: ExportFormat, filter: ExportFilter, literal: Literal): string {
+export function snapshotSelect(format: ExportFormat, filter: ExportFilter): string {
   const where: string[] = [];
   if (filter.year !== null) where.push(`v.year = ${digits(filter.year)}`);
   if (filter.published) where.push(`v.status = 'APPROVED'`);
-  if (filter.unitIds) where.push(`v.unit_id = any(${unitArray(filter.unitIds, literal)})`);
+  if (filter.unitIds) where.push(`v.unit_id = any(${textArraySql(filter.unitIds)})`);
   let select: string;
   if (format === 'dhis2')
     select = `json_build_object(${Object.entries(dhis2Columns())
@@ -114,26 +109,14 @@ export function snapshotSelect(format: ExportFormat, filter: ExportFilter, liter
 }
 
 /**
- * The SELECT of changes after a cursor, up to the horizon: only transactions below `horizon` (the
- * oldest transaction still running when the reader's snapshot was taken) are read, so a change that
- * commits later with an earlier position is never passed over.
+ * The SELECT of changes in a window (@ntm/change-log's changeWindowSql: after a cursor, below the
+ * horizon — the oldest transaction still running when the reader's snapshot was taken — so a
+ * change that commits later with an earlier position is never passed over).
  */
-export function changesSelect(
-  format: 'ndjson' | 'csv' | 'rows',
-  cursor: ChangeCursor,
-  horizon: string,
-  filter: ExportFilter,
-  literal: Literal,
-  limit?: number,
-): string {
-  const where = [
-    `c.entity = 'INDICATOR_VALUE'`,
-    `c.xid < '${digits(horizon)}'::xid8`,
-    `(c.xid, c.position) > ('${digits(cursor.xid)}'::xid8, ${digits(cursor.position)}::bigint)`,
-  ];
-  if (cursor.snapshot) where.push(`not pg_visible_in_snapshot(c.xid, ${literal(cursor.snapshot)}::pg_snapshot)`);
+export function changesSelect(format: 'ndjson' | 'csv' | 'rows', window: string[], filter: ExportFilter, limit?: number): string {
+  const where = [`c.entity = 'INDICATOR_VALUE'`, ...window];
   if (filter.year !== null) where.push(`(c.op = 'RESET' or c.year = ${digits(filter.year)})`);
-  if (filter.unitIds) where.push(`(c.op = 'RESET' or c.unit_id = any(${unitArray(filter.unitIds, literal)}))`);
+  if (filter.unitIds) where.push(`(c.op = 'RESET' or c.unit_id = any(${textArraySql(filter.unitIds)}))`);
   const columns = changeColumns(filter.published);
   const select =
     format === 'rows'
@@ -159,21 +142,3 @@ export function copyStatement(select: string, format: ExportFormat): string {
   if (format === 'dhis2') return `COPY (${select}) TO STDOUT WITH (FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')`;
   return `COPY (${select}) TO STDOUT WITH (FORMAT csv, HEADER)`;
 }
-
-/**
- * The units under `within` (and under the caller's scope): roots by id, or by code on the list in
- * force on `date`; with `lineage`, also the pre-reform units whose successors are under them (a
- * pull without a year spans both lists).
- */
-export const SUBTREE_SQL = `
-  with roots as (
-    select unit_id from unit_profile
-     where unit_id = any($1::text[])
-        or (code = any($2::text[]) and (valid_from is null or valid_from <= $3::date) and (valid_to is null or valid_to >= $3::date))
-  ), tree as (
-    select u.unit_id from unit_profile u
-     where u.unit_id in (select unit_id from roots) or u.ancestor_ids && array(select unit_id from roots)
-  )
-  select unit_id from tree
-  union
-  select u.unit_id from unit_profile u where $4::boolean and u.successor_ids && array(select unit_id from tree)`;

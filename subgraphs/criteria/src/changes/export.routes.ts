@@ -1,11 +1,11 @@
+import { exportPoolOf, INTERNAL_EXPORTS_PREFIX, registerExports, type DatasetExport } from '@ntm/change-log';
 import { IDENTITY_HEADER, verifyInternalIdentity, type SubgraphRouteDeps } from '@ntm/kit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { exportAccess, parseExportRequest, type ExportCaller } from '../domain/changes/export-access';
-import { DATA_DICTIONARY } from './data-dictionary';
-import { createExportPool, ExportRefusal, IndicatorValueExporter } from './exporter';
+import { DATA_DICTIONARY, INDICATOR_VALUE_EXPORTS } from './data-dictionary';
+import { ExportRefusal, IndicatorValueExporter } from './exporter';
 
-/** Where the gateway reaches the exports of this subgraph (`GET /exports/*` there → `/internal/exports/*` here). */
-export const INTERNAL_EXPORTS_PREFIX = '/internal/exports';
+export { INTERNAL_EXPORTS_PREFIX };
 
 export interface ExportRouteOptions {
   /**
@@ -14,6 +14,8 @@ export interface ExportRouteOptions {
    * valid one is refused with 401, as /graphql is — exports are reached through the gateway only.
    */
   callerOf?: (request: FastifyRequest) => Promise<ExportCaller | null>;
+  /** Streamed datasets besides indicator values (reference data and roll-ups). */
+  datasets?: DatasetExport[];
 }
 
 const errorBody = (status: number, field: string, message: string) => ({
@@ -26,12 +28,7 @@ const errorBody = (status: number, field: string, message: string) => ({
  * DATABASE_REPLICA_URL is set, so exports never take a connection from interactive users.
  */
 export function registerExportRoutes(app: FastifyInstance, deps: SubgraphRouteDeps, options: ExportRouteOptions = {}): () => Promise<void> {
-  const pool = createExportPool({
-    url: process.env.DATABASE_REPLICA_URL || deps.databaseUrl,
-    schema: deps.schema,
-    max: process.env.EXPORT_POOL_MAX ? Number(process.env.EXPORT_POOL_MAX) : undefined,
-  });
-  pool.on('error', (error) => deps.logger.warn('export pool connection failed', { error: error.message }));
+  const pool = exportPoolOf(deps);
   const exporter = new IndicatorValueExporter(pool);
   const callerOf =
     options.callerOf ??
@@ -60,6 +57,14 @@ export function registerExportRoutes(app: FastifyInstance, deps: SubgraphRouteDe
       }
       throw error;
     }
+  });
+
+  // The index of this subgraph's exports (what the gateway routes by) and the streamed datasets.
+  registerExports(app, deps, {
+    pool,
+    entries: INDICATOR_VALUE_EXPORTS,
+    datasets: options.datasets ?? [],
+    callerOf: options.callerOf,
   });
 
   app.get(`${INTERNAL_EXPORTS_PREFIX}/dictionary`, async (_request, reply) =>

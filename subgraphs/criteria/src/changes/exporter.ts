@@ -2,47 +2,26 @@ import { createHash } from 'node:crypto';
 import { PassThrough, Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
-import { Pool, type PoolClient } from 'pg';
+import {
+  advanceCursor,
+  changeWindowSql,
+  CopyTextToNdjson,
+  createExportPool,
+  cursorAfterSnapshot,
+  dataVersion,
+  encodeCursor,
+  ExportRefusal,
+  parseSince,
+  subtreeUnitIds,
+  type ChangeCursor,
+} from '@ntm/change-log';
+import type { Pool, PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { advanceCursor, cursorAfterSnapshot, decodeCursor, encodeCursor, START_CURSOR, type ChangeCursor } from '../domain/changes/change-cursor';
 import type { ExportAccess, ExportRequest } from '../domain/changes/export-access';
 import { listDateForYear } from '../domain/reporting-period';
-import { CopyTextToNdjson } from './copy-text-to-ndjson';
-import { changesSelect, copyStatement, EXPORT_COLUMN_KINDS, snapshotSelect, SUBTREE_SQL, type ExportFilter } from './export-sql';
+import { changesSelect, copyStatement, EXPORT_COLUMN_KINDS, snapshotSelect, type ExportFilter } from './export-sql';
 
-/** A refusal of an export request: HTTP status, the parameter at fault and why. */
-export class ExportRefusal extends Error {
-  constructor(
-    readonly status: number,
-    readonly field: string,
-    reason: string,
-  ) {
-    super(`${field}: ${reason}`);
-  }
-}
-
-export interface ExportPoolSettings {
-  /** Where exports read: DATABASE_REPLICA_URL when set, else the subgraph's database. */
-  url: string;
-  schema: string;
-  /** Connections (default 3): at most this many exports run at once; more wait, then get 503. */
-  max?: number;
-  /** How long a request waits for a free export connection before 503 (ms, default 10 s). */
-  waitMs?: number;
-}
-
-/** The exports' own connection pool: bulk reads never take a connection interactive users need. */
-export function createExportPool(settings: ExportPoolSettings): Pool {
-  if (!/^[a-z_][a-z0-9_]*$/.test(settings.schema)) throw new Error(`invalid schema ${settings.schema}`);
-  return new Pool({
-    connectionString: settings.url,
-    max: settings.max ?? 3,
-    connectionTimeoutMillis: settings.waitMs ?? 10_000,
-    idleTimeoutMillis: 30_000,
-    application_name: 'ntm-exports',
-    options: `-c search_path=${settings.schema},public -c timezone=UTC`,
-  });
-}
+export { createExportPool, ExportRefusal };
 
 export interface PreparedExport {
   /** The body, streamed from PostgreSQL with backpressure; gzip when asked. Null: not modified (the caller's ETag matches). */
@@ -123,7 +102,7 @@ export class IndicatorValueExporter {
   async prepare(request: ExportRequest, access: ExportAccess, ifNoneMatch?: string): Promise<PreparedExport> {
     let since: ChangeCursor | null = null;
     if (request.since !== null) {
-      const decoded = request.since === '0' ? ({ ok: true, cursor: START_CURSOR } as const) : decodeCursor(request.since);
+      const decoded = parseSince(request.since);
       if (!decoded.ok) throw new ExportRefusal(400, 'since', decoded.reason);
       since = decoded.cursor;
     }
@@ -150,13 +129,12 @@ export class IndicatorValueExporter {
         unitIds: await this.unitFilter(client, request, access),
         published: access.kind === 'PUBLISHED',
       };
-      const literal = (v: string) => client.escapeLiteral(v);
       const nextCursor = since ? advanceCursor(since, null, horizon) : cursorAfterSnapshot(snapshot);
       const select = since
-        ? changesSelect(request.format as 'ndjson' | 'csv', since, horizon, filter, literal)
-        : snapshotSelect(request.format, filter, literal);
+        ? changesSelect(request.format as 'ndjson' | 'csv', changeWindowSql(since, horizon), filter)
+        : snapshotSelect(request.format, filter);
       const cursorText = encodeCursor(nextCursor);
-      const version = await this.version(client, snapshot, horizon);
+      const version = await dataVersion(client, snapshot, horizon);
       const etag = `"${createHash('sha256')
         .update(JSON.stringify([version, request.format, request.year, request.within, request.since, access]))
         .digest('base64url')
@@ -209,35 +187,11 @@ export class IndicatorValueExporter {
     }
   }
 
-  /**
-   * The version of the data a snapshot sees, for ETags: the last change below the snapshot's
-   * horizon plus the last change of every transaction above it that the snapshot sees. The change
-   * log only grows, so any commit that changed data changes this string.
-   */
-  private async version(client: PoolClient, snapshot: string, horizon: string): Promise<string> {
-    const { rows } = await client.query<{ below: string | null; above: string | null }>(
-      `select (select xid::text || ':' || position from change_log where xid < $1::xid8 order by xid desc, position desc limit 1) as below,
-              (select string_agg(xid::text || ':' || last, ',' order by xid) from (
-                 select xid, max(position) as last from change_log
-                  where xid >= $1::xid8 and pg_visible_in_snapshot(xid, $2::pg_snapshot) group by xid) a) as above`,
-      [horizon, snapshot],
-    );
-    return createHash('sha256')
-      .update(`${rows[0].below ?? ''}|${rows[0].above ?? ''}`)
-      .digest('base64url')
-      .slice(0, 24);
-  }
-
   /** Unit ids the rows must belong to: `within` ∩ the caller's scope; null when neither limits them. */
   private async unitFilter(client: PoolClient, request: ExportRequest, access: ExportAccess): Promise<string[] | null> {
     const date = request.year !== null ? listDateForYear(request.year) : new Date().toISOString().slice(0, 10);
     const lineage = request.year === null;
-    const subtree = async (refs: string[]) => {
-      const ids = refs.filter((r) => r.includes('@'));
-      const codes = refs.filter((r) => !r.includes('@'));
-      const { rows } = await client.query<{ unit_id: string }>(SUBTREE_SQL, [ids, codes, date, lineage]);
-      return rows.map((r) => r.unit_id);
-    };
+    const subtree = (refs: string[]) => subtreeUnitIds(client, refs, date, lineage);
     let units: string[] | null = null;
     if (request.within !== null) {
       units = await subtree([request.within]);

@@ -2,7 +2,7 @@ import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
  * One row of the change feed (nhật ký thay đổi cho đồng bộ), written only by the database's
- * triggers (Migration20261201030000_change_log) and read with explicit SQL (changes/export-sql.ts).
+ * shared capture trigger (Migration20261201100000_change_log_shared) and read with explicit SQL (changes/export-sql.ts).
  * Described here so that the schema is described once: not exposed as a GraphQL type (the feed's
  * type is IndicatorValueChangeEntry).
  */
@@ -31,8 +31,9 @@ export class ChangeLogEntry {
   @Property({ type: 'number', columnType: 'smallint', nullable: true })
   year!: number | null;
 
-  @Property({ type: 'number', columnType: 'int', nullable: true })
-  recordId!: number | null;
+  /** The record's key as text (decisions: their id), as in every subgraph's change log (@ntm/change-log). */
+  @Property({ type: 'string', columnType: 'text', nullable: true })
+  recordKey!: string | null;
 
   @Property({ type: 'string', columnType: 'text', nullable: true })
   value!: string | null;

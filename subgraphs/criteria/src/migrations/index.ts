@@ -3,6 +3,7 @@ import { Migration20261123010000_criteria } from './Migration20261123010000_crit
 import { Migration20261201020000_value_audit } from './Migration20261201020000_value_audit';
 import { Migration20261201030000_change_log } from './Migration20261201030000_change_log';
 import { Migration20261201030000_imports } from './Migration20261201030000_imports';
+import { Migration20261201100000_change_log_shared } from './Migration20261201100000_change_log_shared';
 
 /** Committed migrations, oldest first; the unit-profile replica's table comes with the AdminUnit contract. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   { name: 'Migration20261201020000_value_audit', class: Migration20261201020000_value_audit },
   { name: 'Migration20261201030000_change_log', class: Migration20261201030000_change_log },
   { name: 'Migration20261201030000_imports', class: Migration20261201030000_imports },
+  { name: 'Migration20261201100000_change_log_shared', class: Migration20261201100000_change_log_shared },
 ];

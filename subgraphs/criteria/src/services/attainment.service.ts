@@ -105,8 +105,11 @@ export class AttainmentService {
     };
   }
 
-  /** Roll-up of a set over the units of its level in an area (or the country): one SQL statement. */
-  async summary(set: CriteriaSetDef, year: number, withinId: string | null): Promise<SummaryCounts> {
+  /**
+   * Roll-up of a set over the units of its level in an area (or the country): one SQL statement.
+   * `approvedOnly`: from APPROVED values only (published data, as open-data exports give it).
+   */
+  async summary(set: CriteriaSetDef, year: number, withinId: string | null, approvedOnly = false): Promise<SummaryCounts> {
     const indicators = this.catalog.indicatorsOfSet(set.code);
     const table = buildThresholdTable(indicators, year);
     const units = this.unitsCte(set, year, withinId);
@@ -120,7 +123,7 @@ export class AttainmentService {
            from units u
            cross join indicators i
            join thresholds t on t.indicator_id = i.indicator_id and t.profile = u.profile
-           left join indicator_value v on v.indicator_id = i.indicator_id and v.year = ? and v.unit_id = u.unit_id and ${PUBLISHED}
+           left join indicator_value v on v.indicator_id = i.indicator_id and v.year = ? and v.unit_id = u.unit_id and ${approvedOnly ? `v.status = 'APPROVED'` : PUBLISHED}
        ),
        crit as materialized (
          select unit_id, criterion_no,

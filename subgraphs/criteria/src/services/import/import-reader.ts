@@ -2,15 +2,22 @@ import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { Dhis2JsonRows } from '../../domain/import/dhis2-json';
 
-export type SheetFormat = 'XLSX' | 'CSV';
+export type SheetFormat = 'XLSX' | 'CSV' | 'DHIS2_JSON';
 
-/** XLSX files are ZIP archives ("PK\x03\x04"); anything else is read as CSV. */
+/** XLSX files are ZIP archives ("PK\x03\x04"); a file whose first character is "{" is DHIS2 dataValueSets JSON; anything else is read as CSV. */
 export async function formatOf(filePath: string): Promise<SheetFormat> {
   const handle = await open(filePath, 'r');
   try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4), 0, 4, 0);
-    return bytesRead === 4 && buffer.readUInt32LE(0) === 0x04034b50 ? 'XLSX' : 'CSV';
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(256), 0, 256, 0);
+    if (bytesRead >= 4 && buffer.readUInt32LE(0) === 0x04034b50) return 'XLSX';
+    const text = buffer
+      .subarray(0, bytesRead)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimStart();
+    return text.startsWith('{') ? 'DHIS2_JSON' : 'CSV';
   } finally {
     await handle.close();
   }
@@ -58,7 +65,7 @@ export function cellText(value: unknown): string {
 /**
  * The rows of a file's first sheet, streamed (never the whole file in memory): XLSX with
  * exceljs's streaming WorkbookReader, CSV with csv-parse's stream (delimiter ",", ";" or tab as sniffed,
- * BOM removed, rows of any length). `onBytes` reports how much of the file has been read.
+ * BOM removed, rows of any length), DHIS2 dataValueSets JSON as DHIS2's CSV rows. `onBytes` reports how much of the file has been read.
  */
 export async function* readSheetRows(filePath: string, onBytes?: (bytes: number) => void): AsyncGenerator<string[]> {
   const format = await formatOf(filePath);
@@ -70,6 +77,13 @@ export async function* readSheetRows(filePath: string, onBytes?: (bytes: number)
     onBytes?.(bytes);
   });
   try {
+    if (format === 'DHIS2_JSON') {
+      // One row per data value, after a header of DHIS2's CSV columns (domain/import/dhis2-json.ts).
+      const reader = new Dhis2JsonRows();
+      for await (const chunk of input.setEncoding('utf8')) yield* reader.push(chunk as string);
+      yield* reader.end();
+      return;
+    }
     if (format === 'CSV') {
       const parser = input.pipe(parse({ bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: false }));
       for await (const record of parser) yield record as string[];

@@ -1,4 +1,4 @@
-import { advanceCursor, compare, cursorAfterSnapshot, decodeCursor, encodeCursor, START_CURSOR } from './change-cursor';
+import { advanceCursor, compare, cursorAfterSnapshot, decodeCursor, encodeCursor, START_CURSOR } from './cursor';
 
 describe('change cursor', () => {
   it('round-trips through its opaque form, with and without a snapshot', () => {

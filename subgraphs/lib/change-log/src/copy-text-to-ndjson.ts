@@ -15,7 +15,8 @@ export function isoTimestamp(text: string): string {
   return /[+-]\d\d$/.test(t) ? `${t}:00` : t;
 }
 
-export type FieldKind = 'string' | 'number' | 'timestamp';
+/** How a column is written: text, a JSON number, an ISO timestamp, a boolean (COPY's t/f), or JSON as it is (jsonb, arrays as to_json). */
+export type FieldKind = 'string' | 'number' | 'timestamp' | 'boolean' | 'json';
 
 /**
  * Turns COPY … TO STDOUT text rows (tab-separated, one per line) into NDJSON objects with the given
@@ -59,7 +60,8 @@ export class CopyTextToNdjson extends Transform {
       const kind = this.columns[i].kind;
       out += this.prefixes[i];
       if (value === null) out += 'null';
-      else if (kind === 'number') out += value;
+      else if (kind === 'number' || kind === 'json') out += value;
+      else if (kind === 'boolean') out += value === 't' ? 'true' : 'false';
       else out += JSON.stringify(kind === 'timestamp' ? isoTimestamp(value) : value);
     }
     return out + '}\n';
