@@ -8,15 +8,25 @@ export const PILOT_ELIGIBILITY_SET = 'COMMUNE_SMART_PILOT_ELIGIBILITY_2021_2025'
 export const ADVANCED_SET = 'COMMUNE_ADVANCED_2021_2025';
 /** The code a recognition of ADVANCED_SET carries among the facts. */
 export const ADVANCED_FACT = 'ADVANCED_NTM';
+/** The 2026–2030 commune set (Decision 51/2025/QĐ-TTg); its recognition is a condition of the modern NTM commune pilot. */
+export const NTM_2026_SET = 'COMMUNE_NTM_2026_2030';
+/** The code a recognition of NTM_2026_SET carries among the facts. */
+export const NTM_2026_FACT = 'NTM_2026_2030';
+/** Recognition sets published as facts, and their codes. */
+const RECOGNITION_FACTS: ReadonlyMap<string, string> = new Map([
+  [ADVANCED_SET, ADVANCED_FACT],
+  [NTM_2026_SET, NTM_2026_FACT],
+]);
 
 /**
  * One fact the pilot-models subgraph evaluates pilot eligibility on (điều kiện lựa chọn mô hình thí điểm):
- * an APPROVED value of an indicator of the pilot-eligibility set, or a recognition as an advanced NTM commune.
+ * an APPROVED value of an indicator of the pilot-eligibility set, a recognition as an advanced NTM commune
+ * (2021–2025), or a recognition as an NTM commune under the 2026–2030 set (for the modern NTM commune pilot).
  * Exposed without arguments so that another subgraph can `@requires` it.
  */
 @ObjectType({
   description:
-    'A fact pilot eligibility is evaluated on: an approved value of a pilot-eligibility indicator in a year, or an advanced-NTM recognition (code ADVANCED_NTM, year of the decision).',
+    'A fact pilot eligibility is evaluated on: an approved value of a pilot-eligibility indicator in a year, or a recognition decision (code ADVANCED_NTM for an advanced NTM commune 2021–2025, NTM_2026_2030 for an NTM commune under COMMUNE_NTM_2026_2030; year of the decision).',
 })
 export class PilotFact {
   @Field(() => Int, { description: 'Year the value is for, or the year of the recognition decision.' })
@@ -24,7 +34,7 @@ export class PilotFact {
 
   @Field({
     description:
-      'Indicator code of set COMMUNE_SMART_PILOT_ELIGIBILITY_2021_2025 (1.1, 2.1, 2.2, 2.3, 3.1), or ADVANCED_NTM for a recognition decision (xã NTM nâng cao).',
+      'Indicator code of set COMMUNE_SMART_PILOT_ELIGIBILITY_2021_2025 (1.1, 2.1, 2.2, 2.3, 3.1), ADVANCED_NTM for a recognition decision as an advanced NTM commune (xã NTM nâng cao, COMMUNE_ADVANCED_2021_2025), or NTM_2026_2030 for a recognition decision as an NTM commune under COMMUNE_NTM_2026_2030 (xã đạt chuẩn NTM giai đoạn 2026 - 2030).',
   })
   code!: string;
 
@@ -45,12 +55,12 @@ function yearsOf(validFrom: number, validTo: number): number[] {
 @Resolver(() => AdminUnit)
 export class AdminUnitPilotFactsResolver {
   /**
-   * Every year's approved values of the pilot-eligibility indicators, and the advanced-NTM recognitions:
+   * Every year's approved values of the pilot-eligibility indicators, and the advanced-NTM and 2026–2030 NTM recognitions:
    * one batched statement for the values of all units and years asked, one for the decisions.
    */
   @FieldResolver(() => [PilotFact], {
     description:
-      'Facts for pilot-model eligibility (seed 001, Công văn 3445/BNN-VPĐP): approved values of the indicators of COMMUNE_SMART_PILOT_ELIGIBILITY_2021_2025 in every year of its phase, and advanced-NTM recognition decisions (code ADVANCED_NTM). Empty when nothing is recorded.',
+      'Facts for pilot-model eligibility (seed 001, Công văn 3445/BNN-VPĐP; Decision 51/2025/QĐ-TTg): approved values of the indicators of COMMUNE_SMART_PILOT_ELIGIBILITY_2021_2025 in every year of its phase, advanced-NTM recognition decisions (code ADVANCED_NTM) and recognition decisions under COMMUNE_NTM_2026_2030 (code NTM_2026_2030). Empty when nothing is recorded.',
   })
   async pilotFacts(@Root() unit: AdminUnit, @Ctx() ctx: Context): Promise<PilotFact[]> {
     const catalog = await ctx.services.catalog();
@@ -73,13 +83,14 @@ export class AdminUnitPilotFactsResolver {
       });
     }
     for (const d of await ctx.loaders.recognitions.load(unit.id)) {
-      if (d.setCode !== ADVANCED_SET) continue;
+      const code = RECOGNITION_FACTS.get(d.setCode);
+      if (code === undefined) continue;
       const decidedOn = typeof d.decidedOn === 'string' ? d.decidedOn : new Date(d.decidedOn).toISOString().slice(0, 10);
       facts.push({
         year: Number(decidedOn.slice(0, 4)),
-        code: ADVANCED_FACT,
+        code,
         value: 'true',
-        source: `criteria: recognition decision ${d.decisionNumber} of ${decidedOn} (${d.authority}) on ${ADVANCED_SET}${d.generated ? ', generated' : ''}`,
+        source: `criteria: recognition decision ${d.decisionNumber} of ${decidedOn} (${d.authority}) on ${d.setCode}${d.generated ? ', generated' : ''}`,
       });
     }
     return facts.sort((a, b) => a.year - b.year || a.code.localeCompare(b.code, 'en', { numeric: true }));

@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { repositoryRoot } from '../data-files';
-import { ELIGIBILITY_CONDITIONS, ELIGIBILITY_SET, evaluateEligibility, type EligibilityInputs } from './eligibility';
+import {
+  APPENDIX_II_UNREAD,
+  ELIGIBILITY_CONDITIONS,
+  ELIGIBILITY_SET,
+  evaluateEligibility,
+  MODERN_ELIGIBILITY_SET,
+  type EligibilityInputs,
+} from './eligibility';
 import { PilotInputError } from './types';
 
 const f = <T>(value: T | null, source = 'test') => ({ value, source });
@@ -108,6 +115,65 @@ describe('evaluateEligibility', () => {
         'inputs.officialEmailShare.source',
       ]);
     }
+  });
+});
+
+describe('modern NTM commune (Decision 51/2025/QĐ-TTg Appendix II, not read)', () => {
+  const modern = (recognised: boolean | null | undefined, year = 2026) =>
+    evaluateEligibility('MODERN_NTM_COMMUNE', year, {
+      ...GOOD,
+      ntm2026Recognised: recognised === undefined ? undefined : f(recognised, 'criteria: recognition decision 7/QĐ-UBND'),
+    });
+
+  it('a recognised commune is never eligible on guesses: APPENDIX_II is NO_DATA, the result undetermined', () => {
+    const r = modern(true);
+    expect(r.conditions.map((c) => [c.code, c.measurable, c.status])).toEqual([
+      ['NTM_2026_2030', true, 'MET'],
+      ['APPENDIX_II', true, 'NO_DATA'],
+    ]);
+    expect(r).toMatchObject({ eligible: false, undetermined: true, toBeJudged: [], ruleSet: MODERN_ELIGIBILITY_SET, withinPhase: true });
+    expect(status(r, 'NTM_2026_2030')).toMatchObject({ value: true, source: 'criteria: recognition decision 7/QĐ-UBND' });
+    expect(status(r, 'APPENDIX_II')).toMatchObject({ value: null, rule: null, reason: APPENDIX_II_UNREAD });
+    expect(r.ruleSource).toMatch(/^Decision 51\/2025\/QĐ-TTg/);
+    expect(r.note).toMatch(/Appendix II .* could not be read/);
+    expect(status(r, 'NTM_2026_2030').descriptionEn).toMatch(/ASSUMPTION/);
+  });
+
+  it('a commune not recognised is not eligible and not undetermined; no record at all is NO_DATA', () => {
+    expect(modern(false)).toMatchObject({ eligible: false, undetermined: false });
+    expect(status(modern(false), 'NTM_2026_2030').status).toBe('NOT_MET');
+    const none = modern(undefined);
+    expect(status(none, 'NTM_2026_2030')).toMatchObject({ status: 'NO_DATA', reason: expect.stringMatching(/COMMUNE_NTM_2026_2030/) });
+    expect(none).toMatchObject({ eligible: false, undetermined: true });
+  });
+
+  it('uses its own recognition, not the advanced-NTM one of the 2021–2025 pilots', () => {
+    const r = evaluateEligibility('MODERN_NTM_COMMUNE', 2026, { advancedNtmRecognised: f(true), ntm2026Recognised: f(false) });
+    expect(status(r, 'NTM_2026_2030').status).toBe('NOT_MET');
+    expect(status(evaluateEligibility('SMART_COMMUNE', 2024, { ...GOOD, ntm2026Recognised: f(false) }), 'ADVANCED_NTM').status).toBe('MET');
+  });
+
+  it('flags years outside 2026–2030', () => {
+    expect(modern(true, 2025)).toMatchObject({
+      withinPhase: false,
+      eligible: false,
+      note: expect.stringMatching(/^the framework is for the 2026–2030 phase; 2025/),
+    });
+    expect(modern(true, 2030).withinPhase).toBe(true);
+    expect(modern(true, 2031).withinPhase).toBe(false);
+  });
+
+  it('refuses a recognition that is not true or false, naming the field', () => {
+    expect(() => evaluateEligibility('MODERN_NTM_COMMUNE', 2026, { ntm2026Recognised: { value: 1 as unknown as boolean, source: 'x' } })).toThrow(
+      /inputs\.ntm2026Recognised\.value: 1 is not true or false/,
+    );
+  });
+
+  it('the rule set exists in the criteria file for the same phase', () => {
+    const file = path.join(repositoryRoot(), 'subgraphs', 'criteria', 'data', 'criteria-sets.csv');
+    const rows = parse<Record<string, string>>(readFileSync(file, 'utf8'), { columns: true }).filter((r) => r.set_code === MODERN_ELIGIBILITY_SET);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.phase === '2026-2030' && r.set_kind === 'PILOT_ELIGIBILITY')).toBe(true);
   });
 });
 

@@ -17,6 +17,13 @@
  * and `undetermined` true (unless another condition is NOT_MET): missing data never counts as met.
  * Non-measurable conditions do not count either way; they are listed in `toBeJudged`.
  *
+ * Modern NTM communes (xã nông thôn mới hiện đại, 2026–2030; Decision 51/2025/QĐ-TTg Art. 1.1.b, Appendix
+ * II): the conditions of Appendix II could not be read (subgraphs/criteria/data/sources/qd-51-2025.md).
+ * Two measurable conditions: NTM_2026_2030, a recognition as an NTM commune under the 2026–2030 set
+ * (COMMUNE_NTM_2026_2030) — an ASSUMPTION, not read: a modern-commune pilot presumably starts from a
+ * recognised commune — and APPENDIX_II, which stands for the unread conditions and is always NO_DATA.
+ * So `eligible` is never true on guesses; `undetermined` is true unless NTM_2026_2030 is NOT_MET.
+ *
  * Smart villages and district data pilots: seed 003 (Nghệ An plan 132/KH-UBND, §III.5) only says the
  * province "rà soát, lựa chọn" (reviews and selects) them, without conditions; for these kinds the
  * result has no conditions and `eligible: null` (no published rule — not "eligible").
@@ -33,6 +40,8 @@ export interface Fact<T> {
 export interface EligibilityInputs {
   /** Công nhận đạt chuẩn NTM nâng cao giai đoạn 2021-2025. */
   readonly advancedNtmRecognised?: Fact<boolean> | null;
+  /** Công nhận đạt chuẩn NTM giai đoạn 2026-2030 (set COMMUNE_NTM_2026_2030). */
+  readonly ntm2026Recognised?: Fact<boolean> | null;
   /** Indicator 1.1: tỷ lệ hộ dân có kết nối internet, %. */
   readonly householdInternetShare?: Fact<number> | null;
   /** Indicator 2.1: tỷ lệ cán bộ, công chức xã sử dụng điện thoại thông minh, %. */
@@ -79,18 +88,46 @@ export interface EligibilityResult {
   /** The criteria set holding the measurable rules, and the legal source. */
   readonly ruleSet: string | null;
   readonly ruleSource: string;
-  /** The guidance is for the 2021–2025 phase; false for other years (evaluated anyway, flagged). */
+  /** The year is within the phase the rules are for (2021–2025, or 2026–2030 for MODERN_NTM_COMMUNE); false otherwise (evaluated anyway, flagged). */
   readonly withinPhase: boolean;
   readonly note: string | null;
 }
 
 export const ELIGIBILITY_SET = 'COMMUNE_SMART_PILOT_ELIGIBILITY_2021_2025';
 export const ELIGIBILITY_SOURCE = 'seed 001: MARD interim guidance Công văn 3445/BNN-VPĐP of 05/06/2023, provincial reproduction of 08/06/2023';
+/** The criteria set standing for Appendix II of Decision 51/2025/QĐ-TTg (one criterion-only row, no indicators). */
+export const MODERN_ELIGIBILITY_SET = 'COMMUNE_MODERN_PILOT_ELIGIBILITY_2026_2030';
+export const MODERN_ELIGIBILITY_SOURCE =
+  'Decision 51/2025/QĐ-TTg of 29/12/2025 (in force 15/02/2026), Art. 1.1.b: "Quy định khung thí điểm xây dựng xã nông thôn mới hiện đại giai đoạn 2026 - 2030 (Phụ lục II)"; Appendix II itself could not be read (criteria data/sources/qd-51-2025.md)';
+/** Why APPENDIX_II is always NO_DATA. */
+export const APPENDIX_II_UNREAD = 'the conditions of Appendix II of Decision 51/2025/QĐ-TTg could not be read';
+
+/** The commune kinds with published (or stand-in) conditions, the set holding them, the source and the phase. */
+export type CommuneKindWithConditions = 'SMART_COMMUNE' | 'ECOMMERCE_COMMUNE' | 'MODERN_NTM_COMMUNE';
+export const ELIGIBILITY_RULES: Readonly<
+  Record<CommuneKindWithConditions, { readonly ruleSet: string; readonly ruleSource: string; readonly phase: readonly [number, number] }>
+> = {
+  SMART_COMMUNE: { ruleSet: ELIGIBILITY_SET, ruleSource: ELIGIBILITY_SOURCE, phase: [2021, 2025] },
+  ECOMMERCE_COMMUNE: { ruleSet: ELIGIBILITY_SET, ruleSource: ELIGIBILITY_SOURCE, phase: [2021, 2025] },
+  MODERN_NTM_COMMUNE: { ruleSet: MODERN_ELIGIBILITY_SET, ruleSource: MODERN_ELIGIBILITY_SOURCE, phase: [2026, 2030] },
+};
 
 type PercentKey = 'householdInternetShare' | 'officialsSmartphoneShare' | 'officialEmailShare' | 'officialEOfficeShare' | 'workingAgeSmartphoneRate';
 
+type RecognitionKey = 'advancedNtmRecognised' | 'ntm2026Recognised';
+
 export type ConditionDef =
-  | { readonly code: string; readonly type: 'RECOGNITION'; readonly descriptionVi: string; readonly descriptionEn: string }
+  | {
+      readonly code: string;
+      readonly type: 'RECOGNITION';
+      readonly input: RecognitionKey;
+      /** The NO_DATA reason when nothing is recorded. */
+      readonly noRecord: string;
+      readonly descriptionVi: string;
+      readonly descriptionEn: string;
+    }
+  /** Measurable in principle, but its rule could not be read: always NO_DATA with `reason`. */
+  | { readonly code: string; readonly type: 'UNREAD'; readonly reason: string; readonly descriptionVi: string; readonly descriptionEn: string }
   | {
       readonly code: string;
       readonly type: 'PERCENT';
@@ -104,6 +141,8 @@ export type ConditionDef =
 const ADVANCED: ConditionDef = {
   code: 'ADVANCED_NTM',
   type: 'RECOGNITION',
+  input: 'advancedNtmRecognised',
+  noRecord: 'no record of advanced NTM recognition',
   descriptionVi: 'Xã đã được công nhận đạt chuẩn NTM nâng cao giai đoạn 2021 - 2025',
   descriptionEn: 'Recognised as an advanced NTM commune for 2021–2025 (or for 2016–2020 and meeting every 2021–2025 advanced criterion)',
 };
@@ -118,8 +157,8 @@ const SMARTPHONE_31: ConditionDef = {
     'Working-age population with a smartphone subscription: at least 50 % in ethnic-minority, mountainous or island communes, 80 % elsewhere',
 };
 
-/** The conditions of each commune kind, in the order seed 001 lists them. */
-export const ELIGIBILITY_CONDITIONS: Readonly<Record<'SMART_COMMUNE' | 'ECOMMERCE_COMMUNE', readonly ConditionDef[]>> = {
+/** The conditions of each commune kind, in the order seed 001 lists them (MODERN_NTM_COMMUNE: see the file comment). */
+export const ELIGIBILITY_CONDITIONS: Readonly<Record<CommuneKindWithConditions, readonly ConditionDef[]>> = {
   SMART_COMMUNE: [
     ADVANCED,
     {
@@ -191,6 +230,26 @@ export const ELIGIBILITY_CONDITIONS: Readonly<Record<'SMART_COMMUNE' | 'ECOMMERC
       descriptionEn: 'The local government commits to the pilot for the long term',
     },
   ],
+  MODERN_NTM_COMMUNE: [
+    {
+      code: 'NTM_2026_2030',
+      type: 'RECOGNITION',
+      input: 'ntm2026Recognised',
+      noRecord: 'no record of recognition as an NTM commune under COMMUNE_NTM_2026_2030',
+      descriptionVi: 'Xã đã được công nhận đạt chuẩn nông thôn mới giai đoạn 2026 - 2030 (giả định, chưa đọc được Phụ lục II)',
+      descriptionEn:
+        'Recognised as an NTM commune under the 2026–2030 national criteria (set COMMUNE_NTM_2026_2030). ASSUMPTION, not read: Appendix II could not be read; that a modern-commune pilot starts from a recognised commune is presumed',
+    },
+    {
+      code: 'APPENDIX_II',
+      type: 'UNREAD',
+      reason: APPENDIX_II_UNREAD,
+      descriptionVi:
+        'Các điều kiện theo Quy định khung thí điểm xây dựng xã nông thôn mới hiện đại giai đoạn 2026 - 2030 (Phụ lục II, Quyết định 51/2025/QĐ-TTg)',
+      descriptionEn:
+        'The conditions of the modern NTM commune pilot framework, 2026–2030 (Appendix II of Decision 51/2025/QĐ-TTg): not read, so never met on guesses',
+    },
+  ],
 };
 
 /** Applies `>= N` or `= N` to a value. */
@@ -206,7 +265,7 @@ function checkInputs(inputs: EligibilityInputs, year: number): void {
   for (const [key, fact] of Object.entries(inputs) as [keyof EligibilityInputs, Fact<unknown> | null | undefined][]) {
     if (fact == null) continue;
     const f = `inputs.${key}`;
-    const bool = key === 'advancedNtmRecognised' || key === 'ethnicMinorityMountainIsland';
+    const bool = key === 'advancedNtmRecognised' || key === 'ntm2026Recognised' || key === 'ethnicMinorityMountainIsland';
     if (fact.value !== null) {
       if (bool && typeof fact.value !== 'boolean') errors.push({ field: `${f}.value`, reason: `${JSON.stringify(fact.value)} is not true or false` });
       if (!bool && (typeof fact.value !== 'number' || !Number.isFinite(fact.value) || fact.value < 0 || fact.value > 100))
@@ -231,8 +290,11 @@ function evaluateCondition(def: ConditionDef, inputs: EligibilityInputs): Condit
       reason: 'not measurable from data: judged by the approving authority when it selects the pilot',
     };
   }
+  if (def.type === 'UNREAD') {
+    return { ...base, measurable: true, status: 'NO_DATA', value: null, rule: null, threshold: null, source: null, reason: def.reason };
+  }
   if (def.type === 'RECOGNITION') {
-    const fact = inputs.advancedNtmRecognised;
+    const fact = inputs[def.input];
     const value = fact?.value ?? null;
     if (value === null)
       return {
@@ -243,7 +305,7 @@ function evaluateCondition(def: ConditionDef, inputs: EligibilityInputs): Condit
         rule: '= true',
         threshold: '= true',
         source: fact?.source || null,
-        reason: 'no record of advanced NTM recognition',
+        reason: def.noRecord,
       };
     return {
       ...base,
@@ -289,8 +351,8 @@ function evaluateCondition(def: ConditionDef, inputs: EligibilityInputs): Condit
 /** Evaluates the eligibility conditions of `kind` for `year` on plain inputs. Throws PilotInputError on malformed inputs. */
 export function evaluateEligibility(kind: PilotKind, year: number, inputs: EligibilityInputs): EligibilityResult {
   checkInputs(inputs, year);
-  const withinPhase = year >= 2021 && year <= 2025;
   if (kind === 'SMART_VILLAGE' || kind === 'DISTRICT_DATA_PILOT') {
+    const withinPhase = year >= 2021 && year <= 2025;
     return {
       kind,
       year,
@@ -304,6 +366,8 @@ export function evaluateEligibility(kind: PilotKind, year: number, inputs: Eligi
       note: `no selection conditions are published for ${kind}: the province reviews and selects ("rà soát, lựa chọn")`,
     };
   }
+  const { ruleSet, ruleSource, phase } = ELIGIBILITY_RULES[kind];
+  const withinPhase = year >= phase[0] && year <= phase[1];
   const conditions = ELIGIBILITY_CONDITIONS[kind].map((d) => evaluateCondition(d, inputs));
   const measurable = conditions.filter((c) => c.measurable);
   const anyNotMet = measurable.some((c) => c.status === 'NOT_MET');
@@ -315,9 +379,18 @@ export function evaluateEligibility(kind: PilotKind, year: number, inputs: Eligi
     undetermined: !anyNotMet && anyNoData,
     toBeJudged: conditions.filter((c) => !c.measurable).map((c) => c.code),
     conditions,
-    ruleSet: ELIGIBILITY_SET,
-    ruleSource: ELIGIBILITY_SOURCE,
+    ruleSet,
+    ruleSource,
     withinPhase,
-    note: withinPhase ? null : `the guidance is for the 2021–2025 phase; ${year} is outside it`,
+    note: noteOf(kind, year, phase, withinPhase),
   };
+}
+
+function noteOf(kind: CommuneKindWithConditions, year: number, phase: readonly [number, number], withinPhase: boolean): string | null {
+  const outside = withinPhase
+    ? null
+    : `the ${kind === 'MODERN_NTM_COMMUNE' ? 'framework' : 'guidance'} is for the ${phase[0]}–${phase[1]} phase; ${year} is outside it`;
+  if (kind !== 'MODERN_NTM_COMMUNE') return outside;
+  const modern = `${APPENDIX_II_UNREAD}: APPENDIX_II stays NO_DATA and the commune is never eligible on guesses; NTM_2026_2030 is an assumption (a pilot presumably starts from a recognised commune)`;
+  return outside ? `${outside}; ${modern}` : modern;
 }

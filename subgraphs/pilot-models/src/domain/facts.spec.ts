@@ -20,6 +20,25 @@ describe('eligibility inputs from criteria facts', () => {
     });
   });
 
+  it('reads recognitions under COMMUNE_NTM_2026_2030 (NTM_2026_2030) apart from advanced-NTM ones', () => {
+    const facts = [fact(2023, 'ADVANCED_NTM', 'true'), fact(2026, 'NTM_2026_2030', 'true')];
+    const in2026 = eligibilityInputsFromFacts(facts, PLAIN, 2026);
+    expect(in2026.ntm2026Recognised).toEqual({ value: true, source: 'criteria: NTM_2026_2030, 2026' });
+    expect(in2026.advancedNtmRecognised).toEqual({ value: true, source: 'criteria: ADVANCED_NTM, 2023' });
+    const modern = evaluateEligibility('MODERN_NTM_COMMUNE', 2026, in2026);
+    expect(modern.conditions.map((c) => [c.code, c.status])).toEqual([
+      ['NTM_2026_2030', 'MET'],
+      ['APPENDIX_II', 'NO_DATA'],
+    ]);
+    // A 2023 advanced-NTM recognition is not a 2026–2030 recognition; a decision of 2027 does not count in 2026.
+    expect(eligibilityInputsFromFacts([fact(2023, 'ADVANCED_NTM', 'true')], PLAIN, 2026).ntm2026Recognised).toMatchObject({ value: false });
+    expect(eligibilityInputsFromFacts([fact(2027, 'NTM_2026_2030', 'true')], PLAIN, 2026).ntm2026Recognised).toEqual({
+      value: false,
+      source: expect.stringMatching(/no recognition as an NTM commune under COMMUNE_NTM_2026_2030 recorded up to 2026/),
+    });
+    expect(eligibilityInputsFromFacts([], PLAIN, 2026).ntm2026Recognised).toBeNull();
+  });
+
   it('says NO_DATA for the recognition when criteria holds nothing on the unit', () => {
     const inputs = eligibilityInputsFromFacts([], PLAIN, 2024);
     expect(inputs.advancedNtmRecognised).toBeNull();

@@ -1,6 +1,7 @@
 /**
  * From the facts the criteria subgraph publishes on a unit (`AdminUnit.pilotFacts`: approved values of the
- * pilot-eligibility indicators per year, and advanced-NTM recognitions as code ADVANCED_NTM) and the
+ * pilot-eligibility indicators per year, advanced-NTM recognitions as code ADVANCED_NTM, and recognitions
+ * under the 2026–2030 commune set as code NTM_2026_2030) and the
  * unit's area attributes (admin-units) to the plain inputs of `evaluateEligibility`. Pure.
  *
  * - Indicator values (1.1, 2.1, 2.2, 2.3, 3.1): the value of the year asked, nothing else (no carrying
@@ -9,6 +10,7 @@
  *   NOT recognised (false) when criteria holds facts on the unit but no such decision up to Y (the
  *   recognitions are criteria's record of decisions); NO_DATA (null) when criteria holds nothing at all
  *   on the unit, since then the absence of a decision says nothing.
+ * - Recognition under COMMUNE_NTM_2026_2030 (NTM_2026_2030, for MODERN_NTM_COMMUNE): the same rule.
  * - Ethnic-minority / mountainous / island (EM_MTN_ISL, selects the 3.1 threshold): true when any of the
  *   three area attributes is true; null when they are not given.
  */
@@ -29,6 +31,7 @@ export interface AreaFlags {
 }
 
 export const ADVANCED_FACT = 'ADVANCED_NTM';
+export const NTM_2026_FACT = 'NTM_2026_2030';
 export const AREA_SOURCE =
   'admin-units: area attributes (ethnicMinorityArea, mountainous, island; GENERATED until a real source exists, see areaAttributesSource)';
 
@@ -44,11 +47,12 @@ const PERCENT_CODES: Readonly<Record<string, keyof EligibilityInputs>> = {
 export function eligibilityInputsFromFacts(facts: readonly PilotFactInput[], area: AreaFlags | null, year: number): EligibilityInputs {
   const errors: FieldError[] = [];
   const out: Record<string, Fact<number> | Fact<boolean>> = {};
-  let recognition: PilotFactInput | null = null;
+  const recognitions = new Map<string, PilotFactInput>();
   facts.forEach((f, i) => {
     if (!Number.isInteger(f.year)) errors.push({ field: `facts[${i}].year`, reason: `${JSON.stringify(f.year)} is not a year` });
-    if (f.code === ADVANCED_FACT) {
-      if (f.year <= year && (recognition === null || f.year < recognition.year)) recognition = f;
+    if (f.code === ADVANCED_FACT || f.code === NTM_2026_FACT) {
+      const earliest = recognitions.get(f.code);
+      if (f.year <= year && (earliest === undefined || f.year < earliest.year)) recognitions.set(f.code, f);
       return;
     }
     const key = PERCENT_CODES[f.code];
@@ -61,17 +65,17 @@ export function eligibilityInputsFromFacts(facts: readonly PilotFactInput[], are
     out[key] = { value, source: f.source };
   });
   if (errors.length) throw new PilotInputError(errors);
-  const found = recognition as PilotFactInput | null;
-  const advancedNtmRecognised: Fact<boolean> | null = found
-    ? { value: true, source: found.source }
-    : facts.length
-      ? { value: false, source: `criteria: no recognition as an advanced NTM commune (2021–2025) recorded up to ${year}` }
-      : null;
+  const recognised = (code: string, what: string): Fact<boolean> | null => {
+    const found = recognitions.get(code);
+    if (found) return { value: true, source: found.source };
+    return facts.length ? { value: false, source: `criteria: no recognition as ${what} recorded up to ${year}` } : null;
+  };
   const flags = area ? [area.ethnicMinorityArea, area.mountainous, area.island] : [];
   const known = flags.length === 3 && flags.every((v) => typeof v === 'boolean');
   return {
     ...out,
-    advancedNtmRecognised,
+    advancedNtmRecognised: recognised(ADVANCED_FACT, 'an advanced NTM commune (2021–2025)'),
+    ntm2026Recognised: recognised(NTM_2026_FACT, 'an NTM commune under COMMUNE_NTM_2026_2030'),
     ethnicMinorityMountainIsland: known ? { value: flags.some((v) => v === true), source: AREA_SOURCE } : null,
   };
 }

@@ -12,7 +12,8 @@
  * - Where: a SMART_COMMUNE or ECOMMERCE_COMMUNE pilot only in a commune `evaluateEligibility` finds
  *   eligible for that kind on the given facts; one commune pilot per commune; villages and districts
  *   have no published conditions and are drawn by hash. Fewer eligible communes than the target give
- *   fewer pilots, reported in `shortfalls`.
+ *   fewer pilots, reported in `shortfalls`. No MODERN_NTM_COMMUNE pilot is generated (target 0): no source
+ *   names one, and its conditions (Appendix II of Decision 51/2025/QĐ-TTg) could not be read.
  * - When: every step has a planned date on the central plan's schedule (seed 000) and actual dates
  *   around it. One pilot in four of each province and kind (positions 1, 5, 9… in draw order) is
  *   deliberately BEHIND: its approval comes 4 days to 5 months after the 30/6/2023 deadline and it stalls at one
@@ -74,8 +75,9 @@ export interface GeneratorOutput {
 
 export const GENERATED_PROVINCES: Readonly<Record<string, string>> = { '40': 'Nghệ An', '42': 'Hà Tĩnh' };
 export const GENERATED_TARGETS: Readonly<Record<string, Readonly<Record<PilotKind, number>>>> = {
-  '40': { SMART_COMMUNE: 10, ECOMMERCE_COMMUNE: 3, SMART_VILLAGE: 20, DISTRICT_DATA_PILOT: 7 },
-  '42': { SMART_COMMUNE: 5, ECOMMERCE_COMMUNE: 2, SMART_VILLAGE: 10, DISTRICT_DATA_PILOT: 3 },
+  // MODERN_NTM_COMMUNE: none, and the generator has no loop for the kind: no source names any such pilot.
+  '40': { SMART_COMMUNE: 10, ECOMMERCE_COMMUNE: 3, SMART_VILLAGE: 20, DISTRICT_DATA_PILOT: 7, MODERN_NTM_COMMUNE: 0 },
+  '42': { SMART_COMMUNE: 5, ECOMMERCE_COMMUNE: 2, SMART_VILLAGE: 10, DISTRICT_DATA_PILOT: 3, MODERN_NTM_COMMUNE: 0 },
 };
 const GENERATED_SOURCE = 'generated (synthetic) by @ntm/pilot-models generate.ts: not real data';
 const KIND_ABBREV: Readonly<Record<PilotKind, string>> = {
@@ -83,6 +85,7 @@ const KIND_ABBREV: Readonly<Record<PilotKind, string>> = {
   ECOMMERCE_COMMUNE: 'EC',
   SMART_VILLAGE: 'SV',
   DISTRICT_DATA_PILOT: 'DD',
+  MODERN_NTM_COMMUNE: 'MC', // unused: no modern-commune pilot is generated
 };
 
 /** FNV-1a 32-bit hash of a string. */
@@ -149,6 +152,14 @@ const SHARES: Readonly<Record<PilotKind, readonly (readonly [FundingSource, numb
     ['DISTRICT', 2500],
     ['ENTERPRISE', 1000],
   ],
+  // PLACEHOLDER, unused (no modern-commune pilot is generated); no district budget after the 2025 reform.
+  MODERN_NTM_COMMUNE: [
+    ['CENTRAL', 4000],
+    ['PROVINCE', 3000],
+    ['COMMUNE', 1000],
+    ['ENTERPRISE', 1500],
+    ['PEOPLE', 500],
+  ],
 };
 /** Total planned, millions of VND: generator choices. */
 const TOTAL_MILLIONS: Readonly<Record<PilotKind, readonly [number, number]>> = {
@@ -156,6 +167,7 @@ const TOTAL_MILLIONS: Readonly<Record<PilotKind, readonly [number, number]>> = {
   ECOMMERCE_COMMUNE: [2000, 4000],
   SMART_VILLAGE: [200, 600],
   DISTRICT_DATA_PILOT: [1500, 3000],
+  MODERN_NTM_COMMUNE: [0, 0], // PLACEHOLDER, unused: no modern-commune pilot is generated
 };
 
 function generatedSteps(catalogue: Catalogue, key: string, behind: boolean, today: IsoDate, approvalRef: () => Evidence): StepRecord[] {

@@ -7,11 +7,13 @@
 import type { TopicGroupDef } from './catalogue';
 import { isIsoDate, type FieldError } from './types';
 
-export const PILOT_KINDS = ['SMART_COMMUNE', 'ECOMMERCE_COMMUNE', 'SMART_VILLAGE', 'DISTRICT_DATA_PILOT'] as const;
+export const PILOT_KINDS = ['SMART_COMMUNE', 'ECOMMERCE_COMMUNE', 'SMART_VILLAGE', 'DISTRICT_DATA_PILOT', 'MODERN_NTM_COMMUNE'] as const;
 /**
  * SMART_COMMUNE: xã nông thôn mới thông minh; ECOMMERCE_COMMUNE: xã thương mại điện tử;
  * SMART_VILLAGE: thôn thông minh; DISTRICT_DATA_PILOT: mô hình cấp huyện về chuẩn hóa dữ liệu,
- * cập nhật cơ sở dữ liệu về nông thôn mới (seed 003 §II.2.4, §III.5).
+ * cập nhật cơ sở dữ liệu về nông thôn mới (seed 003 §II.2.4, §III.5); MODERN_NTM_COMMUNE: xã nông thôn
+ * mới hiện đại, the 2026–2030 pilot of Decision 51/2025/QĐ-TTg Art. 1.1.b ("Quy định khung thí điểm xây
+ * dựng xã nông thôn mới hiện đại giai đoạn 2026 - 2030 (Phụ lục II)").
  */
 export type PilotKind = (typeof PILOT_KINDS)[number];
 
@@ -38,6 +40,12 @@ export interface KindRule {
    * NONE: the kind has no topic groups (its content is fixed by seed 003).
    */
   readonly topicGroups: 'REQUIRED' | 'NONE';
+  /**
+   * The first day of the official unit list the unit must be on (its id's `@<list>` part on or after
+   * this date), or null when any list will do. MODERN_NTM_COMMUNE: `2025-07-01`, the list after the
+   * 2025 reform, since its phase (2026–2030) starts after the reform.
+   */
+  readonly listFrom: string | null;
   readonly source: string;
 }
 
@@ -57,6 +65,7 @@ export const KIND_RULES: Readonly<Record<PilotKind, KindRule>> = {
     nameEn: 'Smart NTM commune',
     level: 'COMMUNE',
     topicGroups: 'REQUIRED',
+    listFrom: null,
     source: 'seed 001 (3445/BNN-VPĐP)',
   },
   ECOMMERCE_COMMUNE: {
@@ -64,6 +73,7 @@ export const KIND_RULES: Readonly<Record<PilotKind, KindRule>> = {
     nameEn: 'E-commerce commune',
     level: 'COMMUNE',
     topicGroups: 'REQUIRED',
+    listFrom: null,
     source: 'seed 001 (3445/BNN-VPĐP)',
   },
   SMART_VILLAGE: {
@@ -71,6 +81,7 @@ export const KIND_RULES: Readonly<Record<PilotKind, KindRule>> = {
     nameEn: 'Smart village',
     level: 'VILLAGE',
     topicGroups: 'NONE',
+    listFrom: null,
     source: 'seed 003 §III.5 (132/KH-UBND Nghệ An)',
   },
   DISTRICT_DATA_PILOT: {
@@ -78,7 +89,17 @@ export const KIND_RULES: Readonly<Record<PilotKind, KindRule>> = {
     nameEn: 'District data-standardisation pilot',
     level: 'DISTRICT',
     topicGroups: 'NONE',
+    listFrom: null,
     source: 'seed 003 §II.2.4, §III.5 (132/KH-UBND Nghệ An)',
+  },
+  MODERN_NTM_COMMUNE: {
+    nameVi: 'Xã nông thôn mới hiện đại',
+    nameEn: 'Modern NTM commune',
+    level: 'COMMUNE',
+    // Appendix II could not be read (criteria data/sources/qd-51-2025.md): no topic groups are known.
+    topicGroups: 'NONE',
+    listFrom: '2025-07-01',
+    source: 'Decision 51/2025/QĐ-TTg of 29/12/2025, Art. 1.1.b and Appendix II (Appendix II not read)',
   },
 };
 
@@ -91,6 +112,21 @@ export function checkUnitLevel(kind: PilotKind, unit: { readonly id: string; rea
   const need = KIND_RULES[kind].level;
   if (unit.level === need) return null;
   return { field, reason: `a ${kind} pilot is built in a ${need}; ${unit.id} is a ${unit.level}` };
+}
+
+/**
+ * Refuses a unit of a list before the one `kind` needs (KindRule.listFrom), naming `field`: a modern NTM
+ * commune pilot (2026–2030) is built in a commune of the list from 2025-07-01, not in a 2024 commune.
+ * A unit id without a `@<list>` part is refused too.
+ */
+export function checkUnitList(kind: PilotKind, unitId: string, field = 'unitId'): FieldError | null {
+  const from = KIND_RULES[kind].listFrom;
+  if (from === null) return null;
+  const list = /@(\d{4}-\d{2}-\d{2})$/.exec(unitId)?.[1];
+  if (list === undefined)
+    return { field, reason: `"${unitId}" names no list ("<code>@<list>"); a ${kind} pilot needs a unit of the list from ${from}` };
+  if (list >= from) return null;
+  return { field, reason: `a ${kind} pilot is built in a unit of the list from ${from}; ${unitId} is on the list of ${list}` };
 }
 
 /** Refuses topic groups that are unknown, of another kind, repeated, or missing when the kind needs some. */

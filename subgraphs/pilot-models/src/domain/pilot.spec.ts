@@ -30,7 +30,7 @@ const base: PilotRecord = {
 
 describe('kinds', () => {
   it('each kind needs its unit level; anything else is refused naming the field', () => {
-    expect(PILOT_KINDS.map((k) => KIND_RULES[k].level)).toEqual(['COMMUNE', 'COMMUNE', 'VILLAGE', 'DISTRICT']);
+    expect(PILOT_KINDS.map((k) => KIND_RULES[k].level)).toEqual(['COMMUNE', 'COMMUNE', 'VILLAGE', 'DISTRICT', 'COMMUNE']);
     expect(checkUnitLevel('SMART_COMMUNE', { id: '17380@2025-03-01', level: 'COMMUNE' })).toBeNull();
     expect(checkUnitLevel('SMART_VILLAGE', { id: '17380@2025-03-01', level: 'COMMUNE' })).toEqual({
       field: 'unitId',

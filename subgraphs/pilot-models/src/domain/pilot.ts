@@ -1,6 +1,6 @@
 /**
  * A pilot model as a whole (mô hình thí điểm), and the checks a write must pass before anything is stored:
- * unit level, topic groups, approving decision, steps, funding. Every refusal names its field.
+ * unit level (and list), topic groups, approving decision, steps, funding. Every refusal names its field.
  */
 import type { Catalogue } from './catalogue';
 import { summariseFunding, type FundingPlan } from './funding';
@@ -8,6 +8,7 @@ import {
   checkApproval,
   checkTopicGroups,
   checkUnitLevel,
+  checkUnitList,
   KIND_RULES,
   type ApprovalDecision,
   type PilotKind,
@@ -46,6 +47,8 @@ export function validatePilot(p: PilotRecord, catalogue: Catalogue, today: IsoDa
   if (!KIND_RULES[p.kind]) return [{ field: 'kind', reason: `"${String(p.kind)}" is not a pilot kind` }];
   const level = checkUnitLevel(p.kind, { id: p.unitId, level: p.unitLevel });
   if (level) errors.push(level);
+  const list = checkUnitList(p.kind, p.unitId);
+  if (list) errors.push(list);
   if (p.topicGroups !== null) errors.push(...checkTopicGroups(p.kind, p.topicGroups, catalogue.topicGroups));
   if (p.approval) errors.push(...checkApproval(p.approval, today));
   if (p.status === 'APPROVED' && !p.approval) errors.push({ field: 'approval', reason: 'an APPROVED pilot needs its approving decision' });

@@ -2,7 +2,7 @@ import { AREA_ATTRIBUTES } from '@ntm/admin-unit-contract';
 import { userInputError } from '@ntm/kit';
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
-import { eligibilityInputsFromFacts, evaluateEligibility, PilotInputError, type PilotKind } from '../domain';
+import { checkUnitList, eligibilityInputsFromFacts, evaluateEligibility, KIND_RULES, PilotInputError, type PilotKind } from '../domain';
 import { Pilot } from '../entities/pilot.entity';
 import { PilotKindEnum } from './types/enums';
 import { PilotAdminUnit, PilotEligibility } from './types/pilot.types';
@@ -14,7 +14,7 @@ export const ELIGIBILITY_REQUIRES = `${AREA_ATTRIBUTES} pilotFacts { year code v
 export class AdminUnitPilotResolver {
   @FieldResolver(() => PilotEligibility, {
     description:
-      'Whether the unit may host a pilot of this kind in this year (DOMAIN.md §4; seed 001, Công văn 3445/BNN-VPĐP): each condition MET / NOT_MET / NO_DATA with the value, the threshold applied and where the value came from (criteria’s indicator values and recognition decisions, admin-units’ area attributes, through federation).',
+      'Whether the unit may host a pilot of this kind in this year (DOMAIN.md §4; seed 001, Công văn 3445/BNN-VPĐP; for MODERN_NTM_COMMUNE Decision 51/2025/QĐ-TTg Appendix II, not read, so never eligible on guesses): each condition MET / NOT_MET / NO_DATA with the value, the threshold applied and where the value came from (criteria’s indicator values and recognition decisions, admin-units’ area attributes, through federation).',
   })
   @Directive(`@requires(fields: "${ELIGIBILITY_REQUIRES}")`)
   pilotEligibility(
@@ -22,9 +22,11 @@ export class AdminUnitPilotResolver {
     @Arg('kind', () => PilotKindEnum, { description: 'Kind of pilot.' }) kind: string,
     @Arg('year', () => Int, { description: 'Year of the facts, e.g. 2024.' }) year: number,
   ): PilotEligibility {
-    const need = kind === 'SMART_VILLAGE' ? 'VILLAGE' : kind === 'DISTRICT_DATA_PILOT' ? 'DISTRICT' : 'COMMUNE';
+    const need = KIND_RULES[kind as PilotKind].level;
     if (unit.level && unit.level !== need)
       throw userInputError(`kind: a ${kind} pilot is built in a ${need}; ${unit.id} is a ${unit.level}`, { field: 'kind' });
+    const list = checkUnitList(kind as PilotKind, unit.id, 'kind');
+    if (list) throw userInputError(`kind: ${list.reason}`, { field: 'kind' });
     try {
       const inputs = eligibilityInputsFromFacts(
         unit.pilotFacts ?? [],

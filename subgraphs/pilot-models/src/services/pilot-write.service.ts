@@ -9,6 +9,7 @@ import {
   deriveStage,
   evaluateVillageChecklist,
   initialSteps,
+  checkUnitList,
   isPilotKind,
   summariseFunding,
   type ApprovalDecision,
@@ -121,6 +122,8 @@ export class PilotWriteService {
     else {
       const level = checkUnitLevel(kind, { id: unit.unitId, level: unit.level });
       if (level) errors.push(level);
+      const list = checkUnitList(kind, unit.unitId);
+      if (list) errors.push(list);
     }
     errors.push(...checkTopicGroups(kind, input.topicGroups ?? [], cat.topicGroups));
     let steps = initialSteps(cat.lifecycle);

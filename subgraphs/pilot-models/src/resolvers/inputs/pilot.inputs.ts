@@ -61,7 +61,7 @@ export class CreatePilotInput {
 
   @Field({
     description:
-      'The unit it is built in, "<code>@<list>": a commune for SMART_COMMUNE and ECOMMERCE_COMMUNE, a village for SMART_VILLAGE, a district (list before 2025-07-01) for DISTRICT_DATA_PILOT.',
+      'The unit it is built in, "<code>@<list>": a commune for SMART_COMMUNE and ECOMMERCE_COMMUNE, a village for SMART_VILLAGE, a district (list before 2025-07-01) for DISTRICT_DATA_PILOT, a commune of the list from 2025-07-01 for MODERN_NTM_COMMUNE.',
   })
   unitId!: string;
 

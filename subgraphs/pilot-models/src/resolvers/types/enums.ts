@@ -7,7 +7,7 @@ const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(va
 export const PilotKindEnum = enumOf(PILOT_KINDS);
 registerEnumType(PilotKindEnum, {
   name: 'PilotKind',
-  description: 'Kind of pilot model (loại mô hình thí điểm); seed 001, seed 003.',
+  description: 'Kind of pilot model (loại mô hình thí điểm); seed 001, seed 003, Decision 51/2025/QĐ-TTg.',
   valuesConfig: {
     SMART_COMMUNE: { description: 'Smart NTM commune (xã nông thôn mới thông minh); built in a commune.' },
     ECOMMERCE_COMMUNE: { description: 'E-commerce commune (xã thương mại điện tử); built in a commune.' },
@@ -15,6 +15,10 @@ registerEnumType(PilotKindEnum, {
     DISTRICT_DATA_PILOT: {
       description:
         'District data-standardisation pilot (mô hình cấp huyện về chuẩn hóa dữ liệu NTM); built in a district of the list before 2025-07-01.',
+    },
+    MODERN_NTM_COMMUNE: {
+      description:
+        'Modern NTM commune (xã nông thôn mới hiện đại), the 2026–2030 pilot framework of Decision 51/2025/QĐ-TTg Appendix II (not read: its conditions are unknown); built in a commune of the list from 2025-07-01, no topic groups. No pilot of this kind is generated.',
     },
   },
 });

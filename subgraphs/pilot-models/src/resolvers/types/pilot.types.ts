@@ -16,7 +16,7 @@ import { VndScalar } from './vnd.scalar';
 /** The criteria subgraph's PilotFact, as this subgraph receives it through @requires. */
 @ObjectType('PilotFact', {
   description:
-    'A fact pilot eligibility is evaluated on: an approved value of a pilot-eligibility indicator in a year, or an advanced-NTM recognition (code ADVANCED_NTM, year of the decision).',
+    'A fact pilot eligibility is evaluated on: an approved value of a pilot-eligibility indicator in a year, or a recognition decision (code ADVANCED_NTM for an advanced NTM commune 2021–2025, NTM_2026_2030 for an NTM commune under COMMUNE_NTM_2026_2030; year of the decision).',
 })
 export class PilotFactRef {
   @Field(() => Int, { description: 'Year the value is for, or the year of the recognition decision.' })
@@ -25,7 +25,7 @@ export class PilotFactRef {
 
   @Field({
     description:
-      'Indicator code of set COMMUNE_SMART_PILOT_ELIGIBILITY_2021_2025 (1.1, 2.1, 2.2, 2.3, 3.1), or ADVANCED_NTM for a recognition decision (xã NTM nâng cao).',
+      'Indicator code of set COMMUNE_SMART_PILOT_ELIGIBILITY_2021_2025 (1.1, 2.1, 2.2, 2.3, 3.1), ADVANCED_NTM for a recognition decision as an advanced NTM commune (xã NTM nâng cao, COMMUNE_ADVANCED_2021_2025), or NTM_2026_2030 for a recognition decision as an NTM commune under COMMUNE_NTM_2026_2030 (xã đạt chuẩn NTM giai đoạn 2026 - 2030).',
   })
   @Directive('@external')
   code!: string;
@@ -77,7 +77,7 @@ export class PilotAdminUnit {
   @Directive('@external')
   @Field(() => [PilotFactRef], {
     description:
-      'Facts for pilot-model eligibility (seed 001, Công văn 3445/BNN-VPĐP): approved values of the indicators of COMMUNE_SMART_PILOT_ELIGIBILITY_2021_2025 in every year of its phase, and advanced-NTM recognition decisions (code ADVANCED_NTM). Empty when nothing is recorded.',
+      'Facts for pilot-model eligibility (seed 001, Công văn 3445/BNN-VPĐP; Decision 51/2025/QĐ-TTg): approved values of the indicators of COMMUNE_SMART_PILOT_ELIGIBILITY_2021_2025 in every year of its phase, advanced-NTM recognition decisions (code ADVANCED_NTM) and recognition decisions under COMMUNE_NTM_2026_2030 (code NTM_2026_2030). Empty when nothing is recorded.',
   })
   pilotFacts?: PilotFactRef[];
 }
