@@ -8,7 +8,7 @@ import { upsertCriteriaSets } from './criteria-sets.seed';
 
 /** Bump when seeding code changes meaningfully, so existing databases re-seed. */
 const SETS_VERSION = 'criteria-sets-v1';
-const SYNTHETIC_VERSION = 'synthetic-v1';
+const SYNTHETIC_VERSION = 'synthetic-v2'; // v2: each year only the sets in force; no decision dated after the load
 /** The default dataset `npm start` loads: every commune and district of Nghệ An, every year. */
 export const DEFAULT_PROVINCES = ['40'];
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UnitProfile } from '@ntm/admin-unit-contract';
-import { copyRows, inForceFilter, inForceOn, toPgArray, type CopyValue } from '@ntm/kit';
+import { copyRows, inForceFilter, inForceOn, today, toPgArray, type CopyValue } from '@ntm/kit';
 import { evaluateSetAttainment } from '../domain/attainment';
 import { parseIndicatorValue } from '../domain/indicator-value';
 import { listDateForYear } from '../domain/reporting-period';
@@ -37,7 +37,8 @@ type ProfileRow = Pick<UnitProfile, 'unitId' | 'code' | 'level' | 'region' | 'et
  * streamed into PostgreSQL with COPY on the transaction's connection, never one ORM flush per row.
  * Replaces earlier synthetic values of the same units (values written through the API stay), inside the caller's
  * transaction. Also records generated recognition decisions for units whose computed attainment
- * of a standard national set is MET, and generated advanced-NTM recognitions for a share of them.
+ * of a standard national set is MET, and generated advanced-NTM recognitions for a share of them,
+ * each dated in March (advanced: September) after its year, and none dated after the day of the load.
  */
 export async function loadSyntheticValues(
   em: EntityManager,
@@ -167,8 +168,10 @@ export async function loadSyntheticValues(
     const key = `${d[0]}|${d[1]}`;
     if (!firstByUnitSet.has(key)) firstByUnitSet.set(key, d);
   }
-  const rows = [...firstByUnitSet.values()];
-  rows.push(...advancedRecognitions(rows, catalog));
+  const standard = [...firstByUnitSet.values()];
+  // No decision dated after the day of the load (2026 values would be recognised in March 2027).
+  const loadDay = today();
+  const rows = [...standard, ...advancedRecognitions(standard, catalog)].filter((r) => r[3] <= loadDay);
   for (let i = 0; i < rows.length; i += 5000) {
     const chunk = rows.slice(i, i + 5000);
     await trx.raw(
