@@ -4,6 +4,7 @@ import { Migration20261201020000_value_audit } from './Migration20261201020000_v
 import { Migration20261201030000_change_log } from './Migration20261201030000_change_log';
 import { Migration20261201030000_imports } from './Migration20261201030000_imports';
 import { Migration20261201100000_change_log_shared } from './Migration20261201100000_change_log_shared';
+import { Migration20261201110000_audit_search_path } from './Migration20261201110000_audit_search_path';
 
 /** Committed migrations, oldest first; the unit-profile replica's table comes with the AdminUnit contract. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   { name: 'Migration20261201030000_change_log', class: Migration20261201030000_change_log },
   { name: 'Migration20261201030000_imports', class: Migration20261201030000_imports },
   { name: 'Migration20261201100000_change_log_shared', class: Migration20261201100000_change_log_shared },
+  { name: 'Migration20261201110000_audit_search_path', class: Migration20261201110000_audit_search_path },
 ];
