@@ -16,7 +16,9 @@ import type { AuthKeys } from '../auth-keys';
  *  - throughput with CONCURRENCY requests in flight: direct vs through the gateway.
  * Bounded in time: about 2 s of warm-up per path, then 2 × `--seconds` per path, in 3 alternating rounds.
  * Options: `--seconds 5` (each measurement), `--concurrency 10`, `--before <gateway/dist/index.js
- * of another checkout>` to measure that gateway too, in the same run ("before" vs this one).
+ * of another checkout>` to measure that gateway too, in the same run ("before" vs this one),
+ * `--profile <dir>` to write each gateway process's CPU profile there (node --cpu-prof; read the
+ * top self-time functions of a .cpuprofile in Chrome DevTools or any profile viewer).
  */
 const QUERY = JSON.stringify({ query: '{ adminUnitsDataVersion }' });
 
@@ -94,7 +96,9 @@ const THIS_GATEWAY = path.resolve(__dirname, '..', '..', '..', 'gateway', 'dist'
 let directUrl = '';
 
 async function startGatewayProcess(script: string, port: number, urls: Record<string, string>, auth: AuthKeys): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [script], {
+  const profileAt = process.argv.indexOf('--profile');
+  const profile = profileAt >= 0 ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.argv[profileAt + 1])}`] : [];
+  const child = spawn(process.execPath, [...profile, script], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
