@@ -83,3 +83,11 @@ describe('subgraph fetcher', () => {
     await expect(fetcher('http://127.0.0.1:1/graphql', { method: 'POST', body: '{}' })).rejects.toThrow(/ECONNREFUSED/);
   });
 });
+
+describe('subgraph fetcher URLs', () => {
+  it('refuses a URL that is not http(s), naming it', async () => {
+    await expect(subgraphFetcher({ timeoutMs: 100 })('ftp://127.0.0.1/graphql')).rejects.toThrow(
+      'subgraph URL must be http(s), got ftp://127.0.0.1/graphql',
+    );
+  });
+});

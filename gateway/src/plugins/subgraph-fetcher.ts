@@ -105,15 +105,38 @@ export function subgraphFetcher(options: SubgraphFetcherOptions): Fetcher {
   const agentOptions = { keepAlive: true, scheduling: 'lifo' as const };
   const http = new HttpAgent(agentOptions);
   const https = new HttpsAgent(agentOptions);
+  // The few subgraph URLs, parsed once each.
+  const targets = new Map<string, { secure: boolean; hostname: string; port: string; path: string }>();
+  const targetOf = (url: string) => {
+    let target = targets.get(url);
+    if (!target) {
+      const parsed = new URL(url);
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`subgraph URL must be http(s), got ${url}`);
+      const secure = parsed.protocol === 'https:';
+      target = {
+        secure,
+        hostname: parsed.hostname.replace(/^\[(.*)\]$/, '$1'),
+        port: parsed.port || (secure ? '443' : '80'),
+        path: parsed.pathname + parsed.search,
+      };
+      if (targets.size < 100) targets.set(url, target);
+    }
+    return target;
+  };
   return (url, init = {}) =>
     new Promise<FetcherResponse>((resolve, reject) => {
-      const target = new URL(url);
-      const secure = target.protocol === 'https:';
-      if (!secure && target.protocol !== 'http:') return reject(new Error(`subgraph URL must be http(s), got ${url}`));
+      let target: ReturnType<typeof targetOf>;
+      try {
+        target = targetOf(url);
+      } catch (error) {
+        return reject(error as Error);
+      }
+      const { secure, hostname, port, path } = target;
       const body = init.body;
       const headers: Record<string, string | number> = { ...init.headers };
       if (body !== undefined) headers['content-length'] = Buffer.byteLength(body);
-      const req = (secure ? httpsRequest : httpRequest)(target, { method: init.method ?? 'GET', headers, agent: secure ? https : http }, (res) => {
+      const options = { hostname, port, path, method: init.method ?? 'GET', headers, agent: secure ? https : http };
+      const req = (secure ? httpsRequest : httpRequest)(options, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => {

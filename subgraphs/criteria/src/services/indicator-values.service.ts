@@ -220,20 +220,23 @@ export class IndicatorValuesService {
       [toPgArray(keys.map((k) => k.unitId)), toPgArray(keys.map((k) => k.year))],
     );
     const result = new Map<string, Map<number, IndicatorValueRecord>>();
-    // Read-only rows: plain instances, not managed entities. em.map merges each into the identity
-    // map (a province pull's 42,000 values spent most of their time there).
-    const records = rows.map((row) =>
-      Object.assign(new IndicatorValueRecord(), {
-        indicatorId: row.indicator_id as number,
-        year: row.year as number,
-        unitId: row.unit_id as string,
-        value: row.value as string,
-        status: row.status as IndicatorValueRecord['status'],
-        numericValue: (row.numeric_value ?? null) as number | null,
-        source: row.source as string,
-        recordedBy: row.recorded_by as string,
-        recordedAt: row.recorded_at as string,
-      }),
+    // Read-only rows: plain objects, not managed entities. em.map merges each into the identity
+    // map (a province pull's 42,000 values spent most of their time there), and even a bare
+    // `new IndicatorValueRecord()` runs the ORM's relation setters on every assignment.
+    // (indicatorKey is not a column: the resolvers that answer it set it from the catalog.)
+    const records = rows.map(
+      (row) =>
+        ({
+          indicatorId: row.indicator_id as number,
+          year: row.year as number,
+          unitId: row.unit_id as string,
+          value: row.value as string,
+          status: row.status as IndicatorValueRecord['status'],
+          numericValue: (row.numeric_value ?? null) as number | null,
+          source: row.source as string,
+          recordedBy: row.recorded_by as string,
+          recordedAt: row.recorded_at as string,
+        }) as IndicatorValueRecord,
     );
     for (const record of records) {
       const key = `${record.unitId}|${record.year}`;
