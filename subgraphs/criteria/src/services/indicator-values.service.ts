@@ -211,12 +211,18 @@ export class IndicatorValuesService {
     });
   }
 
-  /** Stored values of units for a year, per unit and year: indicator id → stored record (one set-based statement). */
+  /**
+   * Stored values of units for a year, per unit and year: indicator id → stored record (one set-based
+   * statement). Each (unit, year) is looked up on the (unit_id, year) index: a lateral subquery kept
+   * apart with `offset 0`, because joined directly to unnest(keys) PostgreSQL may hash the whole
+   * table instead — it did on a table of 200,000 values, a sequential scan costing 150–300 ms for one
+   * province, where 412 index look-ups take 10–30 ms (the same with 4.8 million values stored).
+   */
   async valuesOf(keys: readonly { unitId: string; year: number }[]): Promise<Map<string, Map<number, IndicatorValueRecord>>> {
     const rows = await this.em.getConnection().execute<Record<string, unknown>[]>(
       `select ${columnsOf(this.em, IndicatorValueRecord, 'v')}
-         from indicator_value v
-         join unnest(?::text[], ?::smallint[]) as k(u, y) on v.unit_id = k.u and v.year = k.y`,
+         from unnest(?::text[], ?::smallint[]) as k(u, y)
+        cross join lateral (select * from indicator_value i where i.unit_id = k.u and i.year = k.y offset 0) v`,
       [toPgArray(keys.map((k) => k.unitId)), toPgArray(keys.map((k) => k.year))],
     );
     const result = new Map<string, Map<number, IndicatorValueRecord>>();
@@ -240,9 +246,9 @@ export class IndicatorValuesService {
     );
     for (const record of records) {
       const key = `${record.unitId}|${record.year}`;
-      const m = result.get(key) ?? new Map<number, IndicatorValueRecord>();
+      let m = result.get(key);
+      if (!m) result.set(key, (m = new Map<number, IndicatorValueRecord>()));
       m.set(record.indicatorId, record);
-      result.set(key, m);
     }
     return result;
   }
