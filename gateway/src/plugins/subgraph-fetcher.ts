@@ -129,7 +129,7 @@ export function subgraphFetcher(options: SubgraphFetcherOptions): Fetcher {
       try {
         target = targetOf(url);
       } catch (error) {
-        return reject(error as Error);
+        return reject(error instanceof Error ? error : new Error(String(error)));
       }
       const { secure, hostname, port, path } = target;
       const body = init.body;

@@ -187,13 +187,14 @@ async function main(): Promise<void> {
     // median round of each path is reported.
     const rounds = 3;
     const runs = { d1: [] as Measured[], dN: [] as Measured[], g1: gateways.map(() => [] as Measured[]), gN: gateways.map(() => [] as Measured[]) };
-    const cpu = gateways.map(() => ({ ms: 0 as number | null, requests: 0 }));
+    const cpu: { ms: number | null; requests: number }[] = gateways.map(() => ({ ms: 0, requests: 0 }));
     /** One measurement of gateway i, adding the CPU its process spent to cpu[i]. */
     const measureGateway = async (i: number, inFlight: number): Promise<Measured> => {
       const before = cpuMsOf(children[i].pid);
       const measured = await load(gateways[i].url, inFlight, seconds / rounds);
       const after = cpuMsOf(children[i].pid);
-      cpu[i].ms = before === null || after === null || cpu[i].ms === null ? null : cpu[i].ms! + after - before;
+      const spent = cpu[i].ms;
+      cpu[i].ms = before === null || after === null || spent === null ? null : spent + after - before;
       cpu[i].requests += measured.count;
       return measured;
     };
@@ -206,12 +207,10 @@ async function main(): Promise<void> {
     const mid = (xs: Measured[], key: 'meanMs' | 'rps') => [...xs].sort((a, b) => a[key] - b[key])[Math.floor(xs.length / 2)];
     const d1 = mid(runs.d1, 'meanMs');
     const dN = mid(runs.dN, 'rps');
-    const figures: Figures[] = gateways.map((g, i) => ({
-      label: g.label,
-      g1: mid(runs.g1[i], 'meanMs'),
-      gN: mid(runs.gN[i], 'rps'),
-      cpuPerRequest: cpu[i].ms === null ? null : cpu[i].ms! / cpu[i].requests,
-    }));
+    const figures: Figures[] = gateways.map((g, i) => {
+      const { ms, requests } = cpu[i];
+      return { label: g.label, g1: mid(runs.g1[i], 'meanMs'), gN: mid(runs.gN[i], 'rps'), cpuPerRequest: ms === null ? null : ms / requests };
+    });
     const pad = (text: string) => text.padEnd(34);
     console.log(`\nlatency, 1 request at a time:`);
     console.log(`  ${pad('direct to admin-units')}${d1.meanMs.toFixed(2)} ms mean, p99 ${d1.p99Ms.toFixed(2)} ms (${d1.count} requests)`);
