@@ -1,5 +1,6 @@
 import type { SubgraphModule } from '@ntm/kit';
 import { AdminUnit } from './entities/admin-unit.entity';
+import { CommuneGroupCorrection } from './entities/commune-group-correction.entity';
 import { UnitLineage } from './entities/unit-lineage.entity';
 import { UnitList } from './entities/unit-list.entity';
 import { createAdminUnitLoaders, type AdminUnitLoaders } from './loaders/admin-unit.loader';
@@ -13,7 +14,7 @@ export const adminUnitsSubgraph: SubgraphModule<AdminUnitLoaders, AdminUnitServi
   name: 'admin-units',
   schema: 'admin_units',
   defaultPort: 4001,
-  entities: [AdminUnit, UnitList, UnitLineage],
+  entities: [AdminUnit, UnitList, UnitLineage, CommuneGroupCorrection],
   migrations,
   buildSchema: buildAdminUnitsSchema,
   createServices: createAdminUnitServices,

@@ -1,4 +1,4 @@
-import { UnitProfile } from '@ntm/admin-unit-contract';
+import { keepUnitProfilesCurrent, UnitProfile } from '@ntm/admin-unit-contract';
 import type { SubgraphModule } from '@ntm/kit';
 import { CriteriaSet } from './entities/criteria-set.entity';
 import { Criterion } from './entities/criterion.entity';
@@ -42,6 +42,7 @@ export const criteriaSubgraph: SubgraphModule<CriteriaLoaders, CriteriaServices>
   createServices: createCriteriaServices,
   createLoaders: createCriteriaLoaders,
   seed: seedCriteria,
+  background: keepUnitProfilesCurrent,
   // Internal HTTP routes the gateway forwards to: spreadsheet uploads, and streamed exports (which close their pool on stop).
   routes: async (app, deps) => {
     await importRoutes(app, deps);

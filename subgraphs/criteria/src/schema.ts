@@ -7,6 +7,7 @@ import { CriteriaSetResolver, CriterionResolver } from './resolvers/criteria-set
 import { ImportResolver } from './resolvers/import/import.resolver';
 import { IndicatorValuesResolver } from './resolvers/indicator-values.resolver';
 import { AdminUnitPilotFactsResolver } from './resolvers/pilot-facts.resolver';
+import { ProvinceCompletionResolver } from './resolvers/province-completion.resolver';
 import { RecognitionResolver } from './resolvers/recognition.resolver';
 import { ChangeFeedResolver } from './changes/change-feed.resolver';
 import { ValueApprovalResolver } from './resolvers/value-approval.resolver';
@@ -27,6 +28,7 @@ export function buildCriteriaSchema(): Promise<GraphQLSchema> {
         AdminUnitPilotFactsResolver,
         ImportResolver,
         ChangeFeedResolver,
+        ProvinceCompletionResolver,
       ],
     },
     adminUnitReferenceResolver(AdminUnitWithAreaAttributes),

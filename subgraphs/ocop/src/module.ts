@@ -1,4 +1,4 @@
-import { UnitProfile } from '@ntm/admin-unit-contract';
+import { keepUnitProfilesCurrent, UnitProfile } from '@ntm/admin-unit-contract';
 import type { SubgraphModule } from '@ntm/kit';
 import { CooperativeRecord } from './entities/cooperative.entity';
 import { LinkageCommuneRecord, LinkageParticipantRecord, LinkageProjectRecord, LinkageSupportItemRecord } from './entities/linkage.entity';
@@ -36,4 +36,5 @@ export const ocopSubgraph: SubgraphModule<OcopLoaders> = {
   buildSchema: buildOcopSchema,
   createLoaders: createOcopLoaders,
   seed: seedOcop,
+  background: keepUnitProfilesCurrent,
 };

@@ -1,4 +1,4 @@
-import { UnitProfile } from '@ntm/admin-unit-contract';
+import { keepUnitProfilesCurrent, UnitProfile } from '@ntm/admin-unit-contract';
 import type { SubgraphModule } from '@ntm/kit';
 import { CentralPlanStepRow, LifecycleStepRow, VillageProfile } from './entities/catalogue.entity';
 import { Pilot } from './entities/pilot.entity';
@@ -29,4 +29,5 @@ export const pilotModelsSubgraph: SubgraphModule<PilotLoaders> = {
   buildSchema: buildPilotModelsSchema,
   createLoaders: createPilotLoaders,
   seed: seedPilotModels,
+  background: keepUnitProfilesCurrent,
 };

@@ -44,6 +44,9 @@ export default async function globalSetup(): Promise<void> {
   }
   // Throw-away sign-in keys for this run: the gateway verifies against them, tokenFor signs with them.
   const auth = await ensureAuthKeys(mkdtempSync(path.join(tmpdir(), 'ntm-test-auth-')));
+  // Replicas of unit facts check admin-units every second (default 30 s), so a test sees a
+  // commune-group correction reach the roll-ups without waiting half a minute.
+  process.env.UNIT_PROFILE_REFRESH_SECONDS ??= '1';
   const stack = await startStackInProcess(databaseUrl, undefined, auth);
   const counters = stack.subgraphs.map((s) => new QueryCounter(s.orm));
   // GET /?subgraph=x → statements sent so far; GET /schema-diff?subgraph=x → the SQL the ORM would

@@ -1,5 +1,14 @@
 import { generateAreaAttributes } from './area-attributes';
-import { COMMUNE_GROUP_RULES, generateCommuneGroup } from './commune-group';
+import {
+  checkCommuneGroupCorrection,
+  COMMUNE_GROUP_LIST_ID,
+  COMMUNE_GROUP_RULES,
+  communeGroupRuleOf,
+  CORRECTED_SOURCE,
+  generateCommuneGroup,
+  MAX_REASON_LENGTH,
+  whyNoCommuneGroup,
+} from './commune-group';
 
 const current = { listId: '2025-07-01', level: 'COMMUNE' };
 const none = { ethnicMinorityArea: false, mountainous: false };
@@ -51,5 +60,30 @@ describe('generated commune group (xã nhóm, 51/2025/QĐ-TTg)', () => {
     expect([...groups.keys()].sort()).toEqual([1, 2, 3]);
     // a TDMNPB province: most communes are mountainous and in ethnic-minority areas
     expect(groups.get(3)!).toBeGreaterThan(groups.get(2)!);
+  });
+});
+
+describe('commune group corrections', () => {
+  it('accepts a group of 1, 2 or 3 with a reason', () => {
+    expect(checkCommuneGroupCorrection({ group: 3, reason: 'QĐ 123/QĐ-UBND' })).toBeNull();
+  });
+
+  it('names the field and the reason of a bad correction', () => {
+    expect(checkCommuneGroupCorrection({ group: 4, reason: 'x' })).toEqual({ field: 'group', message: expect.stringContaining('1, 2 or 3, got 4') });
+    expect(checkCommuneGroupCorrection({ group: 1.5, reason: 'x' })?.field).toBe('group');
+    expect(checkCommuneGroupCorrection({ group: 1, reason: '   ' })?.field).toBe('reason');
+    expect(checkCommuneGroupCorrection({ group: 1, reason: 'x'.repeat(MAX_REASON_LENGTH + 1) })?.message).toContain(`at most ${MAX_REASON_LENGTH}`);
+  });
+
+  it('allows groups only on commune-level units of the current list', () => {
+    expect(whyNoCommuneGroup({ id: '16681@2025-07-01', level: 'COMMUNE', listId: COMMUNE_GROUP_LIST_ID })).toBeNull();
+    expect(whyNoCommuneGroup({ id: '40@2025-07-01', level: 'PROVINCE', listId: COMMUNE_GROUP_LIST_ID })).toContain('is a province');
+    expect(whyNoCommuneGroup({ id: '17380@2025-03-01', level: 'COMMUNE', listId: '2025-03-01' })).toContain('only on the list from 2025-07-01');
+  });
+
+  it('gives the rule in words for a generated source, none for a corrected one', () => {
+    expect(communeGroupRuleOf('GENERATED:em-mountain-proxy')).toBe(COMMUNE_GROUP_RULES['em-mountain-proxy']);
+    expect(communeGroupRuleOf(CORRECTED_SOURCE)).toBeNull();
+    expect(communeGroupRuleOf(null)).toBeNull();
   });
 });

@@ -78,3 +78,36 @@ export function generateCommuneGroup(
   }
   return null;
 }
+
+/** The rule in words for a `communeGroupSource` (null for CORRECTED or no group). */
+export function communeGroupRuleOf(source: string | null): string | null {
+  if (!source?.startsWith('GENERATED:')) return null;
+  return COMMUNE_GROUP_RULES[source.slice('GENERATED:'.length) as CommuneGroupRule] ?? null;
+}
+
+/** The source of a group an ADMIN set (the correction itself is in the audit trail). */
+export const CORRECTED_SOURCE = 'CORRECTED';
+
+/** The longest reason a correction may carry. */
+export const MAX_REASON_LENGTH = 1000;
+
+/** What is wrong with a correction before any unit is read: the field and the reason, or null. */
+export function checkCommuneGroupCorrection(input: { group: number; reason: string }): { field: 'group' | 'reason'; message: string } | null {
+  if (!Number.isInteger(input.group) || input.group < 1 || input.group > 3)
+    return { field: 'group', message: `group: a commune group is 1, 2 or 3, got ${input.group}` };
+  const reason = input.reason.trim();
+  if (reason === '') return { field: 'reason', message: 'reason: say why the group changes (e.g. the provincial decision that assigns it)' };
+  if (reason.length > MAX_REASON_LENGTH) return { field: 'reason', message: `reason: at most ${MAX_REASON_LENGTH} characters, got ${reason.length}` };
+  return null;
+}
+
+/**
+ * Whether a unit can have a commune group at all: a commune-level unit (xã, phường, đặc khu) of
+ * the list from 2025-07-01. Null when it can, else why not.
+ */
+export function whyNoCommuneGroup(unit: { id: string; level: string; listId: string }): string | null {
+  if (unit.listId !== COMMUNE_GROUP_LIST_ID)
+    return `${unit.id} is a unit of the list ${unit.listId}; commune groups exist only on the list from ${COMMUNE_GROUP_LIST_ID}`;
+  if (unit.level !== 'COMMUNE') return `${unit.id} is a ${unit.level.toLowerCase()}; commune groups are for communes, wards and special zones`;
+  return null;
+}

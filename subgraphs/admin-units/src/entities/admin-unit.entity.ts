@@ -1,5 +1,5 @@
 import { DeferMode, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { AdminLevel, ADMIN_UNIT_DESCRIPTIONS as D } from '@ntm/admin-unit-contract';
 import { UnitList } from './unit-list.entity';
 
@@ -120,4 +120,16 @@ export class AdminUnit {
       'Where region, ethnicMinorityArea, mountainous and island come from. "GENERATED" means a deterministic placeholder, not official data.',
   })
   areaAttributesSource!: string;
+
+  @Property({ type: 'smallint', nullable: true })
+  @Field(() => Int, { nullable: true, description: D.communeGroup })
+  communeGroup!: number | null;
+
+  @Property({ type: 'string', columnType: 'text', nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Where communeGroup comes from: "GENERATED:<rule>" (a deterministic rule over generated area attributes, not an official assignment; the rule is in communeGroupRule) or "CORRECTED" (set by an ADMIN through correctCommuneGroup; see communeGroupHistory). Null when the unit has no group.',
+  })
+  communeGroupSource!: string | null;
 }

@@ -2,12 +2,13 @@ import { groupedLoader, keyedLoader } from '@ntm/kit';
 import DataLoader from 'dataloader';
 import type { AdminLevel } from '@ntm/admin-unit-contract';
 import type { AdminUnit } from '../entities/admin-unit.entity';
+import type { CommuneGroupCorrection } from '../entities/commune-group-correction.entity';
 import type { UnitLineage } from '../entities/unit-lineage.entity';
 import type { AdminUnitServices } from '../services';
 
 /** Per-request DataLoaders: they only batch; each batch is one service call, one SQL statement. */
 export function createAdminUnitLoaders({ services }: { services: AdminUnitServices }) {
-  const { units, lineage } = services;
+  const { units, lineage, communeGroups } = services;
   return {
     /** Links to the old units a unit was formed from. */
     predecessorLinks: groupedLoader<string, UnitLineage>(
@@ -18,6 +19,11 @@ export function createAdminUnitLoaders({ services }: { services: AdminUnitServic
     successorLinks: groupedLoader<string, UnitLineage>(
       (ids) => lineage.successorsOf(ids),
       (l) => l.predecessorId,
+    ),
+    /** Commune-group corrections of a unit, oldest first. */
+    communeGroupHistory: groupedLoader<string, CommuneGroupCorrection>(
+      (ids) => communeGroups.historyOf(ids),
+      (c) => c.unitId,
     ),
     unitById: keyedLoader<string, AdminUnit>(
       (ids) => units.findByIds(ids),

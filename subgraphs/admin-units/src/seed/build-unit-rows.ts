@@ -1,5 +1,6 @@
 import { searchKey } from '@ntm/names';
 import { generateAreaAttributes } from '../domain/area-attributes';
+import { generateCommuneGroup } from '../domain/commune-group';
 import { generateVillages } from '../domain/villages';
 import type { AdminLevel } from '@ntm/admin-unit-contract';
 import type { AdminUnit } from '../entities/admin-unit.entity';
@@ -22,7 +23,8 @@ export function shortNameOf(fullName: string, kind: string): string {
 
 /**
  * Turns the CSV records of one list into admin_unit rows: ids, ancestors (root first), short
- * and search names, generated area attributes, and generated villages for VILLAGE_PROVINCES.
+ * and search names, generated area attributes and commune groups, and generated villages for
+ * VILLAGE_PROVINCES.
  */
 export function buildUnitRows(list: UnitListRow, records: Record<string, string>[], reformList: boolean): AdminUnitRow[] {
   const byCode = new Map(records.map((r) => [r.code, r]));
@@ -43,6 +45,7 @@ export function buildUnitRows(list: UnitListRow, records: Record<string, string>
     const ancestorIds = ancestorsOf(record.code);
     const provinceCode = record.level === 'PROVINCE' ? record.code : ancestorIds[0].split('@')[0];
     const attributes = generateAreaAttributes({ code: record.code, kind: record.kind, provinceCode, listId: list.id, reformList });
+    const group = generateCommuneGroup({ kind: record.kind, listId: list.id, level: record.level }, attributes);
     const row: AdminUnitRow = {
       id: unitId(record.code, list.id),
       code: record.code,
@@ -63,6 +66,8 @@ export function buildUnitRows(list: UnitListRow, records: Record<string, string>
       mountainous: attributes.mountainous,
       island: attributes.island,
       areaAttributesSource: GENERATED_ATTRIBUTES,
+      communeGroup: group?.group ?? null,
+      communeGroupSource: group?.source ?? null,
     };
     rows.push(row);
     if (record.level === 'COMMUNE' && VILLAGE_PROVINCES.includes(provinceCode)) {
@@ -80,6 +85,8 @@ export function buildUnitRows(list: UnitListRow, records: Record<string, string>
           ancestorIds: [...ancestorIds, row.id],
           searchKey: searchKey(village.name),
           generated: true,
+          communeGroup: null,
+          communeGroupSource: null,
         });
       }
     }

@@ -10,9 +10,10 @@ import { buildUnitRows, type AdminUnitRow } from './build-unit-rows';
 import { LIST_AFTER_REFORM, UNIT_LISTS } from './unit-lists';
 import { computeLineage, readPredecessorsText } from './lineage-inputs';
 import { replaceLineage } from './lineage.seed';
+import { reapplyCommuneGroupCorrections } from '../services/commune-group.service';
 
 /** Bump when the row-building or generating code changes, so existing databases re-seed. */
-const GENERATOR_VERSION = 'units-v2';
+const GENERATOR_VERSION = 'units-v3'; // v3: commune groups
 const LINEAGE_VERSION = 'lineage-v4';
 
 /** The list files, fingerprinted; rows are built only when a seed actually runs. */
@@ -39,6 +40,8 @@ export async function seedUnits(orm: MikroORM, logger: Logger): Promise<void> {
       UNIT_LISTS.map(({ file: _file, ...list }) => list),
     );
     await insertEntities(em, AdminUnit, rows);
+    // Corrections made by an ADMIN outlive a reload: the latest one of each unit is applied again.
+    await reapplyCommuneGroupCorrections(em);
     const villages = rows.filter((r) => r.generated).length;
     return { units: rows.length - villages, villages };
   });

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { columnsOf, inForceFilter, inForceOn, SeedState, toPgArray } from '@ntm/kit';
+import { BOOKKEEPING_SQL, columnsOf, inForceFilter, inForceOn, toPgArray } from '@ntm/kit';
 import { searchKey } from '@ntm/names';
 import type { AdminLevel } from '@ntm/admin-unit-contract';
 import { AdminUnit } from '../entities/admin-unit.entity';
@@ -36,10 +36,17 @@ export class AdminUnitService {
     });
   }
 
-  /** Fingerprint of the loaded unit data: changes whenever the lists are re-seeded differently. */
+  /**
+   * Fingerprint of the unit data: the seeded lists' fingerprint, and after a commune-group
+   * correction also "+c<id of the latest>", so replicas pull again after either.
+   */
   async dataVersion(): Promise<string> {
-    const state = await this.em.findOne(SeedState, { step: 'admin-units' });
-    return state?.fingerprint ?? 'empty';
+    const [row] = await this.query<{ fingerprint: string | null; correction: number | null }>(
+      `${BOOKKEEPING_SQL} select (select fingerprint from seed_state where step = 'admin-units') as fingerprint,
+              (select max(id) from commune_group_correction) as correction`,
+    );
+    const lists = row?.fingerprint ?? 'empty';
+    return row?.correction ? `${lists}+c${row.correction}` : lists;
   }
 
   /** The unit with this official code in the list in force on `asOf`. */

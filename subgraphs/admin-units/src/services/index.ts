@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AdminUnitService } from './admin-unit.service';
+import { CommuneGroupService } from './commune-group.service';
 import { LineageService } from './lineage.service';
 import { MatchService } from './matcher.service';
 import { UnitListService } from './unit-list.service';
@@ -11,6 +12,7 @@ export function createAdminUnitServices({ em }: { em: EntityManager }) {
     lists: new UnitListService(em),
     lineage: new LineageService(em),
     match: new MatchService(em),
+    communeGroups: new CommuneGroupService(em),
   };
 }
 

@@ -15,7 +15,10 @@ describe('set validity (which set is in force for a year)', () => {
     expect(setInForce(sets, communeStandard, 2026)?.code).toBe('COMMUNE_NTM_2026_2030');
     expect(setInForce(sets, communeStandard, 2030)?.code).toBe('COMMUNE_NTM_2026_2030');
     expect(setInForce(sets, communeStandard, 2031)).toBeNull();
-    expect(setInForce(sets, communeStandard, 2020)).toBeNull();
+    // No older set is in the data: the earliest set answers for the years before its phase.
+    expect(setInForce(sets, communeStandard, 2018)?.code).toBe('COMMUNE_NTM_2021_2025');
+    expect(checkSetForYear(sets, byCode('COMMUNE_NTM_2021_2025'), 2018)).toBeNull();
+    expect(checkSetForYear(sets, byCode('COMMUNE_NTM_2026_2030'), 2018)).toContain('for 2018 use COMMUNE_NTM_2021_2025');
   });
 
   it('has no district set after 2025', () => {

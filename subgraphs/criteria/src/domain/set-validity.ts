@@ -14,6 +14,19 @@ export function isSetInForce(set: Pick<CriteriaSetDef, 'validFromYear' | 'validT
   return year >= set.validFromYear && year <= set.validToYear;
 }
 
+const sameSlot = (a: SetSlot, b: SetSlot): boolean => a.level === b.level && a.kind === b.kind && a.tier === b.tier;
+
+/**
+ * Whether `set` answers for `year` among `sets`: in its period, or, for the earliest set of its
+ * level/kind/tier, any year before it. No older set is in the data (the 2016–2020 sets are not), so
+ * values of 2010–2020 are read against the 2021–2025 sets — "2021–2025 sets up to 2025" — rather
+ * than against nothing.
+ */
+export function answersForYear(sets: readonly CriteriaSetDef[], set: CriteriaSetDef, year: number): boolean {
+  if (isSetInForce(set, year)) return true;
+  return year < set.validFromYear && !sets.some((s) => sameSlot(s, set) && s.validFromYear < set.validFromYear);
+}
+
 /** What identifies "the same kind of set" across phases. */
 export interface SetSlot {
   readonly level: Level;
@@ -23,11 +36,12 @@ export interface SetSlot {
 
 /**
  * The set of this level, kind and tier in force for `year`, or null when none is (e.g. a
- * DISTRICT set for 2026: the 2026–2030 decision has no district set). When several match (two
+ * DISTRICT set for 2026: the 2026–2030 decision has no district set; before the first phase, the
+ * earliest set: see `answersForYear`). When several match (two
  * pilot-eligibility sets of one phase), the first in file order is returned.
  */
 export function setInForce(sets: readonly CriteriaSetDef[], slot: SetSlot, year: number): CriteriaSetDef | null {
-  return sets.find((s) => s.level === slot.level && s.kind === slot.kind && s.tier === slot.tier && isSetInForce(s, year)) ?? null;
+  return sets.find((s) => sameSlot(s, slot) && answersForYear(sets, s, year)) ?? null;
 }
 
 /** All sets in force for `year`, in file order. */
@@ -41,7 +55,7 @@ export function setsInForce(sets: readonly CriteriaSetDef[], year: number): Crit
  * force that year, or saying that there is none.
  */
 export function checkSetForYear(sets: readonly CriteriaSetDef[], set: CriteriaSetDef, year: number): string | null {
-  if (isSetInForce(set, year)) return null;
+  if (answersForYear(sets, set, year)) return null;
   const current = setInForce(sets, set, year);
   const asked = `set ${set.code} is in force ${set.validFromYear}–${set.validToYear}, not in ${year}`;
   return current

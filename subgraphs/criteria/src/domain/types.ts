@@ -63,3 +63,23 @@ export type IndicatorValue = boolean | number | string;
 export function isRegion(text: string): text is Region {
   return (REGIONS as readonly string[]).includes(text);
 }
+
+/**
+ * The attributes a threshold rule reads, from a unit's area fields as admin-units gives them
+ * (federation or the unit-profile replica): unknown region or group become null, never a guess.
+ */
+export function unitAttributesOf(unit: {
+  region?: string | null;
+  ethnicMinorityArea?: boolean | null;
+  mountainous?: boolean | null;
+  island?: boolean | null;
+  communeGroup?: number | null;
+}): UnitAttributes {
+  return {
+    region: unit.region && isRegion(unit.region) ? unit.region : null,
+    ethnicMinorityArea: !!unit.ethnicMinorityArea,
+    mountainous: !!unit.mountainous,
+    island: !!unit.island,
+    communeGroup: isCommuneGroup(unit.communeGroup) ? unit.communeGroup : null,
+  };
+}

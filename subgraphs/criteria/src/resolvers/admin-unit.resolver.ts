@@ -4,7 +4,7 @@ import type { Context } from '../context';
 import type { SetAttainment } from '../domain/attainment';
 import type { CriteriaSetDef } from '../domain/criteria-file';
 import { listDateForYear } from '../domain/reporting-period';
-import type { Region } from '../domain/types';
+import { unitAttributesOf } from '../domain/types';
 import { AdminUnitWithAreaAttributes as AdminUnit, AREA_ATTRIBUTES } from '@ntm/admin-unit-contract';
 import { AttainmentStatus, ValueType } from '../entities/enums';
 import { IndicatorValueRecord } from '../entities/indicator-value.entity';
@@ -13,6 +13,7 @@ import type { CriteriaCatalog } from '../services/catalog';
 import { Assessment } from './types/assessment.types';
 import { visibleValues } from './visible-values';
 import { checkYearArg } from './inputs/year';
+import { setForYear } from './set-for-year';
 
 export function toAssessment(set: CriteriaSetDef, catalog: CriteriaCatalog, a: SetAttainment): Assessment {
   const indicatorDefs = new Map(catalog.indicatorsOfSet(set.code).map((i) => [i.def.code, i.def]));
@@ -100,16 +101,19 @@ export class AdminUnitCriteriaResolver {
   @Directive(`@requires(fields: "${AREA_ATTRIBUTES}")`)
   async assessment(
     @Root() unit: AdminUnit,
-    @Arg('set', () => String, { description: 'Criteria set code, e.g. "COMMUNE_NTM_2021_2025".' }) setCode: string,
+    @Arg('set', () => String, {
+      nullable: true,
+      description: 'Criteria set code, e.g. "COMMUNE_NTM_2026_2030"; absent = the standard national set of the unit’s level in force for the year.',
+    })
+    setCode: string | null,
     @Arg('year', () => Int, { description: 'Year assessed.' }) year: number,
     @Ctx() ctx: Context,
   ): Promise<Assessment | null> {
     checkYearArg(year);
     const catalog = await ctx.services.catalog();
-    const set = catalog.set(setCode);
-    if (!set) throw userInputError(`set: unknown criteria set "${setCode}"`, { field: 'set' });
+    const set = setForYear(catalog, setCode, unit.level ?? null, year);
     if (unit.level !== set.level) {
-      throw userInputError(`set: ${setCode} applies to ${set.level.toLowerCase()}s; ${unit.id} is a ${String(unit.level).toLowerCase()}`, {
+      throw userInputError(`set: ${set.code} applies to ${set.level.toLowerCase()}s; ${unit.id} is a ${String(unit.level).toLowerCase()}`, {
         field: 'set',
       });
     }
@@ -122,17 +126,7 @@ export class AdminUnitCriteriaResolver {
       );
     }
     const values = await visibleValues(ctx, unit.id, year);
-    const attainment = (await ctx.services.attainment()).assess(
-      set,
-      {
-        region: (unit.region ?? null) as Region | null,
-        ethnicMinorityArea: !!unit.ethnicMinorityArea,
-        mountainous: !!unit.mountainous,
-        island: !!unit.island,
-      },
-      year,
-      values,
-    );
+    const attainment = (await ctx.services.attainment()).assess(set, unitAttributesOf(unit), year, values);
     return toAssessment(set, catalog, attainment);
   }
 

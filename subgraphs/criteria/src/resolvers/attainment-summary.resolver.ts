@@ -4,6 +4,7 @@ import type { Context } from '../context';
 import { FIRST_YEAR, LAST_YEAR } from '../domain/reporting-period';
 import { AdminUnitWithAreaAttributes as AdminUnit } from '@ntm/admin-unit-contract';
 import { AttainmentStatus } from '../entities/enums';
+import { setForYear } from './set-for-year';
 import { GapOrder, IndicatorGap, IndicatorGapConnection } from './types/gap.types';
 import { AttainmentSummary } from './types/summary.types';
 
@@ -20,7 +21,12 @@ export class AttainmentSummaryResolver {
       'Roll-up of a criteria set for a year over every unit of its level within a province or district (or the whole country): how many meet the set, each criterion and each indicator. One SQL statement, whatever the number of units.',
   })
   async attainmentSummary(
-    @Arg('set', () => String, { description: 'Criteria set code.' }) setCode: string,
+    @Arg('set', () => String, {
+      nullable: true,
+      description:
+        'Criteria set code; absent = the communes’ standard national set in force for the year (COMMUNE_NTM_2021_2025 up to 2025, COMMUNE_NTM_2026_2030 from 2026). A set asked for outside its period is an error naming the set in force.',
+    })
+    setCode: string | null,
     @Arg('year', () => Int, { description: 'Year.' }) year: number,
     @Arg('within', () => String, { nullable: true, description: 'Code of a province or district; absent = whole country.' }) within: string | null,
     @Arg('asOf', () => Date, { nullable: true, description: 'Date whose list `within` refers to; default: the list of the year’s units.' })
@@ -28,13 +34,11 @@ export class AttainmentSummaryResolver {
     @Ctx() ctx: Context,
   ): Promise<AttainmentSummary> {
     checkYear(year);
-    const catalog = await ctx.services.catalog();
-    const set = catalog.set(setCode);
-    if (!set) throw userInputError(`set: unknown criteria set "${setCode}"`, { field: 'set' });
+    const set = setForYear(await ctx.services.catalog(), setCode, 'COMMUNE', year);
     const service = await ctx.services.attainment();
     const withinId = await service.resolveWithin(within, asOf, year);
     const counts = await service.summary(set, year, withinId);
-    return { setCode, year, withinId, ...counts };
+    return { setCode: set.code, year, withinId, ...counts };
   }
 
   @Query(() => IndicatorGapConnection, {
@@ -42,7 +46,11 @@ export class AttainmentSummaryResolver {
       'Units of an area that do not meet one indicator in a year (optionally also those without data), with value, applied threshold and gap, sortable by gap, paged.',
   })
   async unitsMissingIndicator(
-    @Arg('set', () => String, { description: 'Criteria set code.' }) setCode: string,
+    @Arg('set', () => String, {
+      nullable: true,
+      description: 'Criteria set code; absent = the communes’ standard national set in force for the year.',
+    })
+    setCode: string | null,
     @Arg('indicator', () => String, { description: 'Indicator code within the set, e.g. "8.4".' }) indicatorCode: string,
     @Arg('year', () => Int, { description: 'Year.' }) year: number,
     @Arg('within', () => String, { nullable: true, description: 'Code of a province or district; absent = whole country.' }) within: string | null,
@@ -57,10 +65,9 @@ export class AttainmentSummaryResolver {
     checkYear(year);
     const offset = decodeOffsetCursor(after);
     const catalog = await ctx.services.catalog();
-    const set = catalog.set(setCode);
-    if (!set) throw userInputError(`set: unknown criteria set "${setCode}"`, { field: 'set' });
-    const indicator = catalog.resolve(`${setCode}/${indicatorCode}`, set.level);
-    if (!indicator) throw userInputError(`indicator: no indicator "${indicatorCode}" in ${setCode}`, { field: 'indicator' });
+    const set = setForYear(catalog, setCode, 'COMMUNE', year);
+    const indicator = catalog.indicatorByKey(`${set.code}/${indicatorCode}`);
+    if (!indicator) throw userInputError(`indicator: no indicator "${indicatorCode}" in ${set.code}`, { field: 'indicator' });
     const service = await ctx.services.attainment();
     const withinId = await service.resolveWithin(within, asOf, year);
     const { rows, totalCount } = await service.unitsNotMeeting(set, indicator.id, year, withinId, { includeNoData, order: orderBy, first, offset });

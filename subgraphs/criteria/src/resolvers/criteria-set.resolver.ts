@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { CriteriaSet } from '../entities/criteria-set.entity';
 import { Criterion } from '../entities/criterion.entity';
@@ -67,6 +67,16 @@ export class CriteriaSetResolver {
   ): Promise<CriteriaSet | null> {
     const def = (await ctx.services.catalog()).set(code);
     return def ? toCriteriaSet(def) : null;
+  }
+
+  @FieldResolver(() => Int, { description: 'First year the set is in force (its phase), e.g. 2026 for COMMUNE_NTM_2026_2030.' })
+  async validFromYear(@Root() set: CriteriaSet, @Ctx() ctx: Context): Promise<number> {
+    return (await ctx.services.catalog()).set(set.code)!.validFromYear;
+  }
+
+  @FieldResolver(() => Int, { description: 'Last year the set is in force; a query without a set uses, for each year, the set in force then.' })
+  async validToYear(@Root() set: CriteriaSet, @Ctx() ctx: Context): Promise<number> {
+    return (await ctx.services.catalog()).set(set.code)!.validToYear;
   }
 
   @FieldResolver(() => [Criterion], { description: 'Its criteria, by number.' })

@@ -18,7 +18,7 @@ export class ValueHistoryResolver {
     @Ctx() ctx: Context,
   ): Promise<IndicatorValueChange[]> {
     const profile = await ctx.loaders.unitProfile.load(unit.id);
-    const indicator = (await ctx.services.catalog()).resolve(indicatorCode, profile?.level ?? null);
+    const indicator = (await ctx.services.catalog()).resolve(indicatorCode, profile?.level ?? null, year);
     if (!indicator) throw userInputError(`indicator: unknown indicator "${indicatorCode}" for ${unit.id}`, { field: 'indicator' });
     const [changes, drafts] = await Promise.all([
       ctx.loaders.valueHistory.load({ unitId: unit.id, indicatorId: indicator.id, year }),

@@ -28,6 +28,14 @@ function tableParams(t: ThresholdTable): string[] {
   return [toPgArray(t.indicatorIds), toPgArray(t.profiles), toPgArray(t.ops), toPgArray(t.targets), toPgArray(t.texts)];
 }
 
+/**
+ * The values roll-ups count: SUBMITTED and APPROVED, never DRAFT. A DRAFT is shown only inside its
+ * scope, and an aggregate over a province would show it to everyone (a count moves when a draft is
+ * typed); so every reader gets the same roll-up, equal to the per-unit assessments an anonymous
+ * reader sees.
+ */
+const PUBLISHED = `v.status <> 'DRAFT'`;
+
 const THRESHOLDS_CTE = `thresholds as (select * from unnest(?::int[], ?::text[], ?::text[], ?::float8[], ?::text[]) as t(indicator_id, profile, op, target, texts))`;
 
 /**
@@ -112,7 +120,7 @@ export class AttainmentService {
            from units u
            cross join indicators i
            join thresholds t on t.indicator_id = i.indicator_id and t.profile = u.profile
-           left join indicator_value v on v.indicator_id = i.indicator_id and v.year = ? and v.unit_id = u.unit_id
+           left join indicator_value v on v.indicator_id = i.indicator_id and v.year = ? and v.unit_id = u.unit_id and ${PUBLISHED}
        ),
        crit as materialized (
          select unit_id, criterion_no,
@@ -182,7 +190,7 @@ export class AttainmentService {
          select u.unit_id, u.profile, v.value, ${STATUS_SQL} as status, ${GAP_SQL} as gap
            from units u
            join thresholds t on t.profile = u.profile
-           left join indicator_value v on v.indicator_id = t.indicator_id and v.year = ? and v.unit_id = u.unit_id
+           left join indicator_value v on v.indicator_id = t.indicator_id and v.year = ? and v.unit_id = u.unit_id and ${PUBLISHED}
        )
        select unit_id, profile, value, status, gap, count(*) over () as total_count from status
         where status = 'NOT_MET' ${options.includeNoData ? "or status = 'NO_DATA'" : ''}

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Indicator } from '../entities/indicator.entity';
 import { indicatorsOf, loadCriteriaSets, type CriteriaSetDef, type IndicatorDef } from '../domain/criteria-file';
+import { checkSetForYear, setInForce } from '../domain/set-validity';
+import type { Level } from '../domain/types';
 
 /** The committed criteria data file (the single source of the sets). */
 export const CRITERIA_FILE = path.resolve(__dirname, '..', '..', 'data', 'criteria-sets.csv');
@@ -51,12 +53,37 @@ export class CriteriaCatalog {
   }
 
   /**
-   * An indicator by "<set>/<code>", or by a bare code ("8.4") meaning the standard national set
-   * of the unit's level, which is the only reading of a bare code that is never ambiguous.
+   * The standard national set (bộ tiêu chí quốc gia, đạt chuẩn) of a level in force for `year`:
+   * the 2021–2025 sets up to 2025, the 2026–2030 commune set from 2026 (no district set then).
    */
-  resolve(indicatorCode: string, unitLevel: string | null): CatalogIndicator | undefined {
+  standardSetFor(level: string | null, year: number): CriteriaSetDef | undefined {
+    if (level === null) return undefined;
+    return setInForce([...this.sets.values()], { level: level as Level, kind: 'NATIONAL', tier: 'STANDARD' }, year) ?? undefined;
+  }
+
+  /** The set of the same level, kind and tier as `set` in force for `year`, if any. */
+  inForceLike(set: CriteriaSetDef, year: number): CriteriaSetDef | undefined {
+    return setInForce([...this.sets.values()], set, year) ?? undefined;
+  }
+
+  /** Null when `set` may be used for `year`, else a message naming it and the set in force that year. */
+  problemOfSetForYear(set: CriteriaSetDef, year: number): string | null {
+    return checkSetForYear([...this.sets.values()], set, year);
+  }
+
+  /** An indicator by its key "<set>/<code>". */
+  indicatorByKey(key: string): CatalogIndicator | undefined {
+    return this.byKey.get(key);
+  }
+
+  /**
+   * An indicator by "<set>/<code>", or by a bare code ("8.4") meaning the standard national set
+   * of the unit's level in force for `year`, which is the only reading of a bare code that is
+   * never ambiguous.
+   */
+  resolve(indicatorCode: string, unitLevel: string | null, year: number): CatalogIndicator | undefined {
     if (indicatorCode.includes('/')) return this.byKey.get(indicatorCode);
-    const standard = [...this.sets.values()].find((s) => s.kind === 'NATIONAL' && s.tier === 'STANDARD' && s.level === unitLevel);
+    const standard = this.standardSetFor(unitLevel, year);
     return standard ? this.byKey.get(`${standard.code}/${indicatorCode}`) : undefined;
   }
 

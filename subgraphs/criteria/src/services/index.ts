@@ -6,6 +6,7 @@ import { ValueHistoryService } from './value-history.service';
 import { AttainmentService } from './attainment.service';
 import { getCatalog } from './catalog';
 import { IndicatorValuesService } from './indicator-values.service';
+import { ProvinceCompletionService } from './province-completion.service';
 import { RecognitionService } from './recognition.service';
 import { UnitProfilesService } from './unit-profiles.service';
 
@@ -26,6 +27,7 @@ export function createCriteriaServices({ em, user }: { em: EntityManager; user: 
     access: new AccessService(em, user),
     approvals: () => catalog().then((c) => new ValueApprovalService(em, c)),
     valueHistory: new ValueHistoryService(em),
+    provinceCompletion: () => catalog().then((c) => new ProvinceCompletionService(em, c)),
   };
 }
 

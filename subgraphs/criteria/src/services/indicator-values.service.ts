@@ -96,7 +96,7 @@ export class IndicatorValuesService {
         );
         return null;
       }
-      const indicator = this.catalog.resolve(row.indicatorCode, unit.level);
+      const indicator = this.catalog.resolve(row.indicatorCode, unit.level, row.year);
       if (!indicator) {
         fail(
           i,
@@ -111,6 +111,11 @@ export class IndicatorValuesService {
           'unitCode',
           `indicator ${indicator.key} applies to ${indicator.set.level.toLowerCase()}s; unit "${row.unitCode}" is a ${unit.level.toLowerCase()}`,
         );
+        return null;
+      }
+      const outOfPeriod = this.catalog.problemOfSetForYear(indicator.set, row.year);
+      if (outOfPeriod) {
+        fail(i, 'indicatorCode', outOfPeriod);
         return null;
       }
       const parsed = parseIndicatorValue(indicator.def.valueType, row.value, indicator.def.allowedValues);

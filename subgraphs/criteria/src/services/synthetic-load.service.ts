@@ -4,8 +4,9 @@ import { copyRows, inForceFilter, inForceOn, toPgArray, type CopyValue } from '@
 import { evaluateSetAttainment } from '../domain/attainment';
 import { parseIndicatorValue } from '../domain/indicator-value';
 import { listDateForYear } from '../domain/reporting-period';
-import { hashUnitKey, syntheticIndicatorValue } from '../domain/synthetic';
-import type { Region, UnitAttributes } from '../domain/types';
+import { isSetInForce } from '../domain/set-validity';
+import { hashUnitKey, syntheticIndicatorValue, syntheticSetsFor } from '../domain/synthetic';
+import { unitAttributesOf, type Level } from '../domain/types';
 import type { CriteriaCatalog, CatalogIndicator } from './catalog';
 
 /** Source tag of every generated value: synthetic data says so. */
@@ -29,7 +30,7 @@ export interface SyntheticScope {
 }
 
 /** The replica facts the generator needs (plain rows with property names, not managed entities). */
-type ProfileRow = Pick<UnitProfile, 'unitId' | 'code' | 'level' | 'region' | 'ethnicMinorityArea' | 'mountainous' | 'island'>;
+type ProfileRow = Pick<UnitProfile, 'unitId' | 'code' | 'level' | 'region' | 'ethnicMinorityArea' | 'mountainous' | 'island' | 'communeGroup'>;
 
 /**
  * Generates the synthetic dataset set-based: values are computed by the pure generator and
@@ -55,7 +56,7 @@ export async function loadSyntheticValues(
     const date = listDateForYear(year);
     const query = em
       .createQueryBuilder(UnitProfile, 'u')
-      .select(['unitId', 'code', 'level', 'region', 'ethnicMinorityArea', 'mountainous', 'island'])
+      .select(['unitId', 'code', 'level', 'region', 'ethnicMinorityArea', 'mountainous', 'island', 'communeGroup'])
       .where({ level: { $in: ['COMMUNE', 'DISTRICT'] }, ...inForceFilter(date) })
       .orderBy({ unitId: 'asc' });
     if (scope.provinceCodes) {
@@ -69,13 +70,18 @@ export async function loadSyntheticValues(
     unitsByYear.set(year, scale >= 1 ? units : units.filter((u) => hashUnitKey(u.unitId) % 10_000 < scale * 10_000));
     for (const u of unitsByYear.get(year)!) scopeUnits.add(u.unitId);
   }
-  const indicatorsByLevel = new Map<string, CatalogIndicator[]>();
-  for (const ind of catalog.allIndicators()) {
-    const list = indicatorsByLevel.get(ind.set.level) ?? [];
-    list.push(ind);
-    indicatorsByLevel.set(ind.set.level, list);
-  }
-  const total = years.reduce((n, y) => n + unitsByYear.get(y)!.reduce((m, u) => m + (indicatorsByLevel.get(u.level)?.length ?? 0), 0), 0);
+  // Each year gets the indicators of the sets in force that year (2026 on: the 2026–2030 set).
+  const indicatorsOf = new Map<string, CatalogIndicator[]>();
+  const indicatorsFor = (level: string, year: number): CatalogIndicator[] => {
+    const key = `${level}|${year}`;
+    let list = indicatorsOf.get(key);
+    if (!list) {
+      const sets = new Set(syntheticSetsFor([...catalog.sets.values()], level as Level, year));
+      indicatorsOf.set(key, (list = catalog.allIndicators().filter((ind) => sets.has(ind.set))));
+    }
+    return list;
+  };
+  const total = years.reduce((n, y) => n + unitsByYear.get(y)!.reduce((m, u) => m + indicatorsFor(u.level, y).length, 0), 0);
 
   // Values written through the API (any source but the generator) are real and stay: the synthetic
   // rows for the same keys are skipped. When such values exist in scope, COPY goes into a staging
@@ -107,15 +113,10 @@ export async function loadSyntheticValues(
   function* valueRows(): Generator<CopyValue[]> {
     for (const year of years) {
       for (const unit of unitsByYear.get(year)!) {
-        const attributes: UnitAttributes = {
-          region: unit.region as Region | null,
-          ethnicMinorityArea: unit.ethnicMinorityArea,
-          mountainous: unit.mountainous,
-          island: unit.island,
-        };
+        const attributes = unitAttributesOf(unit);
         const unitKey = hashUnitKey(unit.unitId);
         const valuesBySet = new Map<string, Map<string, string>>();
-        for (const ind of indicatorsByLevel.get(unit.level) ?? []) {
+        for (const ind of indicatorsFor(unit.level, year)) {
           const text = syntheticIndicatorValue(unitKey, attributes, ind.def, year, SYNTHETIC_SEED);
           if (text === null) continue;
           const parsed = parseIndicatorValue(ind.def.valueType, text, ind.def.allowedValues);
@@ -128,7 +129,7 @@ export async function loadSyntheticValues(
           yield [ind.id, year, unit.unitId, parsed.text, numeric, 'APPROVED', SYNTHETIC_SOURCE, 'synthetic-generator'];
         }
         for (const set of standardSets) {
-          if (set.level !== unit.level) continue;
+          if (set.level !== unit.level || !isSetInForce(set, year)) continue;
           const attainment = evaluateSetAttainment(set, attributes, year, valuesBySet.get(set.code) ?? new Map());
           if (attainment.status === 'MET') {
             decisions.push([

@@ -22,13 +22,8 @@ export interface ThresholdTable {
   texts: (string | null)[];
 }
 
-/**
- * SQL text of the unit's commune group (1, 2, 3 or '' when unknown), for `PROFILE_SQL`.
- * `unit_profile` has no commune group column yet, so every unit is "group unknown" here, which
- * is what the per-unit evaluator sees too (unit-profiles.ts passes no group). When the column
- * exists, replace with `coalesce(u.commune_group::text, '')`.
- */
-export const COMMUNE_GROUP_SQL = `''`;
+/** SQL text of the unit's commune group (1, 2, 3 or '' when unknown), for `PROFILE_SQL`. */
+export const COMMUNE_GROUP_SQL = `coalesce(u.commune_group::text, '')`;
 
 /** SQL expression of a unit profile's key, matching `profileKey`. */
 export const PROFILE_SQL = `coalesce(u.region, '') || ':' || (u.ethnic_minority_area::int)::text || (u.mountainous::int)::text || (u.island::int)::text || ':' || ${COMMUNE_GROUP_SQL}`;

@@ -132,7 +132,7 @@ export class ValueApprovalService {
         );
         return null;
       }
-      const indicator = this.catalog.resolve(row.indicatorCode, unit.level);
+      const indicator = this.catalog.resolve(row.indicatorCode, unit.level, row.year);
       if (!indicator) {
         fail(i, 'indicatorCode', `unknown indicator "${row.indicatorCode}" for a ${unit.level.toLowerCase()}`);
         return null;

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { AdminLevel } from './admin-level';
 import { ADMIN_UNIT_DESCRIPTIONS as D } from './descriptions';
 
@@ -43,10 +43,14 @@ export class AdminUnitWithAreaAttributes extends AdminUnitRef {
   @Directive('@external')
   @Field({ description: D.island })
   island?: boolean;
+
+  @Directive('@external')
+  @Field(() => Int, { nullable: true, description: D.communeGroup })
+  communeGroup?: number | null;
 }
 
 /** The @requires field set for fields that evaluate thresholds depending on a unit's area. */
-export const AREA_ATTRIBUTES = 'level region ethnicMinorityArea mountainous island';
+export const AREA_ATTRIBUTES = 'level region ethnicMinorityArea mountainous island communeGroup';
 
 /** The unit's area attributes as a field that `@requires(AREA_ATTRIBUTES)` receives them. */
 export type AreaAttributes = Required<Omit<AdminUnitWithAreaAttributes, 'id'>>;

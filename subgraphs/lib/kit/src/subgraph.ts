@@ -43,6 +43,11 @@ export interface SubgraphModule<TLoaders = unknown, TServices = unknown> {
   routes?(app: FastifyInstance, deps: SubgraphRouteDeps): Promise<(() => Promise<void>) | void> | (() => Promise<void>) | void;
   /** Idempotent seed of the default dataset. */
   seed?(orm: MikroORM, logger: Logger, peers: PeerUrls): Promise<void>;
+  /**
+   * Work that runs beside the server while it serves (e.g. keeping a replica current), started
+   * after the server listens; the returned function stops it when the subgraph stops.
+   */
+  background?(deps: { orm: MikroORM; logger: Logger; peers: PeerUrls }): () => Promise<void>;
 }
 
 /** What a subgraph's HTTP routes receive. */
@@ -140,11 +145,13 @@ export async function runSubgraph<TLoaders, TServices>(module: SubgraphModule<TL
       createServices: module.createServices?.bind(module),
       createLoaders: module.createLoaders.bind(module),
     });
+    const stopBackground = module.background?.({ orm, logger, peers: options.peers ?? {} });
     return {
       name: module.name,
       orm,
       server,
       stop: async () => {
+        if (stopBackground) await stopBackground();
         await server.stop();
         if (closeRoutes) await closeRoutes();
         await orm.close();

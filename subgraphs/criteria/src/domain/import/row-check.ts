@@ -7,7 +7,8 @@
 import type { CriteriaSetDef, IndicatorDef } from '../criteria-file';
 import { parseIndicatorValue } from '../indicator-value';
 import { FIRST_YEAR, LAST_YEAR, listDateForYear } from '../reporting-period';
-import { isSetInForce } from '../set-validity';
+import { checkSetForYear, setInForce } from '../set-validity';
+import type { Level } from '../types';
 import type { RawValue } from './column-mapping';
 import type { ImportUnitResolver, ProfileUnit, ResolvedCandidate } from './unit-resolution';
 
@@ -105,10 +106,10 @@ function findIndicatorFor(
     if (!set) return reason('INDICATOR_UNKNOWN', `no criteria set "${setCode}"`);
     if (set.level !== level)
       return reason('INDICATOR_UNKNOWN', `set ${set.code} applies to ${set.level.toLowerCase()}s; the unit is a ${level.toLowerCase()}`);
-    if (!isSetInForce(set, year))
-      return reason('INDICATOR_NOT_IN_FORCE', `set ${set.code} is in force ${set.validFromYear}–${set.validToYear}, not in ${year}`);
+    const outOfPeriod = checkSetForYear(lookup.sets, set, year);
+    if (outOfPeriod) return reason('INDICATOR_NOT_IN_FORCE', outOfPeriod);
   } else {
-    set = lookup.sets.find((s) => s.kind === 'NATIONAL' && s.tier === 'STANDARD' && s.level === level && isSetInForce(s, year));
+    set = setInForce(lookup.sets, { level: level as Level, kind: 'NATIONAL', tier: 'STANDARD' }, year) ?? undefined;
     if (!set) return reason('INDICATOR_NOT_IN_FORCE', `no national standard set for a ${level.toLowerCase()} is in force in ${year}`);
   }
   const def = set.criteria.flatMap((c) => c.indicators).find((i) => i.code === indicatorCode);

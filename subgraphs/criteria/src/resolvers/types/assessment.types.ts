@@ -18,7 +18,11 @@ export class IndicatorAssessment {
   @Field(() => AttainmentStatus, { description: 'MET, NOT_MET, NO_DATA or NOT_EVALUATED.' })
   status!: AttainmentStatus;
 
-  @Field(() => String, { nullable: true, description: 'Why NO_DATA or NOT_EVALUATED: MISSING_VALUE, INVALID_VALUE, NO_RULE, NOT_APPLICABLE.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why NO_DATA or NOT_EVALUATED: MISSING_VALUE, INVALID_VALUE, NO_RULE, NOT_APPLICABLE, or NO_COMMUNE_GROUP (the 2026–2030 threshold depends on the commune group, xã nhóm, and the unit has none).',
+  })
   reason!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The reported value (canonical text); null when missing.' })

@@ -54,5 +54,5 @@ export async function unitResolver(em: EntityManager): Promise<ImportUnitResolve
 export async function indicatorLookup(em: EntityManager): Promise<IndicatorLookup> {
   const catalog = await getCatalog(em);
   const sets = [...catalog.sets.values()];
-  return { sets, idOf: (setCode, code) => catalog.resolve(`${setCode}/${code}`, null)?.id };
+  return { sets, idOf: (setCode, code) => catalog.indicatorByKey(`${setCode}/${code}`)?.id };
 }

@@ -33,6 +33,10 @@ export class UnitProfile {
   @Property({ type: 'string', columnType: 'text' })
   name!: string;
 
+  /** Official kind (loại): Xã, Phường, Đặc khu…, Tỉnh… (a province's NTM share counts its Xã only). */
+  @Property({ type: 'string', columnType: 'text', nullable: true })
+  kind!: string | null;
+
   /** Ids of all ancestors, root first (GIN-indexed: a subtree is one index scan). */
   @Property({ type: 'string[]', columnType: 'text[]', defaultRaw: "'{}'" })
   ancestorIds!: string[];
@@ -62,6 +66,10 @@ export class UnitProfile {
 
   @Property({ type: 'boolean' })
   island!: boolean;
+
+  /** Commune group (xã nhóm 1/2/3) of the 2026–2030 set; null for units without one (see AdminUnit.communeGroup). */
+  @Property({ type: 'smallint', nullable: true })
+  communeGroup!: number | null;
 
   /** For a pre-reform unit: the units of the list from 2025-07-01 it went into (its lineage), else empty. */
   @Property({ type: 'string[]', columnType: 'text[]', defaultRaw: "'{}'" })

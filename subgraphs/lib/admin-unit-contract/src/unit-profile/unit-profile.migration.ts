@@ -56,9 +56,23 @@ export class Migration20261201011000_unit_profile_scope extends Migration {
   }
 }
 
+/** Commune groups of the 2026–2030 set, and units' kinds (filled by the next pull: the replica shape changed with them). */
+export class Migration20261201090000_unit_profile_commune_group extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`alter table unit_profile add column if not exists commune_group smallint null`);
+    this.addSql(`alter table unit_profile add column if not exists kind text null`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`alter table unit_profile drop column if exists kind`);
+    this.addSql(`alter table unit_profile drop column if exists commune_group`);
+  }
+}
+
 /** Add to a subgraph's migrations list (after its own, in this order: they depend on nothing of the subgraph's). */
 export const unitProfileMigrations = [
   { name: 'Migration20261201000000_unit_profile', class: Migration20261201000000_unit_profile },
   { name: 'Migration20261201010000_unit_profile_successors', class: Migration20261201010000_unit_profile_successors },
   { name: 'Migration20261201011000_unit_profile_scope', class: Migration20261201011000_unit_profile_scope },
+  { name: 'Migration20261201090000_unit_profile_commune_group', class: Migration20261201090000_unit_profile_commune_group },
 ];

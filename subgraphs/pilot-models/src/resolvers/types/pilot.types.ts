@@ -71,6 +71,10 @@ export class PilotAdminUnit {
   island?: boolean;
 
   @Directive('@external')
+  @Field(() => Int, { nullable: true, description: D.communeGroup })
+  communeGroup?: number | null;
+
+  @Directive('@external')
   @Field(() => [PilotFactRef], {
     description:
       'Facts for pilot-model eligibility (seed 001, Công văn 3445/BNN-VPĐP): approved values of the indicators of COMMUNE_SMART_PILOT_ELIGIBILITY_2021_2025 in every year of its phase, and advanced-NTM recognition decisions (code ADVANCED_NTM). Empty when nothing is recorded.',
