@@ -1,7 +1,7 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { createLogger, IDENTITY_HEADER, maskErrors, serveGraphQL, type Logger, type RunningHttpServer, type User } from '@ntm/kit';
-import { withTimeout } from './plugins/fetch-timeout';
+import { subgraphFetcher } from './plugins/subgraph-fetcher';
 import { operationChecksPlugin } from './plugins/operation-checks';
 import { DEFAULT_LIMITS, limitsOptions, type GatewayLimits } from './plugins/limits';
 import { persistedOperationsCache, persistedOperationsPlugin, type PersistedOperations } from './plugins/persisted-operations';
@@ -60,22 +60,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
   const logger = options.logger ?? createLogger({ service: 'gateway' });
   const auth = createAuthenticator(options.auth);
   const limits = limitsOptions({ ...DEFAULT_LIMITS, ...options.limits });
-  const timeoutMs = options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS;
+  // One fetcher (one keep-alive connection pool) for every subgraph; each fetch, response and body,
+  // is bounded, so a hung subgraph costs one masked error in the answer, not a held request.
+  const fetcher = subgraphFetcher({ timeoutMs: options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS });
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => {
-      const source = new RemoteGraphQLDataSource<GatewayContext>({
+    buildService: ({ name, url }) =>
+      new RemoteGraphQLDataSource<GatewayContext>({
         url: options.subgraphUrls?.[name] ?? url,
+        fetcher,
         willSendRequest({ request, context }) {
           if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
           if (context.identity) request.http?.headers.set(IDENTITY_HEADER, context.identity);
         },
-      });
-      // The default fetcher waits forever: bound each subgraph fetch (response and body), so a
-      // hung subgraph costs one masked error in the answer, not a held request.
-      source.fetcher = withTimeout(source.fetcher, timeoutMs);
-      return source;
-    },
+      }),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,

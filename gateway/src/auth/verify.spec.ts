@@ -53,4 +53,27 @@ describe('gateway sign-in', () => {
     await expect(verifyInternalIdentity('y'.repeat(40), await auth.forward(user))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
     await expect(verifyInternalIdentity(SECRET, undefined)).rejects.toThrow(/x-ntm-identity/);
   });
+
+  it('checks a token once and remembers its user until the token expires, never a refused one', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k2', alg: 'EdDSA' };
+    const auth = createAuthenticator({ issuer: 'test-issuer', jwks: { keys: [jwk] }, internalSecret: SECRET });
+    const token = await new SignJWT({ roles: ['APPROVER'] })
+      .setProtectedHeader({ alg: 'EdDSA', kid: 'k2' })
+      .setIssuer('test-issuer')
+      .setSubject('a1')
+      .setExpirationTime(Math.floor(Date.now() / 1000) + 2)
+      .sign(privateKey);
+    const user = await auth.authenticate(`Bearer ${token}`);
+    expect(user).toMatchObject({ sub: 'a1', roles: ['APPROVER'] });
+    expect(await auth.authenticate(`Bearer  ${token} `)).toBe(user); // remembered, whatever the spacing
+    expect(await auth.forward(user)).toBe(await auth.forward(user)); // one signed identity per user
+    await expect(auth.authenticate(`Bearer ${token.slice(0, -2)}xx`)).rejects.toThrow(/signature/);
+    jest.useFakeTimers({ now: Date.now() + 3_000 });
+    try {
+      await expect(auth.authenticate(`Bearer ${token}`)).rejects.toThrow(/expired/);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });

@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { openLocalStack } from '../local-stack';
 import { IDENTITY_HEADER, signInternalIdentity, urlVariableOf } from '@ntm/kit';
@@ -13,10 +15,14 @@ import type { AuthKeys } from '../auth-keys';
  * under `npm start`, NODE_ENV=production), and the load comes from this process over loopback.
  * Printed, each against the direct-subgraph baseline of the same run (these machines are noisy):
  *  - latency, one request at a time: direct vs through the gateway, and the difference (added ms);
- *  - throughput with CONCURRENCY requests in flight: direct vs through the gateway.
+ *  - throughput with CONCURRENCY requests in flight: direct vs through the gateway;
+ *  - the gateway process's own CPU time per request (Linux /proc), which other work on the machine
+ *    disturbs far less than latency and throughput do.
  * Bounded in time: about 2 s of warm-up per path, then 2 × `--seconds` per path, in 3 alternating rounds.
  * Options: `--seconds 5` (each measurement), `--concurrency 10`, `--before <gateway/dist/index.js
- * of another checkout>` to measure that gateway too, in the same run ("before" vs this one).
+ * of another checkout>` to measure that gateway too, in the same run ("before" vs this one),
+ * `--profile <dir>` to write each gateway process's CPU profile there (node --cpu-prof; read the
+ * top self-time functions of a .cpuprofile in Chrome DevTools or any profile viewer).
  */
 const QUERY = JSON.stringify({ query: '{ adminUnitsDataVersion }' });
 
@@ -89,12 +95,26 @@ async function load(target: string, concurrency: number, seconds: number): Promi
   };
 }
 
+/** CPU time (user + system, ms) a process has used so far, from /proc/<pid>/stat; null where there is no /proc. */
+function cpuMsOf(pid: number | undefined): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of stat (utime, stime), in clock ticks of 1/100 s on Linux.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 const THIS_GATEWAY = path.resolve(__dirname, '..', '..', '..', 'gateway', 'dist', 'index.js');
 
 let directUrl = '';
 
 async function startGatewayProcess(script: string, port: number, urls: Record<string, string>, auth: AuthKeys): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [script], {
+  const profileAt = process.argv.indexOf('--profile');
+  const profile = profileAt >= 0 ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.argv[profileAt + 1])}`] : [];
+  const child = spawn(process.execPath, [...profile, script], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -129,6 +149,8 @@ interface Figures {
   label: string;
   g1: Measured;
   gN: Measured;
+  /** Gateway CPU ms per request over every measured round; null without /proc. */
+  cpuPerRequest: number | null;
 }
 
 async function main(): Promise<void> {
@@ -165,16 +187,30 @@ async function main(): Promise<void> {
     // median round of each path is reported.
     const rounds = 3;
     const runs = { d1: [] as Measured[], dN: [] as Measured[], g1: gateways.map(() => [] as Measured[]), gN: gateways.map(() => [] as Measured[]) };
+    const cpu: { ms: number | null; requests: number }[] = gateways.map(() => ({ ms: 0, requests: 0 }));
+    /** One measurement of gateway i, adding the CPU its process spent to cpu[i]. */
+    const measureGateway = async (i: number, inFlight: number): Promise<Measured> => {
+      const before = cpuMsOf(children[i].pid);
+      const measured = await load(gateways[i].url, inFlight, seconds / rounds);
+      const after = cpuMsOf(children[i].pid);
+      const spent = cpu[i].ms;
+      cpu[i].ms = before === null || after === null || spent === null ? null : spent + after - before;
+      cpu[i].requests += measured.count;
+      return measured;
+    };
     for (let r = 0; r < rounds; r++) {
       runs.d1.push(await load(direct, 1, seconds / rounds));
-      for (const [i, g] of gateways.entries()) runs.g1[i].push(await load(g.url, 1, seconds / rounds));
+      for (const i of gateways.keys()) runs.g1[i].push(await measureGateway(i, 1));
       runs.dN.push(await load(direct, concurrency, seconds / rounds));
-      for (const [i, g] of gateways.entries()) runs.gN[i].push(await load(g.url, concurrency, seconds / rounds));
+      for (const i of gateways.keys()) runs.gN[i].push(await measureGateway(i, concurrency));
     }
     const mid = (xs: Measured[], key: 'meanMs' | 'rps') => [...xs].sort((a, b) => a[key] - b[key])[Math.floor(xs.length / 2)];
     const d1 = mid(runs.d1, 'meanMs');
     const dN = mid(runs.dN, 'rps');
-    const figures: Figures[] = gateways.map((g, i) => ({ label: g.label, g1: mid(runs.g1[i], 'meanMs'), gN: mid(runs.gN[i], 'rps') }));
+    const figures: Figures[] = gateways.map((g, i) => {
+      const { ms, requests } = cpu[i];
+      return { label: g.label, g1: mid(runs.g1[i], 'meanMs'), gN: mid(runs.gN[i], 'rps'), cpuPerRequest: ms === null ? null : ms / requests };
+    });
     const pad = (text: string) => text.padEnd(34);
     console.log(`\nlatency, 1 request at a time:`);
     console.log(`  ${pad('direct to admin-units')}${d1.meanMs.toFixed(2)} ms mean, p99 ${d1.p99Ms.toFixed(2)} ms (${d1.count} requests)`);
@@ -191,6 +227,12 @@ async function main(): Promise<void> {
         `  ${pad(label)}${Math.round(gN.rps).toLocaleString('en')} requests/s (mean ${gN.meanMs.toFixed(2)} ms), ${(gN.rps / dN.rps).toFixed(2)}× direct   target ≥ 1,000 requests/s`,
       );
     }
+    console.log(`\ngateway process CPU per request (all measured rounds):`);
+    for (const { label, cpuPerRequest } of figures) {
+      console.log(`  ${pad(label)}${cpuPerRequest === null ? 'not measured (no /proc)' : `${cpuPerRequest.toFixed(3)} ms`}`);
+    }
+    const [one, five, fifteen] = loadavg();
+    console.log(`\nload average at the end: ${one.toFixed(2)}, ${five.toFixed(2)}, ${fifteen.toFixed(2)} on ${availableParallelism()} cores`);
   } finally {
     for (const child of children) child.kill('SIGTERM');
     await local.stop();
