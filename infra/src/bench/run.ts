@@ -80,7 +80,8 @@ async function main(): Promise<void> {
     const gateway = local.stack.gatewayUrl;
     const counter = new QueryCounter(criteria.orm);
     const rollup = async (label: string, args: string) => {
-      const query = `{ attainmentSummary(set: "${SET}", ${args}) { unitCount metCount indicators { code metCount } } }`;
+      // No set: the set in force for the year (COMMUNE_NTM_2021_2025 for 2024, COMMUNE_NTM_2026_2030 for 2026).
+      const query = `{ attainmentSummary(${args}) { unitCount metCount indicators { code metCount } } }`;
       const run = () =>
         fetch(gateway, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then(async (r) => {
           const body = (await r.json()) as { errors?: unknown; data?: { attainmentSummary: { unitCount: number } } };
