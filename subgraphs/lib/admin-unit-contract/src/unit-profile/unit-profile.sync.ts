@@ -141,7 +141,7 @@ export async function syncUnitProfiles(orm: MikroORM, peers: PeerUrls, logger: L
       );
     }
     logger.warn('admin-units unreachable; keeping the unit profiles already pulled', { units: kept, error: (error as Error).message });
-    const [state] = await em.getConnection().execute<{ fingerprint: string }[]>(`select fingerprint from seed_state where step = 'unit-profiles'`);
+    const state = await em.findOne(SeedState, { step: 'unit-profiles' });
     return { version: listsVersionOf(state?.fingerprint.replace(`${REPLICA_SHAPE}:`, '') ?? 'unknown'), pulled: null };
   }
   const fingerprint = `${REPLICA_SHAPE}:${version}`;
