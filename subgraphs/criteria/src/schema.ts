@@ -1,6 +1,7 @@
 import { buildFederatedSchema } from '@ntm/kit';
 import type { GraphQLSchema } from 'graphql';
-import { adminUnitReferenceResolver, AdminUnitWithAreaAttributes } from '@ntm/admin-unit-contract';
+import { adminUnitReferenceResolver } from '@ntm/admin-unit-contract';
+import { CriteriaAdminUnit } from './resolvers/types/admin-unit.type';
 import { AdminUnitCriteriaResolver } from './resolvers/admin-unit.resolver';
 import { AttainmentSummaryResolver } from './resolvers/attainment-summary.resolver';
 import { CriteriaSetResolver, CriterionResolver } from './resolvers/criteria-set.resolver';
@@ -31,6 +32,6 @@ export function buildCriteriaSchema(): Promise<GraphQLSchema> {
         ProvinceCompletionResolver,
       ],
     },
-    adminUnitReferenceResolver(AdminUnitWithAreaAttributes),
+    adminUnitReferenceResolver(CriteriaAdminUnit),
   );
 }

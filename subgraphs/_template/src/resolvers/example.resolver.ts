@@ -1,7 +1,7 @@
-import { AdminUnitRef } from '@ntm/admin-unit-contract';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { Example } from '../entities/example.entity';
+import { TemplateAdminUnit } from './types/admin-unit.type';
 
 /** TEMPLATE: thin resolvers: arguments in, a service or loader call, the result out. */
 @Resolver(() => Example)
@@ -11,17 +11,17 @@ export class ExampleResolver {
     return ctx.services.examples.byId(Number(id));
   }
 
-  @FieldResolver(() => AdminUnitRef, { description: 'The unit it belongs to (resolved by admin-units through the gateway).' })
-  unit(@Root() example: Example): AdminUnitRef {
-    return Object.assign(new AdminUnitRef(), { id: example.unitId });
+  @FieldResolver(() => TemplateAdminUnit, { description: 'The unit it belongs to (resolved by admin-units through the gateway).' })
+  unit(@Root() example: Example): TemplateAdminUnit {
+    return Object.assign(new TemplateAdminUnit(), { id: example.unitId });
   }
 }
 
 /** TEMPLATE: fields this subgraph adds to AdminUnit. */
-@Resolver(() => AdminUnitRef)
+@Resolver(() => TemplateAdminUnit)
 export class AdminUnitExamplesResolver {
   @FieldResolver(() => [Example], { description: 'Examples attached to this unit (template).' })
-  examples(@Root() unit: AdminUnitRef, @Ctx() ctx: Context): Promise<Example[]> {
+  examples(@Root() unit: TemplateAdminUnit, @Ctx() ctx: Context): Promise<Example[]> {
     return ctx.loaders.examplesOfUnit.load(unit.id);
   }
 }

@@ -2,7 +2,7 @@ import { checkPageSize, decodeOffsetCursor, offsetConnection, userInputError, ty
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import { FIRST_YEAR, LAST_YEAR } from '../domain/reporting-period';
-import { AdminUnitWithAreaAttributes as AdminUnit } from '@ntm/admin-unit-contract';
+import { CriteriaAdminUnit as AdminUnit } from './types/admin-unit.type';
 import { AttainmentStatus } from '../entities/enums';
 import { setForYear } from './set-for-year';
 import { GapOrder, IndicatorGap, IndicatorGapConnection } from './types/gap.types';

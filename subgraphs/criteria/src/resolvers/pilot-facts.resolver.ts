@@ -1,4 +1,4 @@
-import { AdminUnitWithAreaAttributes as AdminUnit } from '@ntm/admin-unit-contract';
+import { CriteriaAdminUnit as AdminUnit } from './types/admin-unit.type';
 import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 

@@ -1,4 +1,4 @@
-import { AdminUnitWithAreaAttributes as AdminUnit } from '@ntm/admin-unit-contract';
+import { CriteriaAdminUnit as AdminUnit } from './types/admin-unit.type';
 import { isInForce, userInputError } from '@ntm/kit';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';

@@ -1,6 +1,6 @@
 import { userInputError } from '@ntm/kit';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { AdminUnitWithAreaAttributes as AdminUnit } from '@ntm/admin-unit-contract';
+import { CriteriaAdminUnit as AdminUnit } from './types/admin-unit.type';
 import type { Context } from '../context';
 import { IndicatorValueChange } from '../entities/indicator-value-change.entity';
 import { ValueStatus } from '../entities/enums';

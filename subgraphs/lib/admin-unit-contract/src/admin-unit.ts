@@ -2,13 +2,22 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { AdminLevel } from './admin-level';
 import { ADMIN_UNIT_DESCRIPTIONS as D } from './descriptions';
 
+/** The description every extending subgraph gives AdminUnit (the composed schema shows one). */
+export const EXTENDED_ADMIN_UNIT_DESCRIPTION = `${D.type} Owned by the admin-units subgraph.`;
+
 /**
- * AdminUnit as a subgraph other than admin-units sees it: the entity key only. Use it to attach
- * fields to units (`@Resolver(() => AdminUnitRef)` + `@FieldResolver`) without reading admin-units'
- * data. A subgraph that needs the unit's area attributes uses `AdminUnitWithAreaAttributes` instead
- * (a subgraph declares one AdminUnit type).
+ * AdminUnit as a subgraph other than admin-units sees it: the entity key only. A subgraph that
+ * needs the unit's area attributes uses `AdminUnitWithAreaAttributes` instead (a subgraph declares
+ * one AdminUnit type).
+ *
+ * Never attach resolvers to these classes: declare the subgraph's own subclass, decorated
+ * `@ObjectType('AdminUnit', { description: EXTENDED_ADMIN_UNIT_DESCRIPTION })` and
+ * `@Directive('@key(fields: "id")')`, and write `@Resolver(() => ThatSubclass)`. type-graphql keeps
+ * field resolvers per class, globally: fields attached to a shared class would appear in every
+ * subgraph built in the same process (composition, the tests). A subclass inherits the key and the
+ * @external fields and keeps its own fields to itself.
  */
-@ObjectType('AdminUnit', { description: `${D.type} Owned by the admin-units subgraph.` })
+@ObjectType('AdminUnit', { description: EXTENDED_ADMIN_UNIT_DESCRIPTION })
 @Directive('@key(fields: "id")')
 export class AdminUnitRef {
   @Field(() => ID, { description: D.id })
@@ -21,7 +30,7 @@ export class AdminUnitRef {
  * Federation 2 refuses an @external field nothing requires, so only a subgraph that requires
  * them uses this class.
  */
-@ObjectType('AdminUnit', { description: `${D.type} Owned by the admin-units subgraph.` })
+@ObjectType('AdminUnit', { description: EXTENDED_ADMIN_UNIT_DESCRIPTION })
 @Directive('@key(fields: "id")')
 export class AdminUnitWithAreaAttributes extends AdminUnitRef {
   @Directive('@external')

@@ -1,6 +1,6 @@
 import { connectionTypes } from '@ntm/kit';
 import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
-import { AdminUnitWithAreaAttributes as AdminUnit } from '@ntm/admin-unit-contract';
+import { CriteriaAdminUnit as AdminUnit } from './admin-unit.type';
 import { AttainmentStatus } from '../../entities/enums';
 
 export enum GapOrder {

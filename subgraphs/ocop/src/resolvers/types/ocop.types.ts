@@ -1,4 +1,4 @@
-import { ADMIN_UNIT_DESCRIPTIONS, AdminUnitRef } from '@ntm/admin-unit-contract';
+import { AdminUnitRef, EXTENDED_ADMIN_UNIT_DESCRIPTION } from '@ntm/admin-unit-contract';
 import { connectionTypes } from '@ntm/kit';
 import { Directive, Field, Float, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { VndScalar } from './vnd.scalar';
@@ -8,7 +8,7 @@ import { VndScalar } from './vnd.scalar';
  * adds (type-graphql attaches field resolvers to a class globally) never leak into another subgraph's
  * AdminUnit when several are loaded in one process (the tests).
  */
-@ObjectType('AdminUnit', { description: `${ADMIN_UNIT_DESCRIPTIONS.type} Owned by the admin-units subgraph.` })
+@ObjectType('AdminUnit', { description: EXTENDED_ADMIN_UNIT_DESCRIPTION })
 @Directive('@key(fields: "id")')
 export class OcopAdminUnit extends AdminUnitRef {}
 

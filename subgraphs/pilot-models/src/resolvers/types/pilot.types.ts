@@ -1,5 +1,5 @@
-import { AdminLevel, ADMIN_UNIT_DESCRIPTIONS as D } from '@ntm/admin-unit-contract';
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { AdminUnitWithAreaAttributes, EXTENDED_ADMIN_UNIT_DESCRIPTION } from '@ntm/admin-unit-contract';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import {
   ChecklistStatusEnum,
   ConditionStatusEnum,
@@ -40,40 +40,13 @@ export class PilotFactRef {
 }
 
 /**
- * AdminUnit as pilot-models sees it: the key, the area attributes (admin-units) and the pilot facts (criteria),
- * external. Its own class, not a subclass of the contract's: type-graphql would otherwise give it the fields other
- * subgraphs' resolvers add to the contract classes when several subgraphs share a process (composition, tests).
+ * AdminUnit as pilot-models sees it: its own subclass of the contract's type (the key and the area
+ * attributes from admin-units, @external), with the pilot facts (criteria) also external; the fields
+ * this subgraph adds stay in it.
  */
-@ObjectType('AdminUnit', { description: `${D.type} Owned by the admin-units subgraph.` })
+@ObjectType('AdminUnit', { description: EXTENDED_ADMIN_UNIT_DESCRIPTION })
 @Directive('@key(fields: "id")')
-export class PilotAdminUnit {
-  @Field(() => ID, { description: D.id })
-  id!: string;
-
-  @Directive('@external')
-  @Field(() => AdminLevel, { description: D.level })
-  level?: AdminLevel;
-
-  @Directive('@external')
-  @Field(() => String, { nullable: true, description: D.region })
-  region?: string | null;
-
-  @Directive('@external')
-  @Field({ description: D.ethnicMinorityArea })
-  ethnicMinorityArea?: boolean;
-
-  @Directive('@external')
-  @Field({ description: D.mountainous })
-  mountainous?: boolean;
-
-  @Directive('@external')
-  @Field({ description: D.island })
-  island?: boolean;
-
-  @Directive('@external')
-  @Field(() => Int, { nullable: true, description: D.communeGroup })
-  communeGroup?: number | null;
-
+export class PilotAdminUnit extends AdminUnitWithAreaAttributes {
   @Directive('@external')
   @Field(() => [PilotFactRef], {
     description:
