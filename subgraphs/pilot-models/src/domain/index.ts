@@ -9,4 +9,3 @@ export * from './smart-village';
 export * from './pilot';
 export * from './generate';
 export * from './facts';
-export * from './authorization';

@@ -31,19 +31,3 @@ export async function areaIdsOfCode(em: EntityManager, code: string, field = 'wi
   if (!rows.length) throw userInputError(`${field}: no unit has the code "${code}" on either list`, { field });
   return rows.map((r) => r.unit_id);
 }
-
-/**
- * Every area id a unit lies in (itself, its ancestors, and the same for the units its lineage links it to):
- * what a user's scope is checked against. One statement for any number of units.
- */
-export async function areasOfUnits(em: EntityManager, unitIds: readonly string[]): Promise<Map<string, string[]>> {
-  const rows = await em.getConnection().execute<{ unit_id: string; areas: string[] }[]>(
-    `select u.unit_id,
-            array(select distinct x from unnest(array[u.unit_id] || u.ancestor_ids
-                   || coalesce((select array_agg(a) from unit_profile s, unnest(array[s.unit_id] || s.ancestor_ids) a where s.unit_id = any(u.successor_ids)), '{}')
-                   || coalesce((select array_agg(a) from unit_profile q, unnest(array[q.unit_id] || q.ancestor_ids) a where q.successor_ids @> array[u.unit_id]), '{}')) x) as areas
-       from unit_profile u where u.unit_id = any(?::text[])`,
-    [toPgArray(unitIds)],
-  );
-  return new Map(rows.map((r) => [r.unit_id, r.areas]));
-}

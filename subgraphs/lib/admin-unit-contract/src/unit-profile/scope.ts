@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { hasRole, toPgArray, today, type User } from '@ntm/kit';
+import { forbiddenError, hasRole, requireRole, toPgArray, today, type Role, type User } from '@ntm/kit';
 
 /**
  * Whether a user's scope covers units. A scope is the set of units named in the token: codes
@@ -63,4 +63,28 @@ export async function uncoveredUnitCodes(em: EntityManager, user: User, refs: re
     [...scopeParams(user, date), toPgArray(refs.map((r) => r.code)), toPgArray(refs.map((r) => r.asOf))],
   );
   return rows.map((r) => r.id);
+}
+
+/**
+ * The write check of a subgraph on its replica: a signed-in user (else UNAUTHENTICATED) with one of
+ * `roles` or ADMIN (else FORBIDDEN), whose scope covers every unit (else FORBIDDEN naming the units
+ * outside, field `unitId`). Call it before writing anything; returns the user.
+ */
+export async function authorizeUnitsWrite(
+  em: EntityManager,
+  user: User | null,
+  roles: Role[],
+  operation: string,
+  unitIds: readonly string[],
+): Promise<User> {
+  const signedIn = requireRole(user, [...roles, 'ADMIN'], operation);
+  const outside = await uncoveredUnits(em, signedIn, unitIds);
+  if (outside.length > 0) {
+    const scope = signedIn.units.length ? `its units are ${signedIn.units.join(', ')}` : 'it has no units';
+    throw forbiddenError(`unitId: ${outside.join(', ')} is outside the units of "${signedIn.sub}" (${scope}); nothing was written`, {
+      field: 'unitId',
+      units: outside,
+    });
+  }
+  return signedIn;
 }
