@@ -7,6 +7,7 @@ import { maskErrors } from '../errors';
 import type { Logger } from '../logger';
 import { serveGraphQL, type RunningHttpServer } from './http-graphql';
 import { noNulPlugin } from './no-nul-plugin';
+import { jitGateway } from './jit-executor';
 import type { SubgraphContext } from '../context';
 import { IDENTITY_HEADER, verifyInternalIdentity } from '../auth/internal-token';
 
@@ -34,7 +35,10 @@ export interface SubgraphServerOptions<TLoaders, TServices = unknown> {
 export async function startSubgraphServer<TLoaders, TServices>(options: SubgraphServerOptions<TLoaders, TServices>): Promise<RunningHttpServer> {
   const logger = options.logger;
   const apollo = new ApolloServer<SubgraphContext<TLoaders, TServices>>({
-    schema: options.schema,
+    // graphql-jit instead of graphql-js's interpreter (issue 14: the province pull); Apollo Server 5
+    // takes a custom executor only through its gateway option. NTM_GRAPHQL_EXECUTOR=graphql-js
+    // turns it off (to compare, or if a query misbehaves under graphql-jit).
+    ...(process.env.NTM_GRAPHQL_EXECUTOR === 'graphql-js' ? { schema: options.schema } : { gateway: jitGateway(options.schema) }),
     formatError: maskErrors(logger),
     includeStacktraceInErrorResponses: false,
     introspection: true,
