@@ -36,6 +36,17 @@ describe('createLogger', () => {
     ]);
   });
 
+  it('writes a field a child sets again once, with the child’s value (no duplicate keys)', () => {
+    const { logger, lines } = capture('info');
+    const subgraph = logger.child({ service: 'gateway' }).child({ requestId: 'r1' });
+    subgraph.info('hello');
+    subgraph.child({ requestId: 'r2' }).info('again');
+    expect(lines[0].match(/"service"/g)).toHaveLength(1);
+    expect(JSON.parse(lines[0])).toMatchObject({ service: 'gateway', requestId: 'r1', msg: 'hello' });
+    expect(lines[1].match(/"requestId"/g)).toHaveLength(1);
+    expect(JSON.parse(lines[1])).toMatchObject({ service: 'gateway', requestId: 'r2', msg: 'again' });
+  });
+
   it("adds a child logger's fields to every line it writes, leaving the parent as it was", () => {
     const { logger, parsed } = capture('debug');
     const child = logger.child({ requestId: 'r-1' });

@@ -44,13 +44,23 @@ function defaultDestination(): DestinationStream {
   return pino.destination({ dest: 1, sync: true });
 }
 
-function wrap(log: PinoLogger): Logger {
+/**
+ * `bound`: the fields already on every line; `rebase(fields)`: a logger with them replaced. pino
+ * appends a child's bindings, so a child that sets a bound field again (the in-process stack's
+ * `service: "stack"` logger handing `service: "criteria"` to a subgraph) would write the key twice;
+ * such a child is built afresh with the field replaced instead.
+ */
+function wrap(log: PinoLogger, bound: Record<string, unknown>, rebase: (fields: Record<string, unknown>) => Logger): Logger {
   return {
     debug: (msg, fields) => (fields ? log.debug(fields, msg) : log.debug(msg)),
     info: (msg, fields) => (fields ? log.info(fields, msg) : log.info(msg)),
     warn: (msg, fields) => (fields ? log.warn(fields, msg) : log.warn(msg)),
     error: (msg, fields) => (fields ? log.error(fields, msg) : log.error(msg)),
-    child: (fields) => wrap(log.child(fields)),
+    child: (fields) => {
+      const merged = { ...bound, ...fields };
+      if (Object.keys(fields).some((key) => key in bound)) return rebase(merged);
+      return wrap(log.child(fields), merged, rebase);
+    },
   };
 }
 
@@ -76,7 +86,7 @@ export function createLogger(
     },
     destination,
   );
-  return wrap(root);
+  return wrap(root, base, (fields) => createLogger(fields, minLevel, write));
 }
 
 export function errorFields(error: unknown): Record<string, unknown> {
