@@ -96,6 +96,12 @@ export async function* readSheetRows(filePath: string, onBytes?: (bytes: number)
       worksheets: 'emit',
       entries: 'ignore',
     });
+    // exceljs 4.4's streaming reader reads `this.model.sheets` when a worksheet is parsed before
+    // xl/workbook.xml (zip entries may come in any order: the shared strings and rels first, the
+    // workbook last), and crashes on the undefined model (exceljs issue #962; the fix proposed
+    // upstream, PR #2937, defaults it the same way). Parsing workbook.xml replaces this default.
+    const withModel = reader as unknown as { model?: { sheets: unknown[] } };
+    withModel.model ??= { sheets: [] };
     for await (const worksheet of reader) {
       let expected = 1;
       for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
