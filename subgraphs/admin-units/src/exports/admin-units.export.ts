@@ -1,5 +1,7 @@
 import { exportRoutes, ExportRefusal, textLiteral, UNIT_REF, type DatasetExport } from '@ntm/change-log';
 import { createHash } from 'node:crypto';
+import { unitsDataVersion } from '@ntm/admin-unit-contract';
+import { DATA_VERSION_SQL, type DataVersionRow } from '../services/admin-unit.service';
 
 const LEVELS = ['PROVINCE', 'DISTRICT', 'COMMUNE', 'VILLAGE'];
 
@@ -74,12 +76,10 @@ export const ADMIN_UNITS_EXPORT: DatasetExport = {
       if (rows.length === 0) throw new ExportRefusal(400, 'within', `no unit "${params.within}" on the list ${list}`);
       where.push(`(u.id = ${textLiteral(id)} or u.ancestor_ids @> array[${textLiteral(id)}])`);
     }
-    // The seeded lists and the latest commune-group correction: either changes the file.
-    const { rows: seeded } = await q.query<{ fingerprint: string; correction: number | null }>(
-      `select (select fingerprint from seed_state where step = 'admin-units') as fingerprint, (select max(id) from commune_group_correction) as correction`,
-    );
+    // adminUnitsDataVersion (the seeded lists and the latest commune-group correction) with the list.
+    const { rows: seeded } = await q.query<DataVersionRow>(DATA_VERSION_SQL);
     const version = createHash('sha256')
-      .update(`${seeded[0]?.fingerprint ?? 'empty'}|${seeded[0]?.correction ?? 0}|${list}`)
+      .update(`${unitsDataVersion(seeded[0]?.fingerprint ?? 'empty', seeded[0]?.correction ?? null)}|${list}`)
       .digest('base64url')
       .slice(0, 24);
     const select = `

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BOOKKEEPING_SQL, columnsOf, inForceFilter, inForceOn, toPgArray } from '@ntm/kit';
 import { searchKey } from '@ntm/names';
-import type { AdminLevel } from '@ntm/admin-unit-contract';
+import { unitsDataVersion, type AdminLevel } from '@ntm/admin-unit-contract';
 import { AdminUnit } from '../entities/admin-unit.entity';
 
 export interface UnitSearch {
@@ -10,6 +10,14 @@ export interface UnitSearch {
   /** Id of an ancestor to search within. */
   withinId?: string | null;
   asOf: string;
+}
+
+/** What the data version is made of: the seeded lists' fingerprint and the latest commune-group correction. */
+export const DATA_VERSION_SQL = `${BOOKKEEPING_SQL} select (select fingerprint from seed_state where step = 'admin-units') as fingerprint,
+       (select max(id) from commune_group_correction) as correction`;
+export interface DataVersionRow {
+  fingerprint: string | null;
+  correction: number | null;
 }
 
 /** SQL condition: unit `u` is in force on the date bound at both `?`s. */
@@ -36,17 +44,10 @@ export class AdminUnitService {
     });
   }
 
-  /**
-   * Fingerprint of the unit data: the seeded lists' fingerprint, and after a commune-group
-   * correction also "+c<id of the latest>", so replicas pull again after either.
-   */
+  /** `adminUnitsDataVersion`: changes whenever the lists are re-seeded differently or a commune group is corrected. */
   async dataVersion(): Promise<string> {
-    const [row] = await this.query<{ fingerprint: string | null; correction: number | null }>(
-      `${BOOKKEEPING_SQL} select (select fingerprint from seed_state where step = 'admin-units') as fingerprint,
-              (select max(id) from commune_group_correction) as correction`,
-    );
-    const lists = row?.fingerprint ?? 'empty';
-    return row?.correction ? `${lists}+c${row.correction}` : lists;
+    const [row] = await this.query<DataVersionRow>(DATA_VERSION_SQL);
+    return unitsDataVersion(row?.fingerprint ?? 'empty', row?.correction ?? null);
   }
 
   /** The unit with this official code in the list in force on `asOf`. */

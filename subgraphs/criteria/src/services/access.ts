@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { forbiddenError, hasRole, requireRole, type Role, type User } from '@ntm/kit';
-import { uncoveredUnitCodes, uncoveredUnits, type UnitCodeRef } from '@ntm/admin-unit-contract';
+import { hasRole, requireRole, type Role, type User } from '@ntm/kit';
+import { outsideUnitsError, uncoveredUnitCodes, uncoveredUnits, type UnitCodeRef } from '@ntm/admin-unit-contract';
 import { seesDrafts, type WorkflowRole } from '../domain/value-workflow';
 
 /**
@@ -11,12 +11,7 @@ import { seesDrafts, type WorkflowRole } from '../domain/value-workflow';
 export async function authorizeWrite(em: EntityManager, user: User | null, roles: Role[], operation: string, units: UnitCodeRef[]): Promise<User> {
   const signedIn = requireRole(user, roles, operation);
   const outside = await uncoveredUnitCodes(em, signedIn, units);
-  if (outside.length > 0) {
-    const scope = signedIn.units.length ? `its units are ${signedIn.units.join(', ')}` : 'it has no units';
-    throw forbiddenError(`${operation}: unit ${outside.join(', ')} is outside the units of "${signedIn.sub}" (${scope}); nothing was written`, {
-      units: outside,
-    });
-  }
+  if (outside.length > 0) throw outsideUnitsError(signedIn, outside, `${operation}: unit`);
   return signedIn;
 }
 

@@ -1,4 +1,4 @@
-import { uncoveredUnits } from '@ntm/admin-unit-contract';
+import { outsideUnitsError, uncoveredUnits } from '@ntm/admin-unit-contract';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { forbiddenError, hasRole, unauthenticatedError, type Role, type User } from '@ntm/kit';
 
@@ -39,7 +39,7 @@ export async function authorize(ctx: AuthContext, need: Need, unitId: string | n
   if (!hasRole(user, ...roles)) throw forbiddenError(`this write needs the role ${need}`);
   if (unitId) {
     const outside = await uncoveredUnits(ctx.em, user, [unitId]);
-    if (outside.length > 0) throw forbiddenError(`unit ${outside[0]} is outside the units of "${user.sub}"; nothing was written`, { units: outside });
+    if (outside.length > 0) throw outsideUnitsError(user, outside, 'unit');
   }
   return user;
 }

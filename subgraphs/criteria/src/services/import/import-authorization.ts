@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { uncoveredUnits } from '@ntm/admin-unit-contract';
-import { forbiddenError, requireRole, type Role, type User } from '@ntm/kit';
+import { outsideUnitsError, uncoveredUnits } from '@ntm/admin-unit-contract';
+import { requireRole, type Role, type User } from '@ntm/kit';
 
 /** Roles that may import values (cán bộ nhập liệu), inside their units; ADMIN everywhere. */
 export const IMPORT_ROLES: Role[] = ['EDITOR', 'ADMIN'];
@@ -14,12 +14,6 @@ export const IMPORT_ROLES: Role[] = ['EDITOR', 'ADMIN'];
 export async function authorizeImport(em: EntityManager, user: User | null | undefined, unitIds: readonly string[]): Promise<User> {
   const signedIn = requireRole(user ?? null, IMPORT_ROLES, 'committing an import');
   const outside = await uncoveredUnits(em, signedIn, unitIds);
-  if (outside.length > 0) {
-    const shown = outside.slice(0, 20).join(', ') + (outside.length > 20 ? ` and ${outside.length - 20} more` : '');
-    const scope = signedIn.units.length ? `whose units are ${signedIn.units.join(', ')}` : 'who has no units';
-    throw forbiddenError(`committing an import: unit ${shown} is outside the units of "${signedIn.sub}" (${scope}); nothing was written`, {
-      units: outside,
-    });
-  }
+  if (outside.length > 0) throw outsideUnitsError(signedIn, outside, 'committing an import: unit');
   return signedIn;
 }

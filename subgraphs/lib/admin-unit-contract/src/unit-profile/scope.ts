@@ -79,12 +79,19 @@ export async function authorizeUnitsWrite(
 ): Promise<User> {
   const signedIn = requireRole(user, [...roles, 'ADMIN'], operation);
   const outside = await uncoveredUnits(em, signedIn, unitIds);
-  if (outside.length > 0) {
-    const scope = signedIn.units.length ? `its units are ${signedIn.units.join(', ')}` : 'it has no units';
-    throw forbiddenError(`unitId: ${outside.join(', ')} is outside the units of "${signedIn.sub}" (${scope}); nothing was written`, {
-      field: 'unitId',
-      units: outside,
-    });
-  }
+  if (outside.length > 0) throw outsideUnitsError(signedIn, outside, 'unitId:', { field: 'unitId' });
   return signedIn;
+}
+
+/**
+ * FORBIDDEN for a write some of whose units lie outside the user's units, naming them (`lead`
+ * starts the message; the message names the first 20, `extensions.units` all of them).
+ */
+export function outsideUnitsError(user: User, outside: readonly string[], lead: string, extensions: Record<string, unknown> = {}) {
+  const shown = outside.slice(0, 20).join(', ') + (outside.length > 20 ? ` and ${outside.length - 20} more` : '');
+  const scope = user.units.length ? `its units are ${user.units.join(', ')}` : 'it has no units';
+  return forbiddenError(`${lead} ${shown} is outside the units of "${user.sub}" (${scope}); nothing was written`, {
+    ...extensions,
+    units: outside,
+  });
 }

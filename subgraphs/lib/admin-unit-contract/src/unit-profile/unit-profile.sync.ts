@@ -113,9 +113,17 @@ async function pullCommuneGroups(url: string): Promise<{ id: string; communeGrou
 }
 
 /**
- * The lists part of an admin-units data version: without the "+c<n>" that commune-group
- * corrections add. Seeds built on the units fingerprint this, so a correction re-pulls the
- * replica but never regenerates a subgraph's seeded data.
+ * admin-units' data version (`adminUnitsDataVersion`): the seeded lists' fingerprint, and after a
+ * commune-group correction also "+c<id of the latest correction>", so replicas pull again after either.
+ */
+export function unitsDataVersion(listsFingerprint: string, latestCorrectionId: number | null): string {
+  return latestCorrectionId ? `${listsFingerprint}+c${latestCorrectionId}` : listsFingerprint;
+}
+
+/**
+ * The lists part of an admin-units data version (`unitsDataVersion`): without the corrections.
+ * Seeds built on the units fingerprint this, so a correction re-pulls the replica but never
+ * regenerates a subgraph's seeded data.
  */
 export function listsVersionOf(version: string): string {
   return version.split('+c')[0];
@@ -126,12 +134,18 @@ export function listsVersionOf(version: string): string {
  * (`listsVersionOf`: a fingerprint input for seeds built on them). When admin-units does not answer, a replica pulled
  * earlier is kept (with a warning); an empty one is an error that says what to do.
  */
-export async function syncUnitProfiles(orm: MikroORM, peers: PeerUrls, logger: Logger): Promise<{ version: string; pulled: number | null }> {
+export async function syncUnitProfiles(
+  orm: MikroORM,
+  peers: PeerUrls,
+  logger: Logger,
+  /** The version admin-units just answered, when the caller asked already. */
+  currentVersion?: string,
+): Promise<{ version: string; pulled: number | null }> {
   const url = adminUnitsUrlOf(peers);
   const em = orm.em.fork();
   let version: string;
   try {
-    version = await fetchAdminUnitsVersion(url);
+    version = currentVersion ?? (await fetchAdminUnitsVersion(url));
   } catch (error) {
     const kept = await em.count(UnitProfile, {});
     if (kept === 0) {
@@ -237,7 +251,7 @@ export function keepUnitProfilesCurrent({ orm, peers, logger }: { orm: MikroORM;
   const check = async () => {
     const version = await fetchAdminUnitsVersion(url);
     if (version === known) return;
-    await syncUnitProfiles(orm, peers, logger);
+    await syncUnitProfiles(orm, peers, logger, version);
     known = version;
   };
   const tick = () => {
