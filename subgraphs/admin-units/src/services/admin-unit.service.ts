@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BOOKKEEPING_SQL, columnsOf, inForceFilter, inForceOn, toPgArray } from '@ntm/kit';
+import { BOOKKEEPING_SQL, columnsOf, inForceFilter, inForceOn, readOnlyRows, toPgArray } from '@ntm/kit';
 import { searchKey } from '@ntm/names';
 import { unitsDataVersion, type AdminLevel } from '@ntm/admin-unit-contract';
 import { AdminUnit } from '../entities/admin-unit.entity';
@@ -26,7 +26,7 @@ const IN_FORCE_ON = inForceOn('u');
 /**
  * Reads of the administrative hierarchy. Every method is one SQL statement. Plain reads go through
  * the ORM; set-based reads (ranked search, child pages of many parents, subtree counts) are SQL
- * whose columns come from the entity metadata and whose rows become entities with `em.map`.
+ * whose columns come from the entity metadata and whose rows become read-only units (readOnlyRows).
  */
 export class AdminUnitService {
   constructor(private readonly em: EntityManager) {}
@@ -35,13 +35,14 @@ export class AdminUnitService {
     return this.em.getConnection().execute<T[]>(sql, params);
   }
 
-  /** Raw rows of admin_unit (with extra columns) as entities. */
+  /** Raw rows of admin_unit (with extra columns) as read-only units (answered, never flushed). */
   private toUnits(rows: Record<string, unknown>[], extra: string[]): AdminUnit[] {
-    return rows.map((row) => {
-      const columns = { ...row };
-      for (const key of extra) delete columns[key];
-      return this.em.map(AdminUnit, columns);
+    const columns = rows.map((row) => {
+      const unit = { ...row };
+      for (const key of extra) delete unit[key];
+      return unit;
     });
+    return readOnlyRows(this.em, AdminUnit, columns);
   }
 
   /** `adminUnitsDataVersion`: changes whenever the lists are re-seeded differently or a commune group is corrected. */
