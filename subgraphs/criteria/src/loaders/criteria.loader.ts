@@ -18,6 +18,25 @@ export function createCriteriaLoaders({ services }: { services: CriteriaServices
       },
       { cacheKeyFn: (k) => `${k.unitId}|${k.year}` },
     ),
+    /** Stored values of (unit, year) for the indicators of one criteria set only: indicator id → record. */
+    unitYearSetValues: new DataLoader<{ unitId: string; year: number; setCode: string }, Map<number, IndicatorValueRecord>, string>(
+      async (keys) => {
+        const [values, catalog] = await Promise.all([services.values(), services.catalog()]);
+        const bySet = new Map<string, Map<string, Map<number, IndicatorValueRecord>>>();
+        for (const setCode of new Set(keys.map((k) => k.setCode))) {
+          const ids = catalog.indicatorsOfSet(setCode).map((i) => i.id);
+          bySet.set(
+            setCode,
+            await values.valuesOf(
+              keys.filter((k) => k.setCode === setCode),
+              ids,
+            ),
+          );
+        }
+        return keys.map((k) => bySet.get(k.setCode)!.get(`${k.unitId}|${k.year}`) ?? new Map());
+      },
+      { cacheKeyFn: (k) => `${k.unitId}|${k.year}|${k.setCode}` },
+    ),
     /** The replica facts of units: their list's validity, for checking a year against a unit. */
     unitProfile: keyedLoader<string, UnitProfile>(
       (ids) => services.unitProfiles.byIds(ids),

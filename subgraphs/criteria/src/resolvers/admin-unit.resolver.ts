@@ -73,25 +73,6 @@ function rankOf(catalog: CriteriaCatalog): Map<number, number> {
   return ranks;
 }
 
-/**
- * Stored timestamps (timestamptz arrives as a Date) as ISO 8601 text, the field's form, remembering
- * the last one: a unit's values are mostly written together (one import, one load) and share it,
- * and toISOString was 3% of a province pull.
- */
-function isoTimestamps(): (value: Date | string) => string {
-  let lastTime = NaN;
-  let lastIso = '';
-  return (value) => {
-    const date = value instanceof Date ? value : new Date(value);
-    const time = date.getTime();
-    if (time !== lastTime) {
-      lastIso = date.toISOString();
-      lastTime = time;
-    }
-    return lastIso;
-  };
-}
-
 @Resolver(() => AdminUnit)
 export class AdminUnitCriteriaResolver {
   @FieldResolver(() => Assessment, {
@@ -145,7 +126,6 @@ export class AdminUnitCriteriaResolver {
     const catalog = await ctx.services.catalog();
     const values = await visibleValues(ctx, unit.id, year);
     const records: IndicatorValueRecord[] = [];
-    const isoTimestamp = isoTimestamps();
     for (const [indicatorId, stored] of values) {
       const ind = catalog.byIndicatorId(indicatorId);
       if (!ind || (setCode && ind.set.code !== setCode)) continue;
@@ -161,7 +141,7 @@ export class AdminUnitCriteriaResolver {
         status: stored.status,
         source: stored.source,
         recordedBy: stored.recordedBy,
-        recordedAt: isoTimestamp(stored.recordedAt),
+        recordedAt: stored.recordedAt,
       });
     }
     const ranks = rankOf(catalog);

@@ -68,7 +68,9 @@ export class AdminUnitPilotFactsResolver {
     const facts: PilotFact[] = [];
     if (set) {
       const years = yearsOf(set.validFromYear, set.validToYear);
-      const byYear = await Promise.all(years.map((year) => ctx.loaders.unitYearValues.load({ unitId: unit.id, year })));
+      const byYear = await Promise.all(
+        years.map((year) => ctx.loaders.unitYearSetValues.load({ unitId: unit.id, year, setCode: PILOT_ELIGIBILITY_SET })),
+      );
       years.forEach((year, i) => {
         for (const [indicatorId, stored] of byYear[i]) {
           const ind = catalog.byIndicatorId(indicatorId);
