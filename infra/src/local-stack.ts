@@ -9,6 +9,20 @@ import { startStackInProcess, type Stack } from './stack';
  * graph in this process on free ports, migrated and seeded.
  */
 export async function openLocalStack(): Promise<{ db: Database; stack: Stack; stop(): Promise<void> }> {
+  const db = await openLocalDatabase();
+  const stack = await startStackInProcess(db.url, createLogger({ service: 'stack' }, 'warn'));
+  return {
+    db,
+    stack,
+    stop: async () => {
+      await stack.stop();
+      await db.stop();
+    },
+  };
+}
+
+/** The database of `npm start`: DATABASE_URL, or the embedded server — reused if running, started otherwise (stop() leaves a reused one running). */
+export async function openLocalDatabase(): Promise<Database> {
   let db: Database | undefined;
   if (!process.env.DATABASE_URL) {
     const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
@@ -22,14 +36,5 @@ export async function openLocalStack(): Promise<{ db: Database; stack: Stack; st
       // not running: start it below
     }
   }
-  db ??= await openDatabase(process.env);
-  const stack = await startStackInProcess(db.url, createLogger({ service: 'stack' }, 'warn'));
-  return {
-    db,
-    stack,
-    stop: async () => {
-      await stack.stop();
-      await db.stop();
-    },
-  };
+  return db ?? (await openDatabase(process.env));
 }
