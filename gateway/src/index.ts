@@ -1,4 +1,4 @@
-import { createLogger, errorFields } from '@ntm/kit';
+import { createLogger, errorFields, stopOnSignalsOrOrphaned } from '@ntm/kit';
 import path from 'node:path';
 import { readGatewayEnv, subgraphUrlOverrides } from './env';
 import { readAuthEnv } from './auth';
@@ -38,13 +38,13 @@ async function main(): Promise<void> {
       subgraphTimeoutMs: env.subgraphTimeoutMs,
       persistedOperations: env.persistedOperationsFile ? readPersistedOperations(env.persistedOperationsFile) : undefined,
     });
-    const shutdown = () =>
+    stopOnSignalsOrOrphaned((signal) => {
+      logger.info('shutting down', { signal });
       running.stop().then(
         () => process.exit(0),
         () => process.exit(1),
       );
-    process.once('SIGINT', shutdown);
-    process.once('SIGTERM', shutdown);
+    });
   } catch (error) {
     logger.error('failed to start', errorFields(error));
     process.exit(1);

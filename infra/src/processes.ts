@@ -1,3 +1,4 @@
+import { STOP_WITH_PARENT_VARIABLE } from '@ntm/kit';
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -68,7 +69,8 @@ export async function launchGraphProcesses(options: LaunchOptions): Promise<Grap
   const keys = await ensureAuthKeys(authDirOf(env));
   const internalSecret = env.INTERNAL_AUTH_SECRET ?? keys.internalSecret;
   const authEnv: NodeJS.ProcessEnv = env.AUTH_JWKS_URL ? {} : { AUTH_JWKS_FILE: keys.jwksFile, AUTH_ISSUER: keys.issuer };
-  const gatewayEnv: NodeJS.ProcessEnv = { INTERNAL_AUTH_SECRET: internalSecret };
+  // Every child also stops by itself if this launcher dies without stopping it (kit process-lifetime.ts).
+  const gatewayEnv: NodeJS.ProcessEnv = { INTERNAL_AUTH_SECRET: internalSecret, [STOP_WITH_PARENT_VARIABLE]: String(process.pid) };
   try {
     // In order: a subgraph may pull reference data from the ones before it (criteria ← admin-units).
     for (const entry of SUBGRAPHS) {

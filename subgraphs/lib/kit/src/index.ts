@@ -13,6 +13,7 @@ export * from './seed/seed-state.entity';
 export * from './server/http-graphql';
 export * from './server/request-id';
 export * from './server/start-subgraph';
+export * from './server/process-lifetime';
 export * from './loaders/keyed-loader';
 export * from './subgraph';
 export * from './shared-data';

@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import { createLogger, errorFields, type Logger } from './logger';
 import { initORM, migrate, type OrmSettings } from './orm/init-orm';
 import { startSubgraphServer } from './server/start-subgraph';
+import { stopOnSignalsOrOrphaned } from './server/process-lifetime';
 import type { RunningHttpServer } from './server/http-graphql';
 import type { SubgraphContext } from './context';
 import { kitEntities, kitMigrations } from './seed/seed-state.entity';
@@ -166,7 +167,7 @@ export async function runSubgraph<TLoaders, TServices>(module: SubgraphModule<TL
 /**
  * The `main()` of a subgraph process: its settings from the environment (`DATABASE_URL`,
  * `<NAME>_PORT`, `<PEER>_URL` for each subgraph it pulls from), then run, and stop cleanly on
- * SIGINT/SIGTERM.
+ * SIGINT/SIGTERM or when its launcher is gone (server/process-lifetime.ts).
  */
 export function runAsProcess<TLoaders, TServices>(module: SubgraphModule<TLoaders, TServices>, source: NodeJS.ProcessEnv = process.env): void {
   const logger = createLogger({ service: module.name });
@@ -188,15 +189,13 @@ export function runAsProcess<TLoaders, TServices>(module: SubgraphModule<TLoader
   };
   start()
     .then((running) => {
-      const shutdown = (signal: string) => {
+      stopOnSignalsOrOrphaned((signal) => {
         logger.info('shutting down', { signal });
         running.stop().then(
           () => process.exit(0),
           () => process.exit(1),
         );
-      };
-      process.once('SIGINT', () => shutdown('SIGINT'));
-      process.once('SIGTERM', () => shutdown('SIGTERM'));
+      }, source);
     })
     .catch((error) => {
       logger.error('failed to start', errorFields(error));
