@@ -4,3 +4,5 @@ export * from './compose';
 export * from './stack';
 export * from './subgraphs';
 export * from './auth-keys';
+export * from './processes';
+export * from './supervisor';
