@@ -6,3 +6,4 @@ export * from './subgraphs';
 export * from './auth-keys';
 export * from './processes';
 export * from './supervisor';
+export * from './free-port';

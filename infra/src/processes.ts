@@ -1,11 +1,11 @@
 import { STOP_WITH_PARENT_VARIABLE } from '@ntm/kit';
 import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { authDirOf, ensureAuthKeys } from './auth-keys';
 import { repoRoot } from './paths';
 import { SUBGRAPHS } from './subgraphs';
 import { Supervisor, type SupervisedChild } from './supervisor';
+import { freePort } from './free-port';
 
 /**
  * The graph as it is deployed: each subgraph in its own Node process (each migrates and seeds
@@ -31,17 +31,6 @@ export interface LaunchOptions {
   freePorts?: boolean;
   /** Extra Node options for every child (e.g. `--cpu-prof` when profiling). */
   nodeArgs?: string[];
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitUntilReady(url: string, child: ChildProcess, name: string, timeoutMs = 10 * 60_000): Promise<void> {

@@ -8,27 +8,16 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { serverInUse } from './database';
 import { repoRoot } from './paths';
+import { freePort } from './free-port';
 
 const QUERIES: Record<string, string> = {
   'admin-units': '{ adminUnit(code: "40") { name } }',
   criteria: '{ criteriaSets { code } }',
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function answers(gateway: string, query: string): Promise<boolean> {
   try {

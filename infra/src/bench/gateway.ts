@@ -2,12 +2,12 @@ import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { openLocalStack } from '../local-stack';
 import { IDENTITY_HEADER, signInternalIdentity, urlVariableOf } from '@ntm/kit';
 import type { AuthKeys } from '../auth-keys';
+import { freePort } from '../free-port';
 
 /**
  * `npm run bench:gateway`: what the gateway costs on a trivial operation, with every limit on.
@@ -31,17 +31,6 @@ function arg(flag: string, fallback: number): number {
   const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${flag} must be a positive number, got ${process.argv[i + 1]}`);
   return value;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Headers of the direct path: a subgraph answers only requests carrying the identity the gateway signs. */

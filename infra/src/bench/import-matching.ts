@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { ImportUnitResolver, type ProfileUnit } from '@ntm/criteria/dist/domain/import/unit-resolution';
 import { readUnitList } from '@ntm/names/dist/shared-data';
 import { abbreviateKind, KIND, unaccented } from './messy-names';
+import { Rng } from '@ntm/kit';
 
 /**
  * How well an import resolves names as spreadsheets write them, on a GENERATED set of mistakes
@@ -17,18 +18,6 @@ const LIST = '2025-03-01';
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-/** A small deterministic PRNG (mulberry32), so every run measures the same set. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const DISTRICT_ABBREVIATION: [RegExp, string][] = [
@@ -112,7 +101,9 @@ const KINDS: Kind[] = [
 
 function main(): void {
   const perKind = arg('per-kind', 2000);
-  const random = prng(arg('seed', 7));
+  // A deterministic generator (kit's mulberry32), so every run measures the same set.
+  const rng = new Rng(arg('seed', 7));
+  const random = () => rng.next();
   const listed = readUnitList('units-2025-03-01.csv');
   const byCode = new Map(listed.map((u) => [u.code, u]));
   const ancestorsOf = (code: string): string[] => {

@@ -15,7 +15,7 @@ export * from './domain/cooperative';
 export * from './domain/linkage';
 export * from './domain/product-code';
 export * from './domain/generate';
-export { Rng, hashString } from './domain/random';
+export { Rng, hashString } from '@ntm/kit';
 export { loadProductClasses, PRODUCT_CLASSES_FILE } from './product-classes';
 export * from './domain/rollups';
 export * from './domain/product';

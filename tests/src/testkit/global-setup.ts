@@ -1,21 +1,9 @@
-import { ensureAuthKeys, startEmbeddedPostgres, startStackInProcess, type Database, type Stack } from '@ntm/infra';
+import { ensureAuthKeys, freePort, startEmbeddedPostgres, startStackInProcess, type Database, type Stack } from '@ntm/infra';
 import { QueryCounter } from '@ntm/kit';
 import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createNetServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface TestRun {
   db?: Database;

@@ -23,3 +23,4 @@ export * from './graphql-client';
 export * from './auth';
 export * from './orm/copy-rows';
 export * from './orm/entity-columns';
+export * from './random';

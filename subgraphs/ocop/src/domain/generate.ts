@@ -23,7 +23,7 @@ import { addDays, daysBetween, fromDayNumber, toDayNumber } from './dates';
 import { LegalForm, MainSector, CooperativeStatus } from './cooperative';
 import { DigitalTechnology, PartyKind, PartyRole, SUPPORT_KINDS, SupportKind } from './linkage';
 import { formatProductCode } from './product-code';
-import { hashString, Rng } from './random';
+import { hashString, Rng } from '@ntm/kit';
 import { AuthorityLevel, RevocationGround, REVOCATION_GROUNDS, reRatingWindow, Stars, validUntil } from './rating';
 
 export interface CommuneInput {
