@@ -1,14 +1,6 @@
-/** FNV-1a 32-bit: a fast, stable hash, so generated data is the same on every machine and run. */
-export function stableHash(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
+import { hashString } from '@ntm/kit';
 
-/** A stable number in [0, 1) for a text. */
+/** A stable number in [0, 1) for a text, the same on every machine and run (the kit's FNV-1a hashString). */
 export function stableFraction(text: string): number {
-  return stableHash(text) / 0x1_0000_0000;
+  return hashString(text) / 0x1_0000_0000;
 }

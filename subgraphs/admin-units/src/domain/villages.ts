@@ -1,4 +1,4 @@
-import { stableHash } from './stable-hash';
+import { hashString } from '@ntm/kit';
 
 export interface GeneratedVillage {
   code: string;
@@ -14,7 +14,7 @@ export interface GeneratedVillage {
  * which has 2, 3 or 5 digits.
  */
 export function generateVillages(commune: { code: string; kind: string; mountainous: boolean }): GeneratedVillage[] {
-  const count = 4 + (stableHash(`villages:${commune.code}`) % 9);
+  const count = 4 + (hashString(`villages:${commune.code}`) % 9);
   const kind = commune.kind === 'Phường' ? 'Tổ dân phố' : commune.mountainous ? 'Bản' : 'Thôn';
   const villages: GeneratedVillage[] = [];
   for (let n = 1; n <= count; n++) {
