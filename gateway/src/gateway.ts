@@ -64,7 +64,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
   // One fetcher (one keep-alive connection pool) for every subgraph; each fetch, response and body,
   // is bounded, so a hung subgraph costs one masked error in the answer, not a held request.
   const fetcher = subgraphFetcher({ timeoutMs: options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS });
-  // Post-processing of answers (see execution/result-shaping.ts): a third of a province pull's time in Apollo's own.
+  // Post-processing of answers (see execution/result-shaping.ts): a quarter of a province pull's time in Apollo's own.
   installResultShaping(logger);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,

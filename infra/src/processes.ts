@@ -26,6 +26,7 @@ export interface GraphProcesses {
 export interface LaunchOptions {
   databaseUrl: string;
   supervisor: Supervisor;
+  /** Where the settings are read (default process.env); the children inherit this process's environment. */
   env?: NodeJS.ProcessEnv;
   /** Listen on ports the OS picks instead of the defaults (and their *_PORT variables). */
   freePorts?: boolean;
@@ -58,14 +59,15 @@ export async function launchGraphProcesses(options: LaunchOptions): Promise<Grap
   const keys = await ensureAuthKeys(authDirOf(env));
   const internalSecret = env.INTERNAL_AUTH_SECRET ?? keys.internalSecret;
   const authEnv: NodeJS.ProcessEnv = env.AUTH_JWKS_URL ? {} : { AUTH_JWKS_FILE: keys.jwksFile, AUTH_ISSUER: keys.issuer };
-  // Every child also stops by itself if this launcher dies without stopping it (kit process-lifetime.ts).
-  const gatewayEnv: NodeJS.ProcessEnv = { INTERNAL_AUTH_SECRET: internalSecret, [STOP_WITH_PARENT_VARIABLE]: String(process.pid) };
+  // What every child gets (the gateway also gets each subgraph's URL, added below). Every child also
+  // stops by itself if this launcher dies without stopping it (kit process-lifetime.ts).
+  const commonEnv: NodeJS.ProcessEnv = { INTERNAL_AUTH_SECRET: internalSecret, [STOP_WITH_PARENT_VARIABLE]: String(process.pid) };
   try {
     // In order: a subgraph may pull reference data from the ones before it (criteria ← admin-units).
     for (const entry of SUBGRAPHS) {
       const port = await portOf(entry.portVariable, entry.port);
       const main = require.resolve(entry.packageName, { paths: [root] });
-      const childEnv = { ...gatewayEnv, DATABASE_URL: options.databaseUrl, [entry.portVariable]: String(port) };
+      const childEnv = { ...commonEnv, DATABASE_URL: options.databaseUrl, [entry.portVariable]: String(port) };
       const child = supervisor.start({
         name: entry.module.name,
         command: process.execPath,
@@ -73,7 +75,7 @@ export async function launchGraphProcesses(options: LaunchOptions): Promise<Grap
         env: childEnv,
       });
       children.set(entry.module.name, child);
-      gatewayEnv[entry.urlVariable] = `http://127.0.0.1:${port}/graphql`;
+      commonEnv[entry.urlVariable] = `http://127.0.0.1:${port}/graphql`;
       await waitUntilReady(`http://127.0.0.1:${port}/ready`, child.process!, entry.module.name);
       child.keepAlive();
     }
@@ -82,7 +84,7 @@ export async function launchGraphProcesses(options: LaunchOptions): Promise<Grap
       name: 'gateway',
       command: process.execPath,
       args: [...(options.nodeArgs ?? []), path.join(root, 'gateway', 'dist', 'index.js')],
-      env: { ...gatewayEnv, ...authEnv, GATEWAY_PORT: String(gatewayPort) },
+      env: { ...commonEnv, ...authEnv, GATEWAY_PORT: String(gatewayPort) },
     });
     children.set('gateway', gateway);
     await waitUntilReady(`http://127.0.0.1:${gatewayPort}/health`, gateway.process!, 'gateway');
