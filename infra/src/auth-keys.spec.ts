@@ -2,13 +2,16 @@ import { decodeJwt, importJWK, jwtVerify } from 'jose';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ensureAuthKeys, mintToken, tokenRequestProblems } from './auth-keys';
+import { ensureAuthKeys, hasAuthKeys, mintToken, tokenRequestProblems } from './auth-keys';
 import { parseTokenArgs } from './token';
 
 describe('embedded sign-in keys and npm run token', () => {
   it('makes a key pair once, and mints tokens the public half verifies', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ntm-auth-spec-'));
+    // npm run token refuses a folder without keys instead of making a pair no running graph knows.
+    expect(hasAuthKeys(dir)).toBe(false);
     const keys = await ensureAuthKeys(dir);
+    expect(hasAuthKeys(dir)).toBe(true);
     const again = await ensureAuthKeys(dir);
     expect(again.signingKey).toEqual(keys.signingKey);
     expect(again.internalSecret).toBe(keys.internalSecret);

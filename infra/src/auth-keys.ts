@@ -34,12 +34,17 @@ export function authDirOf(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(path.dirname(dataDir), 'auth');
 }
 
+/** Whether the folder holds a key pair (made by a first `npm start`). */
+export function hasAuthKeys(dir: string = authDirOf()): boolean {
+  return existsSync(path.join(dir, 'signing-key.json')) && existsSync(path.join(dir, 'jwks.json'));
+}
+
 /** Reads the folder's keys, making them first when it has none. */
 export async function ensureAuthKeys(dir: string = authDirOf()): Promise<AuthKeys> {
   const keyFile = path.join(dir, 'signing-key.json');
   const jwksFile = path.join(dir, 'jwks.json');
   const secretFile = path.join(dir, 'internal-secret');
-  if (!existsSync(keyFile) || !existsSync(jwksFile)) {
+  if (!hasAuthKeys(dir)) {
     // Only the key folder is private: its parent is the data folder the embedded PostgreSQL (run as
     // the postgres user when started by root) must be able to enter to reach its own data directory.
     mkdirSync(path.dirname(dir), { recursive: true });

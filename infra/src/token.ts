@@ -1,4 +1,4 @@
-import { ensureAuthKeys, mintToken, tokenRequestProblems, type TokenRequest } from './auth-keys';
+import { authDirOf, ensureAuthKeys, hasAuthKeys, mintToken, tokenRequestProblems, type TokenRequest } from './auth-keys';
 import type { Role } from '@ntm/kit';
 
 /**
@@ -29,7 +29,13 @@ async function main(): Promise<void> {
     const request = parseTokenArgs(process.argv.slice(2));
     const problems = tokenRequestProblems(request);
     if (problems.length > 0) throw new Error(problems.join('\n'));
-    process.stdout.write(`${await mintToken(await ensureAuthKeys(), request)}\n`);
+    // Never a new key pair here: a token signed by a key no running graph knows is refused with 401.
+    const dir = authDirOf();
+    if (!hasAuthKeys(dir))
+      throw new Error(
+        `no sign-in keys in ${dir}: start the graph first (npm start makes them), or set NTM_DATA_DIR (or NTM_AUTH_DIR) as for the running graph`,
+      );
+    process.stdout.write(`${await mintToken(await ensureAuthKeys(dir), request)}\n`);
   } catch (error) {
     process.stderr.write(
       `token: ${(error as Error).message}\nusage: npm run token -- --role EDITOR|APPROVER|MINISTRY|ADMIN [--unit 40 ...] [--sub name] [--ttl 8h]\n`,

@@ -1,7 +1,6 @@
-import { sharedDataDir } from '@ntm/kit';
+import { readSharedDataText } from '@ntm/kit';
 import { readCsvObjects } from '@ntm/data-files';
 import type { MatchableUnit, UnitLevel } from '@ntm/names';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveLineage, type LineageResult, type PredecessorRow } from '../domain/lineage';
 import { LIST_AFTER_REFORM, LIST_BEFORE_REFORM, UNIT_LISTS, unitId } from './unit-lists';
@@ -10,13 +9,13 @@ export const PREDECESSORS_FILE = 'predecessors-2025-07-01.csv';
 export const LINEAGE_REPORT = path.resolve(__dirname, '..', '..', 'reports', 'lineage-report.md');
 
 export function readPredecessorsText(): string {
-  return readFileSync(path.join(sharedDataDir(), 'admin-units', PREDECESSORS_FILE), 'utf8');
+  return readSharedDataText('admin-units', PREDECESSORS_FILE);
 }
 
 /** The official units of one list as the matcher sees them (no generated villages). */
 export function readListUnits(listId: string): MatchableUnit[] {
   const list = UNIT_LISTS.find((l) => l.id === listId)!;
-  const records = readCsvObjects(readFileSync(path.join(sharedDataDir(), 'admin-units', list.file), 'utf8'));
+  const records = readCsvObjects(readSharedDataText('admin-units', list.file));
   return records.map((r) => ({
     id: unitId(r.code, listId),
     code: r.code,

@@ -1,11 +1,9 @@
 import type { Logger } from '@ntm/kit';
-import { fingerprintOf, insertEntities, seedOnce, sharedDataDir } from '@ntm/kit';
+import { fingerprintOf, insertEntities, readSharedDataText, seedOnce } from '@ntm/kit';
 import { readCsvObjects } from '@ntm/data-files';
 import { AdminUnit } from '../entities/admin-unit.entity';
 import { UnitList } from '../entities/unit-list.entity';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { buildUnitRows, type AdminUnitRow } from './build-unit-rows';
 import { LIST_AFTER_REFORM, UNIT_LISTS } from './unit-lists';
 import { computeLineage, readPredecessorsText } from './lineage-inputs';
@@ -18,8 +16,8 @@ const LINEAGE_VERSION = 'lineage-v4';
 
 /** The list files, fingerprinted; rows are built only when a seed actually runs. */
 export function readUnitLists(): { buildRows: () => AdminUnitRow[]; fingerprint: string } {
-  const dir = path.join(sharedDataDir(), 'admin-units');
-  const texts = UNIT_LISTS.map((list) => readFileSync(path.join(dir, list.file), 'utf8'));
+  // readSharedDataText names the missing file and NTM_SHARED_DIR when the shared folder is not beside the repository.
+  const texts = UNIT_LISTS.map((list) => readSharedDataText('admin-units', list.file));
   return {
     buildRows: () => UNIT_LISTS.flatMap((list, i) => buildUnitRows(list, readCsvObjects(texts[i]), list.id === LIST_AFTER_REFORM)),
     fingerprint: fingerprintOf(GENERATOR_VERSION, ...texts),
