@@ -1,6 +1,7 @@
 import type { Client } from 'pg';
-import { connectCriteriaDb, gatewayBase } from './testkit/database';
+import { connectCriteriaDb } from './testkit/database';
 import { connectGraph } from './testkit/graph';
+import { fetchNdjsonExport } from './testkit/exports';
 
 const graph = connectGraph();
 
@@ -33,17 +34,10 @@ async function pull(
 
 /** The current state as a snapshot export gives it (published: approved values), and the cursor to continue from. */
 async function snapshot(within: string): Promise<{ state: Map<string, string>; cursor: string }> {
-  const res = await fetch(`${gatewayBase()}/exports/indicator-values?format=ndjson&within=${encodeURIComponent(within)}`);
-  expect(res.status).toBe(200);
-  const lines = (await res.text())
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l));
-  const end = lines.pop();
-  expect(end).toMatchObject({ type: 'end', count: lines.length });
+  const { rows, end, res } = await fetchNdjsonExport(`indicator-values?format=ndjson&within=${encodeURIComponent(within)}`);
   expect(res.headers.get('x-ntm-cursor')).toBe(end.cursor);
   const state = new Map<string, string>();
-  for (const row of lines) state.set(`${row.unitId}|${row.indicatorKey}|${row.year}`, `${row.value}|${row.status}`);
+  for (const row of rows) state.set(`${row.unitId}|${row.indicatorKey}|${row.year}`, `${row.value}|${row.status}`);
   return { state, cursor: end.cursor };
 }
 

@@ -3,18 +3,10 @@ import { gunzipSync } from 'node:zlib';
 import type { Client } from 'pg';
 import { connectCriteriaDb, gatewayBase } from './testkit/database';
 import { connectGraph, tokenFor } from './testkit/graph';
+import { parseNdjsonExport } from './testkit/exports';
 
 const graph = connectGraph();
 const exportsUrl = (query: string) => `${gatewayBase()}/exports/indicator-values?${query}`;
-
-function ndjson(text: string): { rows: any[]; end: any } {
-  const lines = text
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l));
-  const end = lines.pop();
-  return { rows: lines, end };
-}
 
 describe('streamed exports through the gateway', () => {
   let db: Client;
@@ -59,7 +51,7 @@ describe('streamed exports through the gateway', () => {
     const res = await fetch(exportsUrl('year=2024&within=40&format=ndjson'));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/ndjson/);
-    const { rows, end } = ndjson(await res.text());
+    const { rows, end } = parseNdjsonExport(await res.text());
     // Approved 2024 values of units in Nghệ An (province 40 on either list; other tests load other provinces).
     const approved = (
       await db.query(
@@ -83,7 +75,7 @@ describe('streamed exports through the gateway', () => {
     expect(rows.some((r) => r.unitId === commune.unitId)).toBe(true);
     // Published changes turn the draft into a tombstone, never a value.
     const changes = await fetch(exportsUrl(`since=0&within=${commune.unitId}&format=ndjson`));
-    const feed = ndjson(await changes.text()).rows.filter((r) => r.year === 2024 && r.unitId === commune.unitId);
+    const feed = parseNdjsonExport(await changes.text()).rows.filter((r) => r.year === 2024 && r.unitId === commune.unitId);
     expect(feed.every((r) => r.op !== 'UPSERT' || r.status === 'APPROVED')).toBe(true);
   });
 
@@ -136,12 +128,12 @@ describe('streamed exports through the gateway', () => {
       [marker],
     );
     expect(rowCount).toBeGreaterThan(100);
-    const { rows } = ndjson(await res.text());
+    const { rows } = parseNdjsonExport(await res.text());
     expect(rows.filter((r) => r.changedAt.startsWith('2001-01-01')).length).toBe(0);
-    const changes = ndjson(await (await fetch(exportsUrl(`year=2024&format=ndjson&since=${cursor}`))).text()).rows;
+    const changes = parseNdjsonExport(await (await fetch(exportsUrl(`year=2024&format=ndjson&since=${cursor}`))).text()).rows;
     expect(changes.filter((r) => r.changedAt && r.op === 'UPSERT').length).toBeGreaterThanOrEqual(rowCount!);
     // … and an export after it has all of it.
-    const after = ndjson(await (await fetch(exportsUrl('year=2024&format=ndjson'))).text()).rows;
+    const after = parseNdjsonExport(await (await fetch(exportsUrl('year=2024&format=ndjson'))).text()).rows;
     expect(after.filter((r) => r.changedAt.startsWith('2001-01-01')).length).toBe(rowCount);
   });
 
@@ -200,8 +192,10 @@ describe('streamed exports through the gateway', () => {
       commune.unitId,
     ]);
     const ministry = await tokenFor({ role: 'MINISTRY' });
-    const all = ndjson(await (await fetch(exportsUrl(`within=${commune.unitId}`), { headers: { authorization: `Bearer ${ministry}` } })).text()).rows;
-    const anonymous = ndjson(await (await fetch(exportsUrl(`within=${commune.unitId}`))).text()).rows;
+    const all = parseNdjsonExport(
+      await (await fetch(exportsUrl(`within=${commune.unitId}`), { headers: { authorization: `Bearer ${ministry}` } })).text(),
+    ).rows;
+    const anonymous = parseNdjsonExport(await (await fetch(exportsUrl(`within=${commune.unitId}`))).text()).rows;
     expect(draft.rows[0].n).toBeGreaterThan(0);
     expect(all.length).toBe(anonymous.length + draft.rows[0].n);
     expect(all.some((r) => r.status !== 'APPROVED')).toBe(true);

@@ -7,21 +7,14 @@
 import type { Client } from 'pg';
 import { connectCriteriaDb, gatewayBase } from './testkit/database';
 import { connectGraph } from './testkit/graph';
+import { fetchNdjsonExport } from './testkit/exports';
 
 const graph = connectGraph();
 const url = (path: string) => `${gatewayBase()}/exports/${path}`;
 
 async function ndjson(path: string): Promise<{ rows: any[]; etag: string }> {
-  const res = await fetch(url(path));
-  expect(res.status).toBe(200);
-  const lines = (await res.text())
-    .trim()
-    .split('\n')
-    .filter((l) => l !== '')
-    .map((l) => JSON.parse(l));
-  const end = lines.pop();
-  expect(end).toMatchObject({ type: 'end', count: lines.length });
-  return { rows: lines, etag: res.headers.get('etag')! };
+  const { rows, res } = await fetchNdjsonExport(path);
+  return { rows, etag: res.headers.get('etag')! };
 }
 
 describe('open-data files: the export index, reference data and roll-ups', () => {

@@ -8,6 +8,7 @@
 import { Client } from 'pg';
 import { gatewayBase } from './testkit/database';
 import { connectGraph } from './testkit/graph';
+import { fetchNdjsonExport } from './testkit/exports';
 
 const graph = connectGraph();
 
@@ -133,16 +134,9 @@ async function tableState(client: Client, feed: Feed): Promise<Map<string, strin
 }
 
 async function exportLines(feed: Feed, query: string): Promise<{ changes: Change[]; end: { cursor: string; count: number } }> {
-  const res = await fetch(`${gatewayBase()}/exports/${feed.exportName}?${query}`);
-  expect(res.status).toBe(200);
-  const lines = (await res.text())
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l));
-  const end = lines.pop();
-  expect(end).toMatchObject({ type: 'end', count: lines.length });
+  const { rows, end, res } = await fetchNdjsonExport(`${feed.exportName}?${query}`);
   expect(res.headers.get('x-ntm-cursor')).toBe(end.cursor);
-  return { changes: lines, end };
+  return { changes: rows, end };
 }
 
 /** Pulls GraphQL pages until the feed is drained; returns the changes and the cursor to continue from. */
